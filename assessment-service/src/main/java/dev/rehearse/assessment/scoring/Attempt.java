@@ -1,0 +1,32 @@
+package dev.rehearse.assessment.scoring;
+
+import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
+import dev.rehearse.assessment.scoring.ScoreResult.ConceptMiss;
+import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
+import dev.rehearse.contracts.AttemptScored.Mode;
+import dev.rehearse.contracts.TranscriptReady.Fluency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One scored answer, typed or spoken (then {@code answerText} is the transcript). */
+@MappedEntity("attempt")
+public record Attempt(
+    @Id UUID id,
+    String candidateId,
+    String questionId,
+    Mode mode,
+    String answerText,
+    int score,
+    String band,
+    @TypeDef(type = DataType.JSON) List<ConceptHit> conceptsHit,
+    @TypeDef(type = DataType.JSON) List<ConceptMiss> conceptsMissed,
+    @TypeDef(type = DataType.JSON) List<RaisedFlag> redFlags,
+    @TypeDef(type = DataType.JSON) List<String> feedback,
+    @Nullable @TypeDef(type = DataType.JSON) Fluency fluency,
+    Instant createdAt) {}

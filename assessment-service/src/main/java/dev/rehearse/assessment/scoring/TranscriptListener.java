@@ -1,0 +1,48 @@
+package dev.rehearse.assessment.scoring;
+
+import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.contracts.AttemptScored.Mode;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.contracts.TranscriptReady;
+import dev.rehearse.platform.inbox.DeadLetteringListener;
+import dev.rehearse.platform.inbox.DeadLetters;
+import dev.rehearse.platform.inbox.EventInbox;
+import dev.rehearse.platform.inbox.RejectedEventException;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Scores spoken answers as their transcripts arrive, exactly as typed text is scored. */
+@KafkaListener(
+    groupId = "assessment-transcripts",
+    offsetReset = OffsetReset.EARLIEST,
+    offsetStrategy = OffsetStrategy.SYNC,
+    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+public class TranscriptListener extends DeadLetteringListener {
+  private static final String CONSUMER = "assessment-transcripts";
+  private final EventInbox inbox;
+  private final CatalogRepository catalog;
+  private final AttemptScoring scoring;
+
+  public TranscriptListener(EventInbox inbox, CatalogRepository catalog, AttemptScoring scoring, DeadLetters deadLetters) {
+    super(deadLetters, CONSUMER);
+    this.inbox = inbox;
+    this.catalog = catalog;
+    this.scoring = scoring;
+  }
+
+  @Topic(Topics.SPEECH_TRANSCRIPTS)
+  void receive(ConsumerRecord<String, String> record) {
+    inbox.accept(CONSUMER, record, TranscriptReady.class, this::score);
+  }
+
+  private void score(TranscriptReady t) {
+    var question = catalog.findById(t.questionId())
+        .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
+    scoring.score(t.attemptId(), t.candidateId(), question, Mode.SPOKEN, t.text(), t.fluency());
+  }
+}

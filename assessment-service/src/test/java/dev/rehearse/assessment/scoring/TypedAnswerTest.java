@@ -1,0 +1,121 @@
+package dev.rehearse.assessment.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rehearse.assessment.AssessmentTestBase;
+import dev.rehearse.contracts.AttemptScored;
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.testsupport.KafkaProbe;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class TypedAnswerTest extends AssessmentTestBase {
+  @Inject @Client("/") HttpClient http;
+  QuestionPublished question;
+
+  @BeforeAll
+  void publishQuestion() {
+    question = servingQuestion();
+    publish(question);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(submit("c-warmup", question.questionId(), "canary")) == 201);
+  }
+
+  @Test
+  void typedAnswerIsScoredAtOnceWithConceptsAndFlags() {
+    String answer = "I would send a canary with 5% of traffic, watch latency and error rate, and roll back on a regression.";
+    var response = http.toBlocking().exchange(post("c-1", question.questionId(), answer), AttemptView.class);
+
+    assertThat(response.code()).isEqualTo(201);
+    AttemptView view = response.body();
+    assertThat(view.score()).isEqualTo(100);
+    assertThat(view.band()).isEqualTo("Excellent");
+    assertThat(view.conceptsHit()).extracting(ScoreResult.ConceptHit::concept).containsExactly("canary", "rollback", "monitoring");
+    assertThat(view.conceptsHit().get(1).matched()).isEqualTo("roll back");
+    assertThat(answer.substring(view.conceptsHit().get(1).start(), view.conceptsHit().get(1).end())).isEqualTo("roll back");
+    assertThat(view.redFlags()).isEmpty();
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class).score()).isEqualTo(100);
+  }
+
+  @Test
+  void weakAnswerMissesConceptsAndRaisesFlagsWithEvidence() {
+    String answer = "We copy the model to the servers manually when it is ready.";
+    AttemptView view = http.toBlocking().retrieve(post("c-2", question.questionId(), answer), AttemptView.class);
+
+    assertThat(view.score()).isZero();
+    assertThat(view.band()).isEqualTo("Weak");
+    assertThat(view.conceptsMissed()).extracting(ScoreResult.ConceptMiss::concept).containsExactly("canary", "rollback", "monitoring");
+    assertThat(view.redFlags()).extracting(ScoreResult.RaisedFlag::rule).containsExactly("manual-deploy", "no-figures");
+    assertThat(view.redFlags().get(0).evidence()).isEqualTo("\"copy the model\"");
+    assertThat(view.feedback()).anyMatch(f -> f.contains("canary deployment"));
+  }
+
+  @Test
+  void scoredEventIsPublishedThroughTheOutbox() {
+    AttemptView view = http.toBlocking().retrieve(post("c-3", question.questionId(), "a canary then revert"), AttemptView.class);
+    try (KafkaProbe probe = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.records(r -> r.value().contains(view.id().toString()))).hasSize(1));
+      var record = probe.records(r -> r.value().contains(view.id().toString())).get(0);
+      AttemptScored event = fromJson(record.value(), AttemptScored.class);
+      assertThat(record.key()).isEqualTo("c-3");
+      assertThat(event.score()).isEqualTo(view.score());
+      assertThat(event.conceptsHit()).containsExactly("canary", "rollback");
+      assertThat(event.skillId()).isEqualTo("model-serving");
+    }
+  }
+
+  @Test
+  void badInputGetsAProblemNamingTheField() {
+    assertProblem(post("c-4", "no-such-question", "an answer"), 404, "questionId");
+    assertProblem(post("c-4", question.questionId(), "   "), 400, "answerText");
+    assertProblem(post("c-4", question.questionId(), "x".repeat(10_001)), 400, "answerText");
+    assertProblem(HttpRequest.POST("/api/attempts", "{\"questionId\": ").header("X-Candidate-Id", "c-4")
+        .contentType("application/json"), 400, null);
+    assertProblem(HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(), "answerText", "canary")), 400, null);
+    assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid"), 400, null);
+    assertProblem(HttpRequest.GET("/api/attempts/00000000-0000-0000-0000-000000000000"), 404, "id");
+  }
+
+  private void assertProblem(HttpRequest<?> request, int status, String field) {
+    try {
+      http.toBlocking().exchange(request, String.class);
+      throw new AssertionError("expected " + status);
+    } catch (HttpClientResponseException e) {
+      assertThat(e.getStatus().getCode()).isEqualTo(status);
+      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      String body = e.getResponse().getBody(String.class).orElseThrow();
+      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception").doesNotContain("\tat ");
+      if (field != null) {
+        assertThat(body).contains("\"field\":\"" + field);
+      }
+    }
+  }
+
+  private int status(HttpRequest<?> request) {
+    try {
+      return http.toBlocking().exchange(request).code();
+    } catch (HttpClientResponseException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
+  private HttpRequest<?> submit(String candidate, String questionId, String text) {
+    return post(candidate, questionId, text);
+  }
+
+  static HttpRequest<?> post(String candidate, String questionId, String text) {
+    return HttpRequest.POST("/api/attempts", Map.of("questionId", questionId, "answerText", text))
+        .header("X-Candidate-Id", candidate);
+  }
+
+}

@@ -1,0 +1,21 @@
+package dev.rehearse.contracts;
+
+/** Kafka topic names. Every topic has a dead-letter twin named {@code <topic>.dlq}. */
+public final class Topics {
+  /** Compacted, keyed by question id; a tombstone retires the question. */
+  public static final String CATALOG_QUESTIONS = "rehearse.catalog.questions";
+  /** Keyed by attempt id. */
+  public static final String SPEECH_TRANSCRIPTS = "rehearse.speech.transcripts";
+  /** Keyed by candidate id. */
+  public static final String ASSESSMENT_SCORED = "rehearse.assessment.scored";
+
+  public static final String DEAD_LETTER_SUFFIX = ".dlq";
+  /** Header on a dead letter saying why it could not be processed. */
+  public static final String DLQ_REASON_HEADER = "rehearse.dlq.reason";
+
+  private Topics() {}
+
+  public static String deadLetter(String topic) {
+    return topic + DEAD_LETTER_SUFFIX;
+  }
+}

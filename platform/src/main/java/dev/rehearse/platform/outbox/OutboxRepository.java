@@ -1,0 +1,23 @@
+package dev.rehearse.platform.outbox;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
+
+  /** Claims the oldest unsent rows; SKIP LOCKED lets several instances relay side by side. */
+  @Query("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+  List<OutboxMessage> claimUnsent(int limit);
+
+  @Query("UPDATE outbox_message SET sent_at = now() WHERE seq IN (:seqs)")
+  void markSent(List<Long> seqs);
+
+  @Query("DELETE FROM outbox_message WHERE sent_at < now() - interval '7 days'")
+  void deleteLongSent();
+
+  long countBySentAtIsNull();
+}
