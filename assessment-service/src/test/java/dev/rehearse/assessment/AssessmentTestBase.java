@@ -40,7 +40,8 @@ public abstract class AssessmentTestBase implements TestPropertyProvider {
             new RedFlagRule("manual-deploy", "Manual deployment", "Deploying by hand skips the checks a pipeline gives.",
                 RedFlagRule.Kind.MENTIONS, List.of("by hand", "manually", "copy the model")),
             new RedFlagRule("no-figures", "No figures", "Serving answers need numbers: traffic share, latency targets.",
-                RedFlagRule.Kind.NO_NUMBERS, List.of())));
+                RedFlagRule.Kind.NO_NUMBERS, List.of())),
+        "OPEN", null, List.of());
   }
 
   protected void publish(QuestionPublished question) {

@@ -1,5 +1,6 @@
 package dev.rehearse.contracts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A question as published on {@link Topics#CATALOG_QUESTIONS}, with what scoring needs. */
+/**
+ * An item as published on {@link Topics#CATALOG_QUESTIONS}, with what its consumers need: rubric and
+ * red-flag rules (OPEN, SCENARIO), options (QUIZ), the statement in {@code text} (SELF_CHECK), spoken
+ * forms (PRONUNCIATION). {@code type} is the item type; {@code level} Beginner..Expert.
+ */
 @Serdeable
 public record QuestionPublished(
     @NotNull UUID eventId,
@@ -20,7 +25,10 @@ public record QuestionPublished(
     @NotBlank String level,
     @NotBlank String text,
     @Valid List<RubricConcept> concepts,
-    @Valid List<RedFlagRule> redFlags)
+    @Valid List<RedFlagRule> redFlags,
+    @Nullable String type,
+    @Nullable @Valid Pronunciation pronunciation,
+    @Valid List<QuizOption> options)
     implements Event {
 
   public static final int SCHEMA_VERSION = 1;
@@ -30,6 +38,27 @@ public record QuestionPublished(
     roleIds = roleIds == null ? List.of() : roleIds;
     concepts = concepts == null ? List.of() : concepts;
     redFlags = redFlags == null ? List.of() : redFlags;
+    options = options == null ? List.of() : options;
+  }
+
+  /** One option of a QUIZ item, with why it is right or wrong. */
+  @Serdeable
+  public record QuizOption(@NotBlank String id, @NotBlank String text, boolean correct, @NotBlank String explanation) {}
+
+  /**
+   * How a term is said, for PRONUNCIATION items: {@code spokenForms} are the accepted sayings in
+   * words a recogniser knows ("nickel" for NCCL, "kates" for K8s).
+   */
+  @Serdeable
+  public record Pronunciation(
+      @NotBlank String term,
+      @NotBlank String saidAs,
+      List<String> spokenForms,
+      @Nullable String stress,
+      @Nullable String commonMistake) {
+    public Pronunciation {
+      spokenForms = spokenForms == null ? List.of() : spokenForms;
+    }
   }
 
   /** A concept the answer should cover; any synonym counts as covering it. */

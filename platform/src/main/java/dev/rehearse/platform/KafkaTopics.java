@@ -1,45 +1,84 @@
 package dev.rehearse.platform;
 
-import dev.rehearse.contracts.Topics;
+import static dev.rehearse.contracts.Topics.ASSESSMENT_REVIEWED;
+import static dev.rehearse.contracts.Topics.ASSESSMENT_SCORED;
+import static dev.rehearse.contracts.Topics.CATALOG_QUESTIONS;
+import static dev.rehearse.contracts.Topics.SPEECH_PRONUNCIATIONS;
+import static dev.rehearse.contracts.Topics.SPEECH_TRANSCRIPTS;
+import static dev.rehearse.contracts.Topics.deadLetter;
+
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Declares every topic (and its dead-letter twin) so micronaut-kafka creates them at start-up. */
+/** Declares every topic and its dead-letter twin; micronaut-kafka creates them at start-up. */
 @Factory
 public class KafkaTopics {
+  private final int partitions;
 
-  @Bean
-  NewTopic catalogQuestions(@Value("${rehearse.kafka.partitions:3}") int partitions) {
-    return new NewTopic(Topics.CATALOG_QUESTIONS, partitions, (short) 1)
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+  public KafkaTopics(@Value("${rehearse.kafka.partitions:3}") int partitions) {
+    this.partitions = partitions;
   }
 
-  @Bean
-  NewTopic speechTranscripts(@Value("${rehearse.kafka.partitions:3}") int partitions) {
-    return new NewTopic(Topics.SPEECH_TRANSCRIPTS, partitions, (short) 1);
+  @Bean @Named(CATALOG_QUESTIONS)
+  NewTopic catalog() {
+    return topic(CATALOG_QUESTIONS).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
-  @Bean
-  NewTopic assessmentScored(@Value("${rehearse.kafka.partitions:3}") int partitions) {
-    return new NewTopic(Topics.ASSESSMENT_SCORED, partitions, (short) 1);
+  @Bean @Named(SPEECH_TRANSCRIPTS)
+  NewTopic transcripts() {
+    return topic(SPEECH_TRANSCRIPTS);
   }
 
-  @Bean
-  NewTopic catalogQuestionsDlq() {
-    return new NewTopic(Topics.deadLetter(Topics.CATALOG_QUESTIONS), 1, (short) 1);
+  @Bean @Named(SPEECH_PRONUNCIATIONS)
+  NewTopic pronunciations() {
+    return topic(SPEECH_PRONUNCIATIONS);
   }
 
-  @Bean
-  NewTopic speechTranscriptsDlq() {
-    return new NewTopic(Topics.deadLetter(Topics.SPEECH_TRANSCRIPTS), 1, (short) 1);
+  @Bean @Named(ASSESSMENT_SCORED)
+  NewTopic scored() {
+    return topic(ASSESSMENT_SCORED);
   }
 
-  @Bean
-  NewTopic assessmentScoredDlq() {
-    return new NewTopic(Topics.deadLetter(Topics.ASSESSMENT_SCORED), 1, (short) 1);
+  @Bean @Named(ASSESSMENT_REVIEWED)
+  NewTopic reviewed() {
+    return topic(ASSESSMENT_REVIEWED);
+  }
+
+  @Bean @Named("dlq." + CATALOG_QUESTIONS)
+  NewTopic catalogDlq() {
+    return dlq(CATALOG_QUESTIONS);
+  }
+
+  @Bean @Named("dlq." + SPEECH_TRANSCRIPTS)
+  NewTopic transcriptsDlq() {
+    return dlq(SPEECH_TRANSCRIPTS);
+  }
+
+  @Bean @Named("dlq." + SPEECH_PRONUNCIATIONS)
+  NewTopic pronunciationsDlq() {
+    return dlq(SPEECH_PRONUNCIATIONS);
+  }
+
+  @Bean @Named("dlq." + ASSESSMENT_SCORED)
+  NewTopic scoredDlq() {
+    return dlq(ASSESSMENT_SCORED);
+  }
+
+  @Bean @Named("dlq." + ASSESSMENT_REVIEWED)
+  NewTopic reviewedDlq() {
+    return dlq(ASSESSMENT_REVIEWED);
+  }
+
+  private NewTopic topic(String name) {
+    return new NewTopic(name, partitions, (short) 1);
+  }
+
+  private static NewTopic dlq(String name) {
+    return new NewTopic(deadLetter(name), 1, (short) 1);
   }
 }
