@@ -1,9 +1,13 @@
 package dev.rehearse.assessment;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.serde.ObjectMapper;
@@ -11,6 +15,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AssessmentTestBase implements TestPropertyProvider {
   @Inject protected ObjectMapper json;
+  @Inject protected CatalogRepository catalog;
 
   @Override
   public Map<String, String> getProperties() {
@@ -44,8 +50,16 @@ public abstract class AssessmentTestBase implements TestPropertyProvider {
         "OPEN", null, List.of());
   }
 
+  protected TranscriptReady transcript(UUID attemptId, String candidateId, String questionId, String text) {
+    return new TranscriptReady(UUID.randomUUID(), TranscriptReady.SCHEMA_VERSION, Instant.now(), attemptId,
+        candidateId, questionId, text, List.of(new TranscriptReady.Word("canary", 0.4, 0.9, 0.93)), 6.5,
+        new TranscriptReady.Fluency(128, 1, 0.05, 0, 0.4));
+  }
+
+  /** Publishes a question on the catalog topic and waits until the service's local copy has it. */
   protected void publish(QuestionPublished question) {
     KafkaProbe.send(Topics.CATALOG_QUESTIONS, question.questionId(), toJson(question));
+    await().atMost(Duration.ofSeconds(30)).until(() -> catalog.existsById(question.questionId()));
   }
 
   protected String toJson(Object value) {

@@ -1,0 +1,102 @@
+package dev.rehearse.assessment.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rehearse.assessment.AssessmentTestBase;
+import dev.rehearse.assessment.scoring.AttemptRepository;
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.contracts.TranscriptReady;
+import dev.rehearse.testsupport.KafkaProbe;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class TranscriptConsumerTest extends AssessmentTestBase {
+  @Inject AttemptRepository attempts;
+  QuestionPublished question;
+
+  @BeforeAll
+  void publishQuestion() {
+    question = servingQuestion();
+    publish(question);
+  }
+
+  @Test
+  void spokenAnswerIsScoredLikeTypedText() {
+    UUID attemptId = UUID.randomUUID();
+    send(transcript(attemptId, "c-spoken", question.questionId(), "a canary with five percent of traffic then roll back"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
+    var attempt = attempts.findById(attemptId).orElseThrow();
+    assertThat(attempt.mode().name()).isEqualTo("SPOKEN");
+    assertThat(attempt.score()).isEqualTo(70);
+    assertThat(attempt.fluency().wordsPerMinute()).isEqualTo(128);
+  }
+
+  @Test
+  void redeliveredTranscriptChangesNothing() {
+    UUID attemptId = UUID.randomUUID();
+    TranscriptReady event = transcript(attemptId, "c-redelivered", question.questionId(), "canary and latency");
+    send(event);
+    send(event);
+    send(event);
+
+    try (KafkaProbe scored = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !scored.records(r -> r.value().contains(attemptId.toString())).isEmpty());
+      // a fourth delivery after the first was fully processed: still one attempt, one scored event
+      send(event);
+      UUID marker = UUID.randomUUID();
+      send(transcript(marker, "c-redelivered", question.questionId(), "canary"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> !scored.records(r -> r.value().contains(marker.toString())).isEmpty());
+      assertThat(scored.records(r -> r.value().contains(attemptId.toString()))).hasSize(1);
+    }
+    assertThat(attempts.findById(attemptId)).isPresent();
+  }
+
+  @Test
+  void poisonRecordsGoToTheDeadLetterTopicAndLaterRecordsAreStillProcessed() {
+    String dlq = Topics.deadLetter(Topics.SPEECH_TRANSCRIPTS);
+    String unreadableKey = "poison-" + UUID.randomUUID();
+    String invalidKey = "invalid-" + UUID.randomUUID();
+    UUID unknownQuestionAttempt = UUID.randomUUID();
+    UUID goodAttempt = UUID.randomUUID();
+
+    KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, unreadableKey, "{not json at all");
+    KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, invalidKey, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"schemaVersion\":1}");
+    send(transcript(unknownQuestionAttempt, "c-poison", "no-such-question", "canary"));
+    send(transcript(goodAttempt, "c-poison", question.questionId(), "canary"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(goodAttempt).isPresent());
+    try (KafkaProbe letters = new KafkaProbe(dlq)) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        assertThat(reason(letters, unreadableKey)).startsWith("unreadable TranscriptReady");
+        assertThat(reason(letters, invalidKey)).startsWith("invalid TranscriptReady").contains("attemptId");
+        assertThat(reason(letters, unknownQuestionAttempt.toString())).isEqualTo("unknown question no-such-question");
+      });
+    }
+    assertThat(attempts.findById(unknownQuestionAttempt)).isEmpty();
+  }
+
+  private static String reason(KafkaProbe letters, String key) {
+    return letters.records(r -> key.equals(r.key())).stream()
+        .findFirst()
+        .map(TranscriptConsumerTest::reasonHeader)
+        .orElse("");
+  }
+
+  private static String reasonHeader(ConsumerRecord<String, String> r) {
+    return new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8);
+  }
+
+  private void send(TranscriptReady t) {
+    KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, t.attemptId().toString(), toJson(t));
+  }
+}
