@@ -1,0 +1,220 @@
+package dev.rehearse.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Docker is not available where the suite is built, so docker-compose.yml is checked against what
+ * the services are configured for: a compose stack that would not connect fails here instead.
+ */
+class ComposeFileTest {
+  private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka");
+  private static YamlTree compose;
+  private static final Map<String, YamlTree> CONFIG = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void load() {
+    compose = YamlTree.load(Suite.root().resolve("docker-compose.yml"));
+    Suite.SERVICES.forEach(s -> CONFIG.put(s, YamlTree.load(Suite.applicationYml(s))));
+  }
+
+  @Test
+  void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
+    assertThat(compose.tree("services").keys()).containsAll(INFRASTRUCTURE).containsAll(Suite.SERVICES);
+    assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
+    assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+    assertThat(compose.tree("services").keys()).noneMatch(name -> name.contains("zookeeper"));
+    assertThat(service("postgres").required("image")).startsWith("postgres:");
+  }
+
+  @Test
+  void servicesAreBuiltFromTheOneDockerfileWithTheirModuleAsArgument() throws IOException {
+    String dockerfile = Files.readString(Suite.root().resolve("Dockerfile"));
+    assertThat(dockerfile).contains("ARG MODULE").contains("FROM eclipse-temurin:17-jre");
+    for (String name : Suite.SERVICES) {
+      YamlTree build = service(name).tree("build");
+      assertThat(build.text("context")).as(name).hasValue(".");
+      assertThat(build.text("dockerfile").orElse("Dockerfile")).as(name).isEqualTo("Dockerfile");
+      assertThat(build.strings("args")).as(name).containsEntry("MODULE", name);
+    }
+  }
+
+  @Test
+  void eachServiceListensOnItsConfiguredPortAndIsHealthcheckedThere() {
+    for (String name : Suite.SERVICES) {
+      String port = CONFIG.get(name).required("micronaut.server.port");
+      assertThat(Integer.parseInt(port)).as(name + " port in application.yml").isEqualTo(Suite.PORTS.get(name));
+      assertThat(env(name).getOrDefault("MICRONAUT_SERVER_PORT", port)).as(name).isEqualTo(port);
+      assertThat(containerPorts(name)).as(name + " expose/ports").contains(port);
+      assertThat(healthcheck(name)).as(name + " healthcheck").contains("http://localhost:" + port + "/health");
+    }
+    assertThat(service("gateway").strings("ports").keySet()).as("the gateway is published")
+        .anyMatch(mapping -> mapping.endsWith(":" + CONFIG.get("gateway").required("micronaut.server.port")));
+    Suite.SERVICES.stream().filter(s -> !s.equals("gateway"))
+        .forEach(s -> assertThat(service(s).strings("ports")).as(s + " stays internal").isEmpty());
+  }
+
+  @Test
+  void everyContainerHasAHealthcheck() {
+    for (String name : compose.tree("services").keys()) {
+      assertThat(healthcheck(name)).as(name).isNotBlank();
+      assertThat(service(name).text("healthcheck.retries")).as(name + " retries").isPresent();
+    }
+    assertThat(healthcheck("postgres")).contains("pg_isready");
+    assertThat(healthcheck("kafka")).contains("--bootstrap-server " + advertisedClientListener());
+  }
+
+  @Test
+  void servicesStartOnlyWhenWhatTheyUseIsHealthy() {
+    for (String name : Suite.SERVICES) {
+      Map<String, String> needed = new LinkedHashMap<>();
+      if (CONFIG.get(name).find("datasources.default.url").isPresent()) {
+        needed.put("postgres", "service_healthy");
+      }
+      if (CONFIG.get(name).find("kafka.bootstrap.servers").isPresent()) {
+        needed.put("kafka", "service_healthy");
+      }
+      if (name.equals("gateway")) {
+        Suite.SERVICES.stream().filter(s -> !s.equals("gateway")).forEach(s -> needed.put(s, "service_healthy"));
+      }
+      assertThat(dependsOn(name)).as(name + " depends_on").containsAllEntriesOf(needed);
+    }
+  }
+
+  @Test
+  void eachServiceUsesItsOwnFlywaySchemaOnTheComposePostgres() {
+    Map<String, String> postgres = env("postgres");
+    String user = postgres.getOrDefault("POSTGRES_USER", "postgres");
+    String database = postgres.getOrDefault("POSTGRES_DB", user);
+    for (String name : Suite.SERVICES) {
+      YamlTree config = CONFIG.get(name);
+      String flywaySchema = config.required("flyway.datasources.default.schemas").split("[,\\s]+")[0];
+      assertThat(config.text("flyway.datasources.default.default-schema").orElse(flywaySchema)).as(name).isEqualTo(flywaySchema);
+      assertThat(query(config.required("datasources.default.url"))).as(name + " default URL")
+          .containsEntry("currentSchema", flywaySchema);
+
+      String url = env(name).get("DATASOURCES_DEFAULT_URL");
+      assertThat(url).as(name + " DATASOURCES_DEFAULT_URL").isNotNull().startsWith("jdbc:postgresql://");
+      URI uri = URI.create(url.substring("jdbc:".length()));
+      assertThat(uri.getHost()).as(name).isEqualTo("postgres");
+      assertThat(uri.getPort()).as(name).isEqualTo(Integer.parseInt(postgres.getOrDefault("PGPORT", "5432")));
+      assertThat(uri.getPath()).as(name).isEqualTo("/" + database);
+      assertThat(query(url)).as(name).containsEntry("currentSchema", flywaySchema);
+      assertThat(env(name)).as(name)
+          .containsEntry("DATASOURCES_DEFAULT_USERNAME", user)
+          .containsEntry("DATASOURCES_DEFAULT_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    }
+    assertThat(Suite.SERVICES.stream().map(s -> query(env(s).get("DATASOURCES_DEFAULT_URL")).get("currentSchema")).distinct())
+        .as("one schema per service").hasSize(Suite.SERVICES.size());
+  }
+
+  @Test
+  void kafkaClientsBootstrapFromTheBrokersAdvertisedListener() {
+    Map<String, String> kafka = env("kafka");
+    String advertised = advertisedClientListener();
+    String listenerName = listenerNameOf(advertised, kafka.get("KAFKA_ADVERTISED_LISTENERS"));
+    assertThat(advertised).startsWith("kafka:");
+    assertThat(listeners(kafka.get("KAFKA_LISTENERS"))).as("KAFKA_LISTENERS")
+        .containsEntry(listenerName, ":" + advertised.substring(advertised.indexOf(':') + 1));
+    assertThat(listeners(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").replace(":", "://")))
+        .as("clients speak plaintext").containsEntry(listenerName, "PLAINTEXT");
+    String controller = kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES");
+    assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+        .isEqualTo(kafka.get("KAFKA_NODE_ID") + "@kafka" + listeners(kafka.get("KAFKA_LISTENERS")).get(controller));
+    for (String name : Suite.SERVICES) {
+      if (CONFIG.get(name).find("kafka.bootstrap.servers").isPresent()) {
+        assertThat(env(name)).as(name).containsEntry("KAFKA_BOOTSTRAP_SERVERS", advertised);
+      }
+    }
+  }
+
+  @Test
+  void gatewayRoutesToEachServiceByItsComposeNameAndPort() {
+    YamlTree gateway = CONFIG.get("gateway");
+    for (String name : Suite.SERVICES.stream().filter(s -> !s.equals("gateway")).toList()) {
+      String key = name.replace("-service", "");
+      assertThat(gateway.find("rehearse.services." + key + ".url")).as("gateway configures rehearse.services." + key + ".url").isPresent();
+      String port = CONFIG.get(name).required("micronaut.server.port");
+      assertThat(env("gateway")).containsEntry("REHEARSE_SERVICES_" + key.toUpperCase() + "_URL", "http://" + name + ":" + port);
+    }
+  }
+
+  @Test
+  void speechImageCarriesTheVoskModelWhereTheServiceLooksForIt() throws IOException {
+    String dockerfile = Files.readString(Suite.root().resolve("Dockerfile"));
+    assertThat(dockerfile).contains("target/vosk-model").contains("/app/");
+    assertThat(env("speech-service").get("REHEARSE_SPEECH_MODEL_PATH")).isEqualTo("/app/vosk-model/model-en-us");
+  }
+
+  private static YamlTree service(String name) {
+    return compose.tree("services").tree(name);
+  }
+
+  private static Map<String, String> env(String name) {
+    return service(name).strings("environment");
+  }
+
+  private static String healthcheck(String name) {
+    return service(name).text("healthcheck.test").orElse("");
+  }
+
+  private static List<String> containerPorts(String name) {
+    YamlTree service = service(name);
+    List<String> ports = new ArrayList<>(service.strings("expose").keySet());
+    service.strings("ports").keySet().forEach(p -> ports.add(p.substring(p.lastIndexOf(':') + 1)));
+    return ports;
+  }
+
+  /** depends_on as service -> condition; the short list form means "started" only. */
+  private static Map<String, String> dependsOn(String name) {
+    Object node = service(name).find("depends_on").orElse(Map.of());
+    Map<String, String> result = new LinkedHashMap<>();
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> result.put(String.valueOf(k),
+          v instanceof Map<?, ?> m ? String.valueOf(m.get("condition")) : "service_started"));
+    } else if (node instanceof List<?> list) {
+      list.forEach(k -> result.put(String.valueOf(k), "service_started"));
+    }
+    return result;
+  }
+
+  /** The advertised address of the listener clients use (every advertised listener that is not the controller's). */
+  private static String advertisedClientListener() {
+    Map<String, String> kafka = env("kafka");
+    Map<String, String> advertised = listeners(kafka.get("KAFKA_ADVERTISED_LISTENERS"));
+    advertised.remove(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
+    assertThat(advertised).as("one advertised client listener").hasSize(1);
+    return advertised.values().iterator().next();
+  }
+
+  private static String listenerNameOf(String address, String listeners) {
+    return listeners(listeners).entrySet().stream().filter(e -> e.getValue().equals(address))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+  }
+
+  /** "NAME://host:port,..." as NAME -> host:port. */
+  private static Map<String, String> listeners(String spec) {
+    assertThat(spec).isNotBlank();
+    return Arrays.stream(spec.split(","))
+        .map(String::trim)
+        .collect(Collectors.toMap(l -> l.substring(0, l.indexOf("://")), l -> l.substring(l.indexOf("://") + 3),
+            (a, b) -> a, LinkedHashMap::new));
+  }
+
+  private static Map<String, String> query(String jdbcUrl) {
+    String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?') + 1) : "";
+    return Arrays.stream(query.split("&")).filter(p -> p.contains("="))
+        .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1)));
+  }
+}
