@@ -1,0 +1,7 @@
+package dev.rehearse.gateway.identity;
+
+public enum Role {
+  CANDIDATE,
+  COACH,
+  ADMIN
+}

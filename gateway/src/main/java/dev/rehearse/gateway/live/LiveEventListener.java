@@ -1,0 +1,55 @@
+package dev.rehearse.gateway.live;
+
+import dev.rehearse.contracts.AttemptReviewed;
+import dev.rehearse.contracts.AttemptScored;
+import dev.rehearse.contracts.PronunciationScored;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.inbox.DeadLetteringListener;
+import dev.rehearse.platform.inbox.DeadLetters;
+import dev.rehearse.platform.inbox.EventInbox;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Writes each candidate-facing event once into {@code live_event}. One consumer group for all
+ * gateway instances: the table, not Kafka, fans events out to every instance's SSE connections.
+ */
+@KafkaListener(
+    groupId = "gateway-live",
+    offsetReset = OffsetReset.EARLIEST,
+    offsetStrategy = OffsetStrategy.SYNC,
+    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+public class LiveEventListener extends DeadLetteringListener {
+  private static final String CONSUMER = "gateway-live";
+  private final EventInbox inbox;
+  private final LiveEventRepository events;
+
+  public LiveEventListener(EventInbox inbox, LiveEventRepository events, DeadLetters deadLetters) {
+    super(deadLetters, CONSUMER);
+    this.inbox = inbox;
+    this.events = events;
+  }
+
+  @Topic(Topics.ASSESSMENT_SCORED)
+  void scored(ConsumerRecord<String, String> record) {
+    inbox.accept(CONSUMER, record, AttemptScored.class,
+        e -> events.append(e.eventId(), e.candidateId(), "scored", record.value()));
+  }
+
+  @Topic(Topics.ASSESSMENT_REVIEWED)
+  void reviewed(ConsumerRecord<String, String> record) {
+    inbox.accept(CONSUMER, record, AttemptReviewed.class,
+        e -> events.append(e.eventId(), e.candidateId(), "reviewed", record.value()));
+  }
+
+  @Topic(Topics.SPEECH_PRONUNCIATIONS)
+  void pronunciation(ConsumerRecord<String, String> record) {
+    inbox.accept(CONSUMER, record, PronunciationScored.class,
+        e -> events.append(e.eventId(), e.candidateId(), "pronunciation", record.value()));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rehearse.gateway.routing;
+
+import dev.rehearse.gateway.identity.Caller;
+import dev.rehearse.gateway.identity.CallerResolver;
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.ProxyRequestOptions;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.RouteAttributes;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Streams every /api request that no gateway controller handles to the service owning its path,
+ * unchanged apart from the identity headers, which only the gateway sets.
+ */
+@Filter("/api/**")
+public class ProxyFilter implements HttpServerFilter {
+  private final RouteTable routes;
+  private final ProxyHttpClient client;
+  private final CallerResolver callers;
+  private final Duration responseTimeout;
+  private final long jsonBodyBytes;
+  private final long audioBodyBytes;
+  private final List<String> audioPaths;
+
+  public ProxyFilter(
+      RouteTable routes,
+      ProxyHttpClient client,
+      CallerResolver callers,
+      @Value("${rehearse.gateway.response-timeout:30s}") Duration responseTimeout,
+      @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
+      @Value("${rehearse.gateway.limits.audio-body-bytes:20971520}") long audioBodyBytes,
+      @Value("${rehearse.gateway.limits.audio-paths}") List<String> audioPaths) {
+    this.routes = routes;
+    this.client = client;
+    this.callers = callers;
+    this.responseTimeout = responseTimeout;
+    this.jsonBodyBytes = jsonBodyBytes;
+    this.audioBodyBytes = audioBodyBytes;
+    this.audioPaths = audioPaths;
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.RENDERING.after();
+  }
+
+  @Override
+  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    if (RouteAttributes.getRouteMatch(request).isPresent()) {
+      return chain.proceed(request);
+    }
+    String path = request.getPath();
+    Optional<ServiceRoute> route = routes.find(path);
+    if (route.isEmpty()) {
+      return Mono.error(new ProblemException(HttpStatus.NOT_FOUND, null, "no API at " + path));
+    }
+    long limit = isAudio(path) ? audioBodyBytes : jsonBodyBytes;
+    if (request.getContentLength() > limit) {
+      return Mono.error(tooLarge(limit));
+    }
+    Optional<Caller> caller = callers.resolve(request);
+    return forward(request, route.get(), caller);
+  }
+
+  private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service, Optional<Caller> caller) {
+    // raw path and query as the client sent them: nothing re-encoded on the way
+    String query = request.getUri().getRawQuery();
+    URI target = service.url().resolve(request.getUri().getRawPath() + (query == null ? "" : "?" + query));
+    MutableHttpRequest<?> forward = request.mutate()
+        .uri(target)
+        .headers(h -> {
+          h.remove(Caller.CANDIDATE_HEADER);
+          h.remove(Caller.ROLE_HEADER);
+          caller.ifPresent(c -> h.add(Caller.CANDIDATE_HEADER, c.id()).add(Caller.ROLE_HEADER, c.role().name()));
+        });
+    return Mono.from(client.proxy(forward, ProxyRequestOptions.getDefault()))
+        .timeout(responseTimeout)
+        .onErrorResume(ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
+        .onErrorResume(e -> !(e instanceof ProblemException), e -> Mono.just(Unavailable.response(service, request, e)));
+  }
+
+  private static ProblemException tooLarge(long limit) {
+    return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, null, "request body over " + limit + " bytes");
+  }
+
+  private boolean isAudio(String path) {
+    return audioPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+  }
+}

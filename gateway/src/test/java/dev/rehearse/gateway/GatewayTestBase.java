@@ -1,0 +1,85 @@
+package dev.rehearse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearse.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Points the gateway at the JVM's shared PostgreSQL and Kafka, and at fake services standing in
+ * for question, assessment and speech (which run as separate processes in real life).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GatewayTestBase implements TestPropertyProvider {
+  protected final FakeService question = new FakeService("question");
+  protected final FakeService assessment = new FakeService("assessment");
+  protected final FakeService speech = new FakeService("speech");
+
+  @Inject protected ObjectMapper json;
+  @Inject @Client("/") protected HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(TestInfrastructure.properties("gateway"));
+    p.put("rehearse.services.question.url", question.url());
+    p.put("rehearse.services.assessment.url", assessment.url());
+    p.put("rehearse.services.speech.url", speech.url());
+    // a service that is down: nothing listens at its URL
+    p.put("rehearse.services.offline.url", FakeService.downUrl());
+    p.put("rehearse.services.offline.paths", "/api/offline");
+    p.put("rehearse.gateway.response-timeout", "2s");
+    p.put("rehearse.gateway.events.poll-interval", "50ms");
+    p.putAll(extraProperties());
+    return p;
+  }
+
+  protected Map<String, String> extraProperties() {
+    return Map.of();
+  }
+
+  @AfterAll
+  void stopFakes() {
+    question.close();
+    assessment.close();
+    speech.close();
+  }
+
+  protected Echo echo(HttpRequest<?> request) {
+    return http.toBlocking().retrieve(request, Echo.class);
+  }
+
+  /** Sends the request expecting a problem answer; returns its body. */
+  protected String assertProblem(HttpRequest<?> request, int status) {
+    try {
+      HttpResponse<String> ok = http.toBlocking().exchange(request, String.class);
+      throw new AssertionError("expected " + status + " but got " + ok.code() + ": " + ok.body());
+    } catch (HttpClientResponseException e) {
+      assertThat(e.getStatus().getCode()).isEqualTo(status);
+      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      String body = e.getResponse().getBody(String.class).orElseThrow();
+      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception");
+      return body;
+    }
+  }
+
+  protected String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

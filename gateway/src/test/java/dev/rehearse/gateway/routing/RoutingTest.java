@@ -1,0 +1,126 @@
+package dev.rehearse.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearse.gateway.Echo;
+import dev.rehearse.gateway.FakeService;
+import dev.rehearse.gateway.GatewayTestBase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class RoutingTest extends GatewayTestBase {
+
+  @Override
+  protected Map<String, String> extraProperties() {
+    return Map.of("rehearse.gateway.auth.required", "false"); // the foundation's header-based identity
+  }
+
+  @Test
+  void everyPublicPathReachesItsServiceUnchanged() {
+    Map<String, String> owners = Map.ofEntries(
+        Map.entry("/api/roles/ml-engineer/skills", "question"),
+        Map.entry("/api/questions/q-1", "question"),
+        Map.entry("/api/pronunciation/terms", "question"),
+        Map.entry("/api/practice-sets/next", "question"),
+        Map.entry("/api/admin/packs/pack-1", "question"),
+        Map.entry("/api/attempts", "assessment"),
+        Map.entry("/api/self-assessments/s-1", "assessment"),
+        Map.entry("/api/quiz-submissions", "assessment"),
+        Map.entry("/api/coach/cohorts", "assessment"),
+        Map.entry("/api/progress", "assessment"),
+        Map.entry("/api/admin/item-stats", "assessment"),
+        Map.entry("/api/spoken-attempts", "speech"),
+        Map.entry("/api/pronunciation-attempts", "speech"),
+        Map.entry("/api/admin/pronunciation/terms", "speech"));
+    owners.forEach((path, service) -> {
+      Echo echo = echo(HttpRequest.GET(path + "?limit=5&skill=model%20serving").header("X-Candidate-Id", "c-1"));
+      assertThat(echo.service()).as(path).isEqualTo(service);
+      assertThat(echo.path()).isEqualTo(path);
+      assertThat(echo.query()).isEqualTo("limit=5&skill=model%20serving");
+    });
+  }
+
+  @Test
+  void identityHeadersComeFromTheGatewayOnly() {
+    Echo echo = echo(HttpRequest.POST("/api/attempts", Map.of("questionId", "q-1", "answerText", "canary"))
+        .header("X-Candidate-Id", "c-7").header("X-User-Role", "ADMIN"));
+
+    assertThat(echo.method()).isEqualTo("POST");
+    assertThat(echo.headers()).containsEntry("x-candidate-id", "c-7").containsEntry("x-user-role", "CANDIDATE");
+    assertThat(echo.headers()).containsEntry("content-type", "application/json");
+  }
+
+  @Test
+  void audioBodyIsStreamedToSpeechByteForByte() {
+    byte[] audio = new byte[5 * 1024 * 1024];
+    new Random(7).nextBytes(audio);
+    Echo echo = echo(HttpRequest.POST("/api/spoken-attempts?questionId=q-1", audio)
+        .contentType("audio/wav").header("X-Candidate-Id", "c-1"));
+
+    assertThat(echo.service()).isEqualTo("speech");
+    assertThat(echo.query()).isEqualTo("questionId=q-1");
+    assertThat(echo.bodyLength()).isEqualTo(audio.length);
+    assertThat(echo.bodySha256()).isEqualTo(FakeService.sha256(audio));
+  }
+
+  @Test
+  void oversizedBodiesAreRefusedBeforeReachingAService() {
+    assertProblem(HttpRequest.POST("/api/questions", new byte[2 * 1024 * 1024]).contentType(MediaType.APPLICATION_JSON_TYPE)
+        .header("X-Candidate-Id", "c-1"), 413);
+    assertProblem(HttpRequest.POST("/api/spoken-attempts?questionId=q-1", new byte[21 * 1024 * 1024]).contentType("audio/wav")
+        .header("X-Candidate-Id", "c-1"), 413);
+  }
+
+  @Test
+  void unknownApiPathIsANotFoundProblem() {
+    String body = assertProblem(HttpRequest.GET("/api/nothing-here/1").header("X-Candidate-Id", "c-1"), 404);
+    assertThat(body).contains("/api/nothing-here/1");
+    assertProblem(HttpRequest.GET("/api/rolesx").header("X-Candidate-Id", "c-1"), 404);
+  }
+
+  @Test
+  void attemptStillBeingTranscribedIsAnsweredBySpeech() {
+    String spoken = UUID.randomUUID().toString();
+    String scored = UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
+    String notFound = "{\"type\":\"https://rehearse.dev/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
+        + "\"detail\":\"id: no such attempt\",\"instance\":null,\"errors\":[{\"field\":\"id\",\"message\":\"no such attempt\"}]}";
+    assessment.answer("/api/attempts/" + spoken, 404, notFound);
+    speech.answer("/api/spoken-attempts/" + spoken, 200, "{\"id\":\"" + spoken + "\",\"status\":\"TRANSCRIBING\",\"percent\":40}");
+    assessment.answer("/api/attempts/" + scored, 200, "{\"id\":\"" + scored + "\",\"status\":\"SCORED\",\"score\":80}");
+    assessment.answer("/api/attempts/" + unknown, 404, notFound);
+    speech.answer("/api/spoken-attempts/" + unknown, 404, notFound.replace("attempt", "spoken attempt"));
+
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + spoken).header("X-Candidate-Id", "c-1")))
+        .contains("\"status\":\"TRANSCRIBING\"").contains("\"percent\":40");
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + scored).header("X-Candidate-Id", "c-1")))
+        .contains("\"score\":80");
+    String problem = assertProblem(HttpRequest.GET("/api/attempts/" + unknown).header("X-Candidate-Id", "c-1"), 404);
+    assertThat(problem).contains("no such attempt").doesNotContain("spoken");
+    assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid").header("X-Candidate-Id", "c-1"), 400);
+  }
+
+  @Test
+  void serviceThatIsDownOrSilentGivesAServiceUnavailableProblem() {
+    long start = System.nanoTime();
+    String body = assertProblem(HttpRequest.GET("/api/offline/anything").header("X-Candidate-Id", "c-1"), 503);
+    assertThat(body).contains("the offline service is unavailable").contains("/api/offline/anything");
+
+    question.hang("/api/questions/slow");
+    assertProblem(HttpRequest.GET("/api/questions/slow").header("X-Candidate-Id", "c-1"), 503);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void healthReportsDatabaseAndKafka() {
+    String health = http.toBlocking().retrieve("/health");
+    assertThat(health).contains("\"status\":\"UP\"").contains("jdbc").contains("kafka");
+  }
+}
