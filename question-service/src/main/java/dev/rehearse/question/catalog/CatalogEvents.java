@@ -1,0 +1,25 @@
+package dev.rehearse.question.catalog;
+
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.QuestionPublished.Pronunciation;
+import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns an item into the event its consumers (assessment, speech) need, red-flag rules resolved. */
+public final class CatalogEvents {
+  private CatalogEvents() {}
+
+  public static QuestionPublished published(Item item, Map<String, RedFlagRule> rules) {
+    ItemContent c = item.content();
+    List<RedFlagRule> flags = c.redFlagsOrEmpty().stream().map(rules::get).toList();
+    Pronunciation pronunciation = item.type() == ItemType.PRONUNCIATION
+        ? new Pronunciation(c.term(), c.saidAs(), c.spokenForms(), c.stress(), c.commonMistake())
+        : null;
+    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), item.id(),
+        item.roles(), item.skillId(), item.level(), item.text(), c.rubricOrEmpty(), flags, item.type().name(),
+        pronunciation, c.options() == null ? List.of() : c.options());
+  }
+}

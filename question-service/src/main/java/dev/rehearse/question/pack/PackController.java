@@ -1,0 +1,67 @@
+package dev.rehearse.question.pack;
+
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.time.Instant;
+
+/**
+ * Imports content packs at run time (admin only once accounts exist). A pack is refused whole with
+ * every error listed, or stored whole; {@code dryRun=true} only validates.
+ */
+@Controller("/api/admin/packs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PackController {
+  static final String ZIP = "application/zip";
+  private final PackImporter importer;
+  private final StoredPackRepository packs;
+
+  public PackController(PackImporter importer, StoredPackRepository packs) {
+    this.importer = importer;
+    this.packs = packs;
+  }
+
+  @Operation(summary = "Import a content pack from a zip of its files (pack.yml, skills.yml, roles.yml, red-flags.yml, items/*.yml)")
+  @Post(consumes = ZIP)
+  public ImportResult importZip(@Body byte[] zip, @QueryValue(defaultValue = "false") boolean dryRun) {
+    return importFiles(PackArchive.unzip(zip), dryRun);
+  }
+
+  @Operation(summary = "Import a content pack sent as JSON: {\"files\": {\"pack.yml\": \"<yaml>\", \"items/quiz.yml\": \"<yaml>\", ...}}")
+  @Post(consumes = MediaType.APPLICATION_JSON)
+  public ImportResult importJson(@Body @Valid PackUpload upload, @QueryValue(defaultValue = "false") boolean dryRun) {
+    upload.files().forEach((name, text) -> {
+      if (text == null) {
+        throw ProblemException.badRequest("files." + name, "must be the file's YAML text");
+      }
+    });
+    return importFiles(new PackFiles(upload.files()), dryRun);
+  }
+
+  @Operation(summary = "The packs in the bank and their versions")
+  @Get
+  public List<PackView> list() {
+    return packs.findAll().stream().map(p -> new PackView(p.id(), p.version(), p.title(), p.importedAt())).toList();
+  }
+
+  private ImportResult importFiles(PackFiles files, boolean dryRun) {
+    ContentPack pack = PackReader.read(files).orThrow();
+    if (dryRun) {
+      return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.VALID, 0, 0, 0, 0, 0);
+    }
+    return importer.importPack(pack);
+  }
+
+  @Serdeable
+  public record PackView(String id, int version, String title, Instant importedAt) {}
+}
