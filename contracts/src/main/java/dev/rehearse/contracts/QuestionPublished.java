@@ -1,8 +1,11 @@
 package dev.rehearse.contracts;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.UUID;
  * An item as published on {@link Topics#CATALOG_QUESTIONS}, with what its consumers need: rubric and
  * red-flag rules (OPEN, SCENARIO), options (QUIZ), the statement in {@code text} (SELF_CHECK), spoken
  * forms (PRONUNCIATION). {@code type} is the item type; {@code level} Beginner..Expert.
+ * {@code roleWeights} (added in schema 1, optional) gives the weight of this item's skill in each
+ * role that uses it, so consumers can weight per-skill results into a role's overall level.
  */
 @Serdeable
 public record QuestionPublished(
@@ -28,18 +33,34 @@ public record QuestionPublished(
     @Valid List<RedFlagRule> redFlags,
     @Nullable String type,
     @Nullable @Valid Pronunciation pronunciation,
-    @Valid List<QuizOption> options)
+    @Valid List<QuizOption> options,
+    @Valid List<RoleWeight> roleWeights)
     implements Event {
 
   public static final int SCHEMA_VERSION = 1;
 
   /** Serializers may drop empty lists; absent means empty. */
+  @Creator
   public QuestionPublished {
     roleIds = roleIds == null ? List.of() : roleIds;
     concepts = concepts == null ? List.of() : concepts;
     redFlags = redFlags == null ? List.of() : redFlags;
     options = options == null ? List.of() : options;
+    roleWeights = roleWeights == null ? List.of() : roleWeights;
   }
+
+  /** The shape before {@code roleWeights}: producers that do not know role weights keep compiling. */
+  public QuestionPublished(
+      UUID eventId, int schemaVersion, Instant occurredAt, String questionId, List<String> roleIds, String skillId,
+      String level, String text, List<RubricConcept> concepts, List<RedFlagRule> redFlags, String type,
+      Pronunciation pronunciation, List<QuizOption> options) {
+    this(eventId, schemaVersion, occurredAt, questionId, roleIds, skillId, level, text, concepts, redFlags, type,
+        pronunciation, options, List.of());
+  }
+
+  /** The weight (percent) of this item's skill in one role, as the role's skill guide sets it. */
+  @Serdeable
+  public record RoleWeight(@NotBlank String roleId, @Min(0) @Max(100) int weight) {}
 
   /** One option of a QUIZ item, with why it is right or wrong. */
   @Serdeable

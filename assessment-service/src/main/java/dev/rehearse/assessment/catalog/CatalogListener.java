@@ -37,7 +37,8 @@ public class CatalogListener extends DeadLetteringListener {
 
   private void upsert(QuestionPublished q) {
     CatalogQuestion row = new CatalogQuestion(
-        q.questionId(), q.skillId(), q.level(), q.text(), q.concepts(), q.redFlags(), q.occurredAt());
+        q.questionId(), q.skillId(), q.level(), q.text(), q.concepts(), q.redFlags(), q.occurredAt(),
+        q.type(), q.roleIds(), q.roleWeights(), q.options());
     if (catalog.existsById(q.questionId())) {
       catalog.update(row);
     } else {

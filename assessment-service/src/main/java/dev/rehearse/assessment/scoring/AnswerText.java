@@ -1,87 +1,105 @@
 package dev.rehearse.assessment.scoring;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
-/** An answer split into normalised word tokens that remember where they stood in the text. */
+/**
+ * An answer analysed once: every token keeps its stemmed term, its surface form and its exact
+ * character offsets, so that whatever matches can be shown as a span of the original text.
+ */
 final class AnswerText {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
+  private static final TermAnalyzer ANALYZER = new TermAnalyzer();
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:\\n]");
+  private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+      "eighty", "ninety", "hundred", "thousand", "million", "billion", "percent", "half", "double", "twice", "triple",
+      "dozen", "quarter", "third");
 
-  record Token(String stem, int start, int end) {}
+  /** One token: stemmed term, lower-case surface, offsets, whether it is a stop word, its sentence. */
+  record Token(String term, String surface, int start, int end, boolean stop, int sentence) {}
 
-  /** Where a phrase was found: the original words and their character span. */
+  /** Where something was found: the original words and their character span. */
   record Span(String text, int start, int end) {}
 
   private final String text;
   private final List<Token> tokens;
+  private final List<Token> content;
 
   AnswerText(String text) {
     this.text = text;
-    this.tokens = tokenize(text);
+    this.tokens = analyse(text);
+    this.content = tokens.stream().filter(t -> !t.stop()).toList();
   }
 
-  boolean hasNumber() {
-    return tokens.stream().anyMatch(t -> Character.isDigit(t.stem().charAt(0)))
-        || NUMBER_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find();
+  String text() {
+    return text;
   }
 
-  /** Finds the first place where the phrase's words occur in a row, after normalising both. */
-  Optional<Span> find(String phrase) {
-    List<Token> wanted = tokenize(phrase);
-    if (wanted.isEmpty()) {
-      return Optional.empty();
-    }
-    for (int i = 0; i + wanted.size() <= tokens.size(); i++) {
-      boolean match = true;
-      for (int j = 0; j < wanted.size() && match; j++) {
-        match = tokens.get(i + j).stem().equals(wanted.get(j).stem());
-      }
-      if (match) {
-        int start = tokens.get(i).start();
-        int end = tokens.get(i + wanted.size() - 1).end();
-        return Optional.of(new Span(text.substring(start, end), start, end));
-      }
-    }
-    return Optional.empty();
+  /** Every token, stop words included. */
+  List<Token> tokens() {
+    return tokens;
   }
 
-  private static final Pattern NUMBER_WORDS = Pattern.compile(
-      "\\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double|twice)\\b");
+  /** Tokens that carry meaning: stop words left out. */
+  List<Token> content() {
+    return content;
+  }
 
-  private static List<Token> tokenize(String text) {
+  Span span(Token first, Token last) {
+    return new Span(text.substring(first.start(), last.end()), first.start(), last.end());
+  }
+
+  /** The first figure in the answer (a digit or a number word), if any. */
+  java.util.Optional<Token> firstNumber() {
+    return tokens.stream()
+        .filter(t -> Character.isDigit(t.surface().charAt(0)) || NUMBER_WORDS.contains(t.surface()))
+        .findFirst();
+  }
+
+  static boolean isStopWord(String surface) {
+    return STOP_WORDS.contains(surface);
+  }
+
+  /** Analyses a short phrase into its tokens (no sentence bookkeeping needed). */
+  static List<Token> analyse(String text) {
     List<Token> out = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      out.add(new Token(stem(m.group().toLowerCase(Locale.ROOT)), m.start(), m.end()));
+    try (TokenStream stream = ANALYZER.tokenStream("answer", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      int sentence = 0;
+      int previousEnd = 0;
+      while (stream.incrementToken()) {
+        int start = offset.startOffset();
+        int end = offset.endOffset();
+        if (start > previousEnd && SENTENCE_END.matcher(text.substring(previousEnd, start)).find()) {
+          sentence++;
+        }
+        previousEnd = end;
+        String surface = text.substring(start, end).toLowerCase(Locale.ROOT);
+        out.add(new Token(term.toString(), surface, start, end, isStopWord(surface), sentence));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }
 
-  /** A light English stemmer: enough for plurals and -ing/-ed forms of technical words. */
+  /** The stem of a single word, as the analyzer sees it ("roll back" joined is "rollback"). */
   static String stem(String word) {
-    String w = word.replace("'", "").replace("-", "");
-    if (w.length() > 4 && w.endsWith("ies")) {
-      w = w.substring(0, w.length() - 3) + "y";
-    } else if (w.length() > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("sses") || w.endsWith("xes"))) {
-      w = w.substring(0, w.length() - 2);
-    } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-      w = w.substring(0, w.length() - 1);
-    }
-    if (w.length() > 5 && w.endsWith("ing")) {
-      w = w.substring(0, w.length() - 3);
-    } else if (w.length() > 4 && w.endsWith("ed")) {
-      w = w.substring(0, w.length() - 2);
-    }
-    if (w.length() > 3 && w.endsWith("e")) {
-      w = w.substring(0, w.length() - 1);
-    }
-    if (w.length() > 3 && w.charAt(w.length() - 1) == w.charAt(w.length() - 2) && !w.endsWith("ll") && !w.endsWith("ss")) {
-      w = w.substring(0, w.length() - 1); // "scaling"/"scalled", "running"/"run"
-    }
-    return w;
+    List<Token> t = analyse(word);
+    return t.size() == 1 ? t.get(0).term() : word.toLowerCase(Locale.ROOT);
   }
 }

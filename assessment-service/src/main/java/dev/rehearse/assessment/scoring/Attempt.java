@@ -29,4 +29,7 @@ public record Attempt(
     @TypeDef(type = DataType.JSON) List<RaisedFlag> redFlags,
     @TypeDef(type = DataType.JSON) List<String> feedback,
     @Nullable @TypeDef(type = DataType.JSON) Fluency fluency,
-    Instant createdAt) {}
+    Instant createdAt,
+    @Nullable String skillId,
+    @Nullable Integer coverage,
+    @Nullable @TypeDef(type = DataType.JSON) FluencyReport delivery) {}

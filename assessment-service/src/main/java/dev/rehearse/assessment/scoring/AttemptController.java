@@ -1,7 +1,6 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
-import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -34,7 +33,7 @@ public class AttemptController {
       @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId, @Body @Valid TypedAnswer answer) {
     var question = catalog.findById(answer.questionId())
         .orElseThrow(() -> ProblemException.notFound("questionId", "no question with id " + answer.questionId()));
-    Attempt attempt = scoring.score(UUID.randomUUID(), candidateId, question, Mode.TYPED, answer.answerText(), null);
+    Attempt attempt = scoring.score(UUID.randomUUID(), candidateId, question, answer.answerText(), null);
     return HttpResponse.created(AttemptView.of(attempt));
   }
 

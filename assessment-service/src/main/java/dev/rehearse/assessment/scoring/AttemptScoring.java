@@ -4,12 +4,14 @@ import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.contracts.AttemptScored;
 import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.Topics;
-import dev.rehearse.contracts.TranscriptReady.Fluency;
+import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.outbox.Outbox;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Scores an answer, stores the attempt and queues the scored event, all in one transaction. */
@@ -25,13 +27,20 @@ public class AttemptScoring {
     this.outbox = outbox;
   }
 
+  /** A typed answer, or with {@code spoken} the transcript of a spoken one (then delivery is judged too). */
   @Transactional
   public Attempt score(
-      UUID attemptId, String candidateId, CatalogQuestion question, Mode mode, String answer, @Nullable Fluency fluency) {
-    ScoreResult r = scorer.score(question, answer);
+      UUID attemptId, String candidateId, CatalogQuestion question, String answer, @Nullable TranscriptReady spoken) {
+    Mode mode = spoken == null ? Mode.TYPED : Mode.SPOKEN;
+    ScoreResult r = scorer.score(question, answer, mode);
+    FluencyReport delivery = spoken == null ? null : FluencyReport.of(spoken);
+    List<String> feedback = new ArrayList<>(r.feedback());
+    if (delivery != null) {
+      feedback.addAll(delivery.feedback());
+    }
     Attempt attempt = attempts.save(new Attempt(attemptId, candidateId, question.questionId(), mode, answer,
-        r.score(), r.band().label(), r.conceptsHit(), r.conceptsMissed(), r.redFlags(), r.feedback(), fluency,
-        Instant.now()));
+        r.score(), r.band().label(), r.conceptsHit(), r.conceptsMissed(), r.redFlags(), feedback,
+        spoken == null ? null : spoken.fluency(), Instant.now(), question.skillId(), r.coverage(), delivery));
     outbox.publish(Topics.ASSESSMENT_SCORED, candidateId, new AttemptScored(
         UUID.randomUUID(), AttemptScored.SCHEMA_VERSION, Instant.now(), attemptId, candidateId,
         question.questionId(), question.skillId(), mode, r.score(), r.band().label(),

@@ -26,12 +26,15 @@ public record AttemptView(
     String answerText,
     @Nullable String transcript,
     @Nullable Fluency fluency,
-    Instant createdAt) {
+    Instant createdAt,
+    @Nullable String skillId,
+    @Nullable Integer coverage,
+    @Nullable FluencyReport delivery) {
 
   static AttemptView of(Attempt a) {
     boolean spoken = a.mode() == dev.rehearse.contracts.AttemptScored.Mode.SPOKEN;
     return new AttemptView(a.id(), "SCORED", a.questionId(), a.mode().name(), a.score(), a.band(),
         a.conceptsHit(), a.conceptsMissed(), a.redFlags(), a.feedback(), a.answerText(),
-        spoken ? a.answerText() : null, a.fluency(), a.createdAt());
+        spoken ? a.answerText() : null, a.fluency(), a.createdAt(), a.skillId(), a.coverage(), a.delivery());
   }
 }

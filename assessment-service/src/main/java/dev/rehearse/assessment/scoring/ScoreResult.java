@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.scoring;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
 public record ScoreResult(
     int score,
     Band band,
+    int coverage,
     List<ConceptHit> conceptsHit,
     List<ConceptMiss> conceptsMissed,
     List<RaisedFlag> redFlags,
@@ -28,7 +30,8 @@ public record ScoreResult(
       return label;
     }
 
-    static Band of(int score) {
+    /** Score bands: Excellent 85+, Strong 60-84, Developing 35-59, Weak below 35. */
+    public static Band of(int score) {
       if (score >= 85) {
         return EXCELLENT;
       }
@@ -42,14 +45,27 @@ public record ScoreResult(
     }
   }
 
-  /** A concept found, with the words that matched and where they stand in the answer. */
+  /** How a concept was found: the rubric's words, a reordered paraphrase, or by sound in a transcript. */
+  public enum MatchKind { EXACT, PARAPHRASE, SOUND_ALIKE }
+
+  /**
+   * A concept found, with the words that matched ({@code matched} is exactly
+   * {@code answer.substring(start, end)}), the rubric phrase they matched and how.
+   */
   @Serdeable
-  public record ConceptHit(String concept, String label, String matched, int start, int end) {}
+  public record ConceptHit(
+      String concept, String label, String matched, int start, int end,
+      @Nullable String phrase, @Nullable MatchKind how, @Nullable Integer weight) {}
 
   @Serdeable
-  public record ConceptMiss(String concept, String label) {}
+  public record ConceptMiss(String concept, String label, @Nullable Integer weight) {}
 
-  /** A red flag with the rule that raised it and the evidence: the words, or what was missing. */
+  /**
+   * A red flag with the rule that raised it and the evidence: the quoted words (with their span)
+   * or what was missing (no span).
+   */
   @Serdeable
-  public record RaisedFlag(String rule, String title, String explanation, String evidence) {}
+  public record RaisedFlag(
+      String rule, String title, String explanation, String evidence,
+      @Nullable Integer start, @Nullable Integer end) {}
 }

@@ -1,7 +1,6 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
-import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
@@ -43,6 +42,6 @@ public class TranscriptListener extends DeadLetteringListener {
   private void score(TranscriptReady t) {
     var question = catalog.findById(t.questionId())
         .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
-    scoring.score(t.attemptId(), t.candidateId(), question, Mode.SPOKEN, t.text(), t.fluency());
+    scoring.score(t.attemptId(), t.candidateId(), question, t.text(), t);
   }
 }
