@@ -1,0 +1,200 @@
+package dev.rehearse.question.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.question.QuestionTestBase;
+import dev.rehearse.question.catalog.QuestionDetail;
+import dev.rehearse.question.pack.ImportResult.Outcome;
+import dev.rehearse.testsupport.KafkaProbe;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class PackImportTest extends QuestionTestBase {
+  @Inject DataSource dataSource;
+
+  @Test
+  void startUpPackIsPublishedOnTheCatalogTopicWithWhatConsumersNeed() {
+    try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(probe.records(r -> r.key().startsWith("t-"))).hasSizeGreaterThanOrEqualTo(9));
+      QuestionPublished open = latest(probe, "t-open-rollout");
+      assertThat(open.type()).isEqualTo("OPEN");
+      assertThat(open.roleIds()).containsExactly("t-serving-engineer");
+      assertThat(open.concepts()).extracting(QuestionPublished.RubricConcept::id).containsExactly("canary", "rollback", "monitoring");
+      assertThat(open.redFlags()).extracting(QuestionPublished.RedFlagRule::title).containsExactly("No rollback plan", "Manual deployment");
+      assertThat(latest(probe, "t-quiz-latency").options()).extracting(QuestionPublished.QuizOption::correct).containsExactly(true, false);
+      assertThat(latest(probe, "t-pron-nccl").pronunciation().spokenForms()).containsExactly("nickel");
+      assertThat(latest(probe, "t-self-batch-vs-online").text()).startsWith("I can explain when batch inference");
+      assertThat(latest(probe, "t-scenario-gpu-utilisation").text()).contains("58% average").contains("Propose how");
+      assertThat(probe.records(r -> r.key().startsWith("t-vocab-"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aPackSentAsJsonIsImportedAndReimportingTheSameVersionIsANoOp() throws SQLException {
+    ImportResult first = importJson(renamedPack("imp-a", "ia", 1));
+    assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
+    assertThat(first.added()).isEqualTo(11);
+    assertThat(first.published()).isEqualTo(9);
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ia-open-rollout"), QuestionDetail.class).roles())
+        .containsExactly("ia-serving-engineer");
+    long outboxRows = outboxRows("ia-");
+
+    ImportResult again = importJson(renamedPack("imp-a", "ia", 1));
+
+    assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(again.unchanged()).isEqualTo(11);
+    assertThat(again.published()).isZero();
+    assertThat(outboxRows("ia-")).isEqualTo(outboxRows).isEqualTo(9);
+  }
+
+  @Test
+  void aNewVersionUpdatesChangedItemsAndRetiresRemovedOnesWithATombstone() {
+    importJson(renamedPack("imp-b", "ib", 1));
+    Map<String, String> v2 = renamedPack("imp-b", "ib", 2);
+    v2.put("items/open.yml", v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
+    v2.put("items/quiz.yml", v2.get("items/quiz.yml").substring(0, v2.get("items/quiz.yml").indexOf("  - id: ib-quiz-drift")));
+
+    ImportResult result = importJson(v2);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(List.of(result.added(), result.changed(), result.retired(), result.unchanged(), result.published()))
+        .containsExactly(0, 1, 1, 9, 1);
+    assertProblem(HttpRequest.GET("/api/questions/ib-quiz-drift"), 404, "id");
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ib-open-rollout"), QuestionDetail.class).text())
+        .startsWith("How would you release");
+    try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        assertThat(probe.records(r -> r.key().equals("ib-quiz-drift"))).extracting(ConsumerRecord::value)
+            .hasSize(2).last().isNull();
+        assertThat(latest(probe, "ib-open-rollout").text()).startsWith("How would you release");
+      });
+    }
+  }
+
+  @Test
+  void anOlderVersionOrOtherContentUnderTheSameVersionIsRefused() {
+    importJson(renamedPack("imp-g", "ig", 2));
+    assertProblem(jsonPost(renamedPack("imp-g", "ig", 1)), 409, "version");
+    Map<String, String> changed = renamedPack("imp-g", "ig", 2);
+    changed.put("pack.yml", changed.get("pack.yml").replace("A small pack", "Another small pack"));
+    assertProblem(jsonPost(changed), 409, "version");
+  }
+
+  @Test
+  void aBrokenPackIsRefusedWholeWithEveryErrorListedAndNothingChanges() {
+    importJson(renamedPack("imp-c", "ic", 1));
+    Map<String, String> v2 = renamedPack("imp-c", "ic", 2);
+    v2.put("items/open.yml", v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
+    v2.put("roles.yml", v2.get("roles.yml").replace("weight: 60", "weight: 70"));
+    v2.put("items/quiz.yml", v2.get("items/quiz.yml").replace(", explanation: Logging adds work to every request.", ""));
+    v2.put("items/self-check.yml", v2.get("items/self-check.yml").replace("level: Beginner", "level: Guru"));
+
+    String body = problem(jsonPost(v2), 422);
+
+    PackProblem problem = fromJson(body, PackProblem.class);
+    assertThat(problem.errors()).containsExactlyInAnyOrder(
+        new PackError("roles.yml", "ic-serving-engineer", "skills", "weights sum to 110; they must sum to 100"),
+        new PackError("items/quiz.yml", "ic-quiz-latency", "options[1].explanation", "is required"),
+        new PackError("items/self-check.yml", "ic-self-batch-vs-online", "level",
+            "must be one of Beginner, Intermediate, Advanced, Expert, not 'Guru'"));
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ic-open-rollout"), QuestionDetail.class).text())
+        .startsWith("How would you roll out");
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/roles/ic-serving-engineer"), String.class))
+        .contains("\"weight\":60");
+  }
+
+  @Test
+  void aPackMayNotTakeOverAnotherPacksIds() {
+    Map<String, String> thief = renamedPack("imp-e", "ie", 1);
+    thief.put("items/open.yml", thief.get("items/open.yml").replace("id: ie-open-rollout", "id: t-open-rollout"));
+
+    String body = problem(jsonPost(thief), 422);
+
+    assertThat(fromJson(body, PackProblem.class).errors()).containsExactly(
+        new PackError("items/open.yml", "t-open-rollout", "id", "already belongs to pack 'test-pack'"));
+    assertProblem(HttpRequest.GET("/api/roles/ie-serving-engineer"), 404, "id");
+  }
+
+  @Test
+  void aZipOfThePackFolderImportsLikeJson() throws IOException {
+    ImportResult result = http.toBlocking().retrieve(HttpRequest.POST("/api/admin/packs", zip("imp-f", renamedPack("imp-f", "if", 1)))
+        .contentType("application/zip"), ImportResult.class);
+    assertThat(result.outcome()).isEqualTo(Outcome.IMPORTED);
+    assertThat(result.added()).isEqualTo(11);
+  }
+
+  @Test
+  void aDryRunValidatesWithoutStoring() {
+    ImportResult result = http.toBlocking().retrieve(
+        HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", renamedPack("imp-h", "ih", 1))), ImportResult.class);
+    assertThat(result.outcome()).isEqualTo(Outcome.VALID);
+    assertProblem(HttpRequest.GET("/api/roles/ih-serving-engineer"), 404, "id");
+  }
+
+  @Test
+  void badUploadsGetAProblem() {
+    assertProblem(HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8)).contentType("application/zip"), 400, "body");
+    assertProblem(HttpRequest.POST("/api/admin/packs", Map.of("files", Map.of())), 400, "files");
+    assertProblem(HttpRequest.POST("/api/admin/packs", "{\"files\": ").contentType(MediaType.APPLICATION_JSON), 400, null);
+    assertProblem(HttpRequest.POST("/api/admin/packs", "id: x").contentType(MediaType.TEXT_PLAIN), 415, null);
+  }
+
+  private ImportResult importJson(Map<String, String> files) {
+    return http.toBlocking().retrieve(jsonPost(files), ImportResult.class);
+  }
+
+  private static HttpRequest<?> jsonPost(Map<String, String> files) {
+    return HttpRequest.POST("/api/admin/packs", Map.of("files", files));
+  }
+
+  private QuestionPublished latest(KafkaProbe probe, String key) {
+    List<ConsumerRecord<String, String>> records = probe.records(r -> r.key().equals(key));
+    assertThat(records).as("records for " + key).isNotEmpty();
+    return fromJson(records.get(records.size() - 1).value(), QuestionPublished.class);
+  }
+
+  private long outboxRows(String keyPrefix) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox_message WHERE message_key LIKE ?")) {
+      s.setString(1, keyPrefix + "%");
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static byte[] zip(String folder, Map<String, String> files) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (var file : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(folder + "/" + file.getKey()));
+        zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.rehearse.question.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearse.question.catalog.ItemType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The reader alone: every problem of a pack is found in one pass, with file, entry and field. */
+class PackValidationTest {
+
+  private static Map<String, String> testPack() {
+    return new LinkedHashMap<>(PackFiles.fromClasspath("test-pack", PackValidationTest.class.getClassLoader()).files());
+  }
+
+  @Test
+  void theTestPackIsValid() {
+    PackReader.Result result = PackReader.read(new PackFiles(testPack()));
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.pack().items()).hasSize(11);
+    assertThat(result.pack().items().stream().filter(i -> i.type() == ItemType.QUIZ)).hasSize(2);
+  }
+
+  @Test
+  void everyErrorIsListedWithFileItemAndField() {
+    Map<String, String> files = testPack();
+    files.put("items/open.yml", files.get("items/open.yml")
+        .replace("redFlags: [t-no-rollback, t-manual-deploy]", "redFlags: [t-no-rollback, t-made-up]")
+        .replace("      - {id: alerts, label: Alerts, weight: 20, synonyms: [alert, threshold]}\n", "")
+        .replace("skill: t-observability", "skill: t-cooking"));
+    files.put("items/quiz.yml", files.get("items/quiz.yml")
+        .replace("{id: a, text: Quantisation to int8, correct: true", "{id: a, text: Quantisation to int8, correct: false")
+        .replace("tags: [drift, monitoring]", "tags: [drift, monitoring]\n    difficulty: hard"));
+    files.put("items/vocabulary.yml", files.get("items/vocabulary.yml").replace("id: t-vocab-nccl", "id: t-vocab-dynamic-batching"));
+    files.put("items/pronunciation.yml", files.get("items/pronunciation.yml").replace("saidAs: kates", "saidAs: [kates"));
+    files.put("items/self-check.yml", files.get("items/self-check.yml").replace("statement: I can explain when batch", "statement: no\n    x: I can explain when batch"));
+    files.put("red-flags.yml", files.get("red-flags.yml").replace("kind: MENTIONS", "kind: SAYS"));
+    files.remove("skills.yml");
+    files.put("notes.txt", "hello");
+    files.put("items/scenarios.yml", files.get("items/scenarios.yml").replace("id: t-scenario-gpu-utilisation", "id: T_Scenario"));
+
+    PackReader.Result result = PackReader.read(new PackFiles(files));
+
+    assertThat(result.pack()).isNull();
+    assertThat(result.errors()).extracting(PackError::toString).contains(
+        "notes.txt: unknown file; a pack holds " + PackFiles.KNOWN,
+        "skills.yml: file is missing",
+        "red-flags.yml [t-manual-deploy] kind: must be one of MENTIONS, MISSING, NO_NUMBERS, not 'SAYS'",
+        "roles.yml [t-serving-engineer] skills[0].skill: unknown skill 't-serving'",
+        "items/open.yml [t-open-drift] rubric: needs 3 to 6 entries, has 2",
+        "items/open.yml [t-open-drift] skill: unknown skill 't-cooking'",
+        "items/open.yml [t-open-rollout] redFlags[1]: unknown red-flag rule 't-made-up'",
+        "items/quiz.yml [t-quiz-latency] options: no option is marked correct",
+        "items/quiz.yml [t-quiz-drift] difficulty: unknown field; expected one of [id, level, options, question, roles, skill, tags]",
+        "items/vocabulary.yml [t-vocab-dynamic-batching] id: duplicate item id; also used in items/vocabulary.yml",
+        "items/self-check.yml [t-self-batch-vs-online] statement: reads as a yes/no value (false); put the text in quotes",
+        "items/scenarios.yml [items[0]] id: 'T_Scenario' is not a kebab-case id (lower-case letters, digits and single hyphens)");
+    assertThat(result.errors()).anySatisfy(e -> {
+      assertThat(e.file()).isEqualTo("items/pronunciation.yml");
+      assertThat(e.message()).startsWith("not valid YAML").contains("line");
+    });
+  }
+
+  @Test
+  void twoItemsThatDifferOnlyInCaseOrPunctuationAreDuplicates() {
+    Map<String, String> files = testPack();
+    files.put("items/self-check.yml", files.get("items/self-check.yml")
+        .replace("I can explain data parallelism versus model parallelism.", "i can explain WHEN batch inference beats online inference"));
+    assertThat(PackReader.read(new PackFiles(files)).errors()).extracting(PackError::toString).containsExactly(
+        "items/self-check.yml [t-self-data-vs-model-parallel] statement: duplicates item 't-self-batch-vs-online'");
+  }
+
+  @Test
+  void anItemMayOnlyPractiseASkillOfItsRoles() {
+    Map<String, String> files = testPack();
+    files.put("items/self-check.yml", files.get("items/self-check.yml").replace("roles: [t-training-specialist]", "roles: [t-serving-engineer]"));
+    assertThat(PackReader.read(new PackFiles(files)).errors()).extracting(PackError::toString).containsExactly(
+        "items/self-check.yml [t-self-data-vs-model-parallel] skill: 't-training' is not a skill of role 't-serving-engineer'");
+  }
+}
