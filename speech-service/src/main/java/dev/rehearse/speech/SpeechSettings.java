@@ -1,0 +1,21 @@
+package dev.rehearse.speech;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+
+/**
+ * {@code rehearse.speech.*}: where the Vosk model is, whether audio is kept after transcription
+ * (off by default, for privacy), how many idle free-form recognizers to keep, how often a running
+ * job reports progress, and after how long a job whose worker went silent is taken over.
+ */
+@ConfigurationProperties("rehearse.speech")
+public record SpeechSettings(
+    @NotBlank @Bindable(defaultValue = "target/vosk-model/model-en-us") String modelPath,
+    @Bindable(defaultValue = "false") boolean retainAudio,
+    @Min(1) @Bindable(defaultValue = "2") int idleRecognizers,
+    @Min(1) @Bindable(defaultValue = "5") int progressEverySeconds,
+    @Bindable(defaultValue = "2m") Duration staleJobAfter,
+    @Min(1) @Bindable(defaultValue = "3") int maxTries) {}
