@@ -58,6 +58,8 @@ class RunningSuiteIT {
     // the reactor has just packaged every jar: never start a nested Maven build from a test
     env.put("REHEARSE_BUILD", "never");
     env.put("REHEARSE_START_TIMEOUT", "300");
+    // class-data sharing pays off from the second start of the same jars; a test starts once
+    env.put("REHEARSE_CDS", "off");
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
     rehearse = new RehearseScript(root, env);
 
