@@ -1,12 +1,11 @@
 package dev.rehearse.gateway.live;
 
 import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.CallerResolver;
+import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,21 +20,21 @@ import reactor.core.publisher.Flux;
 public class EventsController {
   static final String LAST_EVENT_ID = "Last-Event-ID";
   private final LiveEventHub hub;
-  private final CallerResolver callers;
+  private final AccessPolicy access;
   private final Duration heartbeat;
 
-  public EventsController(LiveEventHub hub, CallerResolver callers, @Value("${rehearse.gateway.events.heartbeat:20s}") Duration heartbeat) {
+  public EventsController(LiveEventHub hub, AccessPolicy access, @Value("${rehearse.gateway.events.heartbeat:20s}") Duration heartbeat) {
     this.hub = hub;
-    this.callers = callers;
+    this.access = access;
     this.heartbeat = heartbeat;
   }
 
   @Operation(summary = "Server-sent events: the caller's scored attempts, reviews and pronunciation results",
-      description = "Each event has id (resume with Last-Event-ID), event (scored | reviewed | pronunciation) and the event JSON as data.")
+      description = "Each event has id (resume with Last-Event-ID), event (scored | reviewed | pronunciation) and the event JSON"
+          + " as data. EventSource cannot send headers: pass the token as ?access_token=.")
   @Get(produces = MediaType.TEXT_EVENT_STREAM)
   public Publisher<Event<String>> events(HttpRequest<?> request, @Header(LAST_EVENT_ID) @Nullable String lastEventId) {
-    Caller caller = callers.resolve(request)
-        .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, null, "sign in to receive live results"));
+    Caller caller = access.require(request);
     Long resumeAfter = parse(lastEventId);
     Flux<Event<String>> live = Flux.defer(() -> {
       Flux<LiveEvent> mine = hub.subscribe(caller.id(), resumeAfter);

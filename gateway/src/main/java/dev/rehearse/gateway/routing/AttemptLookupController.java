@@ -1,7 +1,11 @@
 package dev.rehearse.gateway.routing;
 
+import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.CallerResolver;
+import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.problem.Problem;
+import dev.rehearse.platform.problem.ProblemBodyProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -12,11 +16,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.micronaut.context.annotation.Value;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,14 +34,16 @@ import reactor.core.publisher.Mono;
 public class AttemptLookupController {
   private static final Argument<String> TEXT = Argument.STRING;
   private final RouteTable routes;
-  private final CallerResolver callers;
+  private final AccessPolicy access;
+  private final ObjectMapper json;
   private final HttpClient client;
   private final Duration responseTimeout;
 
-  public AttemptLookupController(RouteTable routes, CallerResolver callers, HttpClient client,
+  public AttemptLookupController(RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client,
       @Value("${rehearse.gateway.response-timeout:30s}") Duration responseTimeout) {
     this.routes = routes;
-    this.callers = callers;
+    this.access = access;
+    this.json = json;
     this.client = client;
     this.responseTimeout = responseTimeout;
   }
@@ -42,20 +51,48 @@ public class AttemptLookupController {
   @Operation(summary = "An attempt: scored (assessment) or still being transcribed (speech)")
   @Get("/{id}")
   public Mono<MutableHttpResponse<?>> get(UUID id, HttpRequest<?> request) {
-    Optional<Caller> caller = callers.resolve(request);
+    Caller caller = access.require(request);
     return ask(routes.service("assessment"), "/api/attempts/" + id, request, caller).flatMap(scored -> {
       if (scored.code() != 404) {
         return Mono.just(scored);
       }
       return ask(routes.service("speech"), "/api/spoken-attempts/" + id, request, caller)
           .map(spoken -> spoken.code() == 404 ? scored : spoken);
-    });
+    }).map(found -> ownedByCaller(found, caller) ? found : notFound(id, request));
   }
 
-  private Mono<MutableHttpResponse<?>> ask(ServiceRoute service, String path, HttpRequest<?> original, Optional<Caller> caller) {
+  /**
+   * A second line behind the services' own checks: an attempt that names another candidate is
+   * not shown to a candidate. Coaches and admins pass (cohort rules are assessment's).
+   */
+  private boolean ownedByCaller(MutableHttpResponse<?> found, Caller caller) {
+    if (found.code() != 200 || !caller.is(Role.CANDIDATE) || !access.enforcing()) {
+      return true;
+    }
+    String owner = found.getBody(String.class).flatMap(this::candidateOf).orElse(null);
+    return owner == null || owner.equals(caller.id());
+  }
+
+  private Optional<String> candidateOf(String body) {
+    try {
+      JsonNode node = json.readValue(body, JsonNode.class);
+      JsonNode candidate = node == null || !node.isObject() ? null : node.get("candidateId");
+      return candidate != null && candidate.isString() ? Optional.of(candidate.getStringValue()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static MutableHttpResponse<?> notFound(UUID id, HttpRequest<?> request) {
+    Problem problem = new Problem("https://rehearse.dev/problems/not-found", "Not Found", 404,
+        "id: no attempt with id " + id, request.getPath(), List.of(new Problem.FieldError("id", "no attempt with id " + id)));
+    return HttpResponse.notFound().contentType(ProblemBodyProvider.PROBLEM_JSON).body(problem);
+  }
+
+  private Mono<MutableHttpResponse<?>> ask(ServiceRoute service, String path, HttpRequest<?> original, Caller caller) {
     MutableHttpRequest<?> request = HttpRequest.GET(service.url().resolve(path));
     original.getHeaders().findFirst(HttpHeaders.AUTHORIZATION).ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
-    caller.ifPresent(c -> request.header(Caller.CANDIDATE_HEADER, c.id()).header(Caller.ROLE_HEADER, c.role().name()));
+    request.header(Caller.CANDIDATE_HEADER, caller.id()).header(Caller.ROLE_HEADER, caller.role().name());
     return Mono.from(client.exchange(request, TEXT, TEXT))
         .timeout(responseTimeout)
         .<MutableHttpResponse<?>>map(AttemptLookupController::relay)

@@ -1,9 +1,11 @@
 package dev.rehearse.gateway.routing;
 
+import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.CallerResolver;
+import dev.rehearse.gateway.limits.RateLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -25,13 +27,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Streams every /api request that no gateway controller handles to the service owning its path,
- * unchanged apart from the identity headers, which only the gateway sets.
+ * unchanged apart from the identity headers, which only the gateway sets (from the verified token;
+ * inbound copies are dropped). The Authorization header goes along so services can check the token too.
  */
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {
   private final RouteTable routes;
   private final ProxyHttpClient client;
-  private final CallerResolver callers;
+  private final AccessPolicy access;
+  private final RateLimiter limiter;
+  private final int audioPerMinute;
   private final Duration responseTimeout;
   private final long jsonBodyBytes;
   private final long audioBodyBytes;
@@ -40,14 +45,18 @@ public class ProxyFilter implements HttpServerFilter {
   public ProxyFilter(
       RouteTable routes,
       ProxyHttpClient client,
-      CallerResolver callers,
+      AccessPolicy access,
+      RateLimiter limiter,
+      @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
       @Value("${rehearse.gateway.response-timeout:30s}") Duration responseTimeout,
       @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
       @Value("${rehearse.gateway.limits.audio-body-bytes:20971520}") long audioBodyBytes,
       @Value("${rehearse.gateway.limits.audio-paths}") List<String> audioPaths) {
     this.routes = routes;
     this.client = client;
-    this.callers = callers;
+    this.access = access;
+    this.limiter = limiter;
+    this.audioPerMinute = audioPerMinute;
     this.responseTimeout = responseTimeout;
     this.jsonBodyBytes = jsonBodyBytes;
     this.audioBodyBytes = audioBodyBytes;
@@ -61,23 +70,31 @@ public class ProxyFilter implements HttpServerFilter {
 
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-    if (RouteAttributes.getRouteMatch(request).isPresent()) {
-      return chain.proceed(request);
-    }
     String path = request.getPath();
+    boolean audio = isAudio(path);
+    long limit = audio ? audioBodyBytes : jsonBodyBytes;
+    if (request.getContentLength() > limit) {
+      return Mono.error(tooLarge(limit));
+    }
+    if (RouteAttributes.getRouteMatch(request).isPresent()) {
+      return chain.proceed(request); // a gateway controller: /api/auth, /api/events, GET /api/attempts/{id}
+    }
     Optional<ServiceRoute> route = routes.find(path);
     if (route.isEmpty()) {
       return Mono.error(new ProblemException(HttpStatus.NOT_FOUND, null, "no API at " + path));
     }
-    long limit = isAudio(path) ? audioBodyBytes : jsonBodyBytes;
-    if (request.getContentLength() > limit) {
-      return Mono.error(tooLarge(limit));
+    try {
+      Caller caller = access.require(request);
+      if (audio && request.getMethod() == HttpMethod.POST) {
+        limiter.acquire("audio:" + caller.id(), audioPerMinute, "audio uploads");
+      }
+      return forward(request, route.get(), caller);
+    } catch (RuntimeException e) {
+      return Mono.error(e);
     }
-    Optional<Caller> caller = callers.resolve(request);
-    return forward(request, route.get(), caller);
   }
 
-  private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service, Optional<Caller> caller) {
+  private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service, Caller caller) {
     // raw path and query as the client sent them: nothing re-encoded on the way
     String query = request.getUri().getRawQuery();
     URI target = service.url().resolve(request.getUri().getRawPath() + (query == null ? "" : "?" + query));
@@ -86,7 +103,7 @@ public class ProxyFilter implements HttpServerFilter {
         .headers(h -> {
           h.remove(Caller.CANDIDATE_HEADER);
           h.remove(Caller.ROLE_HEADER);
-          caller.ifPresent(c -> h.add(Caller.CANDIDATE_HEADER, c.id()).add(Caller.ROLE_HEADER, c.role().name()));
+          h.add(Caller.CANDIDATE_HEADER, caller.id()).add(Caller.ROLE_HEADER, caller.role().name());
         });
     return Mono.from(client.proxy(forward, ProxyRequestOptions.getDefault()))
         .timeout(responseTimeout)

@@ -1,0 +1,46 @@
+package dev.rehearse.gateway.identity;
+
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+/**
+ * Coarse, path-level rules the gateway applies before forwarding: a token for everything, an
+ * admin for /api/admin, a coach or admin for /api/coach. Object-level rules (whose attempt is
+ * this) stay with the services that own the objects, which receive the verified identity.
+ */
+@Singleton
+public class AccessPolicy {
+  private final CallerResolver callers;
+
+  public AccessPolicy(CallerResolver callers) {
+    this.callers = callers;
+  }
+
+  /** False in the foundation's trusted-header mode. */
+  public boolean enforcing() {
+    return callers.authRequired();
+  }
+
+  /** The caller allowed to use {@code request}; throws a 401 or 403 problem otherwise. */
+  public Caller require(HttpRequest<?> request) {
+    Caller caller = callers.resolve(request)
+        .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, null, "sign in first: send Authorization: Bearer <token>"));
+    if (!callers.authRequired()) {
+      return caller; // the foundation's trusted-header mode: no roles to check
+    }
+    String path = request.getPath();
+    if (under(path, "/api/admin") && !caller.is(Role.ADMIN)) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may use " + path);
+    }
+    if (under(path, "/api/coach") && !(caller.is(Role.COACH) || caller.is(Role.ADMIN))) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, null, "only coaches may use " + path);
+    }
+    return caller;
+  }
+
+  private static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+}
