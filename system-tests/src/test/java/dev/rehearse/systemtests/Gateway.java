@@ -13,13 +13,17 @@ import java.util.function.UnaryOperator;
 
 /** The suite as a browser sees it: everything goes through the gateway, as one candidate. */
 final class Gateway {
-  /**
-   * How a request says who is calling. Today the gateway trusts the X-Candidate-Id header; when it
-   * asks for a token, add a factory that signs in once and sets the Authorization header here.
-   */
+  /** How a request says who is calling. */
   interface Identity extends UnaryOperator<HttpRequest.Builder> {
+    Identity ANONYMOUS = request -> request;
+
+    /** The foundation's trusted header, for a gateway started with auth not required. */
     static Identity candidateHeader(String candidateId) {
       return request -> request.header("X-Candidate-Id", candidateId);
+    }
+
+    static Identity bearer(String token) {
+      return request -> request.header("Authorization", "Bearer " + token);
     }
   }
 
@@ -30,6 +34,10 @@ final class Gateway {
   Gateway(URI base, Identity identity) {
     this.base = base;
     this.identity = identity;
+  }
+
+  Gateway as(Identity other) {
+    return new Gateway(base, other);
   }
 
   HttpResponse<String> postJson(String path, String json) {

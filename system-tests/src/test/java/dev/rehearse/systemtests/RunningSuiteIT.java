@@ -69,8 +69,22 @@ class RunningSuiteIT {
     assertThat(up.exitCode()).as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output()).isZero();
     assertThat(up.output()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
 
-    gateway = new Gateway(URI.create("http://localhost:" + ports.get("GATEWAY")),
-        Gateway.Identity.candidateHeader("system-test-" + UUID.randomUUID()));
+    gateway = signUp(new Gateway(URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS));
+  }
+
+  /**
+   * A new candidate account, as the web app creates one; a gateway without accounts (the
+   * foundation's trusted-header mode) gets the X-Candidate-Id header instead.
+   */
+  private static Gateway signUp(Gateway anonymous) {
+    String name = "system-test-" + UUID.randomUUID();
+    HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
+        json(Map.of("email", name + "@example.com", "password", UUID.randomUUID().toString(), "displayName", "System Test")));
+    if (registered.statusCode() == 404) {
+      return anonymous.as(Gateway.Identity.candidateHeader(name));
+    }
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return anonymous.as(Gateway.Identity.bearer(parse(registered.body()).path("accessToken").asText()));
   }
 
   @Test
