@@ -1,0 +1,66 @@
+package dev.rehearse.speech.transcription;
+
+import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.speech.audio.Audio;
+import dev.rehearse.speech.audio.WavDecoder;
+import dev.rehearse.speech.catalog.CatalogRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+
+@Controller("/api/spoken-attempts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SpokenAttemptController {
+  public static final String CANDIDATE_HEADER = "X-Candidate-Id";
+  private final CatalogRepository catalog;
+  private final WavDecoder decoder;
+  private final TranscriptionJobs jobs;
+  private final SpokenAttemptRepository attempts;
+
+  public SpokenAttemptController(
+      CatalogRepository catalog, WavDecoder decoder, TranscriptionJobs jobs, SpokenAttemptRepository attempts) {
+    this.catalog = catalog;
+    this.decoder = decoder;
+    this.jobs = jobs;
+    this.attempts = attempts;
+  }
+
+  /** What a 202 says: the attempt id to poll and its first status. */
+  @Serdeable
+  public record Accepted(UUID id, SpokenAttempt.Status status) {}
+
+  @Operation(summary = "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription")
+  @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
+  public HttpResponse<Accepted> submit(
+      @QueryValue @NotBlank @Size(max = 100) String questionId,
+      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      @Body @Nullable byte[] wav) {
+    if (!catalog.existsById(questionId)) {
+      throw ProblemException.notFound("questionId", "no question with id " + questionId);
+    }
+    Audio audio = decoder.decode(wav);
+    SpokenAttempt attempt = jobs.enqueue(candidateId, questionId, audio);
+    return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))
+        .body(new Accepted(attempt.id(), attempt.status()));
+  }
+
+  @Operation(summary = "A spoken attempt: status, percent done, transcript, words and fluency")
+  @Get("/{id}")
+  public SpokenAttemptView get(UUID id) {
+    return attempts.findById(id).map(SpokenAttemptView::of)
+        .orElseThrow(() -> ProblemException.notFound("id", "no spoken attempt with id " + id));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.rehearse.speech.transcription;
+
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.contracts.TranscriptReady;
+import dev.rehearse.platform.outbox.Outbox;
+import dev.rehearse.speech.SpeechSettings;
+import dev.rehearse.speech.audio.Audio;
+import dev.rehearse.speech.transcription.SpokenAttempt.Status;
+import dev.rehearse.speech.vosk.RecognizedWord;
+import dev.rehearse.speech.vosk.Recognition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job table's transactions: enqueue, claim (SKIP LOCKED, so any number of instances share the
+ * queue), heartbeat with progress, and finish. Finishing writes the transcript, queues the
+ * {@link TranscriptReady} event and deletes the audio in one transaction.
+ */
+@Singleton
+public class TranscriptionJobs {
+  private final SpokenAttemptRepository attempts;
+  private final SpokenAudioRepository audio;
+  private final Outbox outbox;
+  private final SpeechSettings settings;
+
+  public TranscriptionJobs(
+      SpokenAttemptRepository attempts, SpokenAudioRepository audio, Outbox outbox, SpeechSettings settings) {
+    this.attempts = attempts;
+    this.audio = audio;
+    this.outbox = outbox;
+    this.settings = settings;
+  }
+
+  /** A claimed job and its audio. */
+  public record Claim(SpokenAttempt attempt, byte[] pcm) {}
+
+  @Transactional
+  public SpokenAttempt enqueue(String candidateId, String questionId, Audio upload) {
+    Instant now = Instant.now();
+    SpokenAttempt attempt = attempts.save(new SpokenAttempt(UUID.randomUUID(), candidateId, questionId, Status.QUEUED, 0,
+        round(upload.seconds()), upload.sourceRate(), upload.sourceChannels(), null, null, null, null, 0, now, now));
+    audio.save(new SpokenAudio(attempt.id(), upload.pcm()));
+    return attempt;
+  }
+
+  @Transactional
+  public Optional<Claim> claim() {
+    return attempts.claimNext(Instant.now().minus(settings.staleJobAfter())).map(job -> {
+      SpokenAttempt running = attempts.update(with(job, Status.TRANSCRIBING, 0, null, null, null, null, job.tries() + 1));
+      byte[] pcm = audio.findById(job.id()).map(SpokenAudio::pcm).orElse(null);
+      return new Claim(running, pcm);
+    });
+  }
+
+  @Transactional
+  public void progress(UUID id, int percent) {
+    attempts.progress(id, percent);
+  }
+
+  @Transactional
+  public void complete(SpokenAttempt job, Recognition heard, TranscriptReady.Fluency fluency) {
+    attempts.update(with(job, Status.TRANSCRIBED, 100, heard.text(), heard.words(), fluency, null, job.tries()));
+    dropAudio(job.id());
+    outbox.publish(Topics.SPEECH_TRANSCRIPTS, job.id().toString(), new TranscriptReady(
+        UUID.randomUUID(), TranscriptReady.SCHEMA_VERSION, Instant.now(), job.id(), job.candidateId(), job.questionId(),
+        heard.text(),
+        heard.words().stream().map(w -> new TranscriptReady.Word(w.word(), w.start(), w.end(), w.confidence())).toList(),
+        job.durationSeconds(), fluency));
+  }
+
+  /** Gives up for good ({@code retry} false, or out of tries), or puts the job back in the queue. */
+  @Transactional
+  public void fail(SpokenAttempt job, String error, boolean retry) {
+    if (retry && job.tries() < settings.maxTries()) {
+      attempts.update(with(job, Status.QUEUED, 0, null, null, null, null, job.tries()));
+      return;
+    }
+    attempts.update(with(job, Status.FAILED, 100, null, null, null, error, job.tries()));
+    dropAudio(job.id());
+  }
+
+  private void dropAudio(UUID id) {
+    if (!settings.retainAudio()) {
+      audio.deleteById(id);
+    }
+  }
+
+  private static SpokenAttempt with(SpokenAttempt a, Status status, int percent, String transcript,
+      List<RecognizedWord> words, TranscriptReady.Fluency fluency, String error, int tries) {
+    return new SpokenAttempt(a.id(), a.candidateId(), a.questionId(), status, percent, a.durationSeconds(), a.sourceRate(),
+        a.sourceChannels(), transcript, words, fluency, error, tries, a.createdAt(), Instant.now());
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 100) / 100.0;
+  }
+}

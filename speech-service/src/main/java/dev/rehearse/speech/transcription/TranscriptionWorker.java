@@ -1,0 +1,81 @@
+package dev.rehearse.speech.transcription;
+
+import dev.rehearse.speech.vosk.Recognition;
+import dev.rehearse.speech.vosk.VoskEngine;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes queued spoken answers one at a time and transcribes them, reporting progress as it goes.
+ * Several instances (or a restarted one) share the queue through SKIP LOCKED claims; a job whose
+ * worker died is taken over once its heartbeat is older than {@code rehearse.speech.stale-job-after}.
+ */
+@Singleton
+@Requires(property = "rehearse.speech.worker.enabled", notEquals = "false")
+public class TranscriptionWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(TranscriptionWorker.class);
+  private final TranscriptionJobs jobs;
+  private final VoskEngine vosk;
+  private volatile boolean stopping;
+
+  public TranscriptionWorker(TranscriptionJobs jobs, VoskEngine vosk) {
+    this.jobs = jobs;
+    this.vosk = vosk;
+  }
+
+  @Scheduled(fixedDelay = "${rehearse.speech.worker.poll-interval:250ms}", initialDelay = "1s")
+  void work() {
+    try {
+      while (!stopping && runNext()) {
+        // keep going while the queue has jobs
+      }
+    } catch (RuntimeException e) {
+      if (!stopping) {
+        LOG.warn("transcription worker could not claim a job; retrying on the next tick", e);
+      }
+    }
+  }
+
+  /** A tick still running while the application shuts down ends quietly; its job is taken over later. */
+  @PreDestroy
+  void stop() {
+    stopping = true;
+  }
+
+  /** Transcribes the next job; false when the queue is empty. */
+  boolean runNext() {
+    var claim = jobs.claim();
+    if (claim.isEmpty()) {
+      return false;
+    }
+    SpokenAttempt job = claim.get().attempt();
+    byte[] pcm = claim.get().pcm();
+    if (pcm == null) {
+      jobs.fail(job, "the recording is no longer stored; please record the answer again", false);
+      return true;
+    }
+    try {
+      int[] reported = {0};
+      Recognition heard = vosk.transcribe(pcm, fraction -> {
+        int percent = (int) Math.min(99, Math.floor(fraction * 100));
+        if (percent > reported[0]) {
+          reported[0] = percent;
+          jobs.progress(job.id(), percent);
+        }
+      });
+      if (heard.words().isEmpty()) {
+        jobs.fail(job, "no words could be made out: speak closer to the microphone, with less background noise", false);
+      } else {
+        jobs.complete(job, heard, Fluency.of(heard.words(), job.durationSeconds()));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("transcription of {} failed (try {})", job.id(), job.tries(), e);
+      jobs.fail(job, "transcription failed; please try again later", true);
+    }
+    return true;
+  }
+}

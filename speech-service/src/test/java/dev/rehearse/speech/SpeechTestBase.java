@@ -1,0 +1,138 @@
+package dev.rehearse.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.QuestionPublished.Pronunciation;
+import dev.rehearse.contracts.QuestionPublished.RubricConcept;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.testsupport.KafkaProbe;
+import dev.rehearse.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.TestInstance;
+
+/** Points the service at the JVM's shared PostgreSQL and Kafka, publishes test items, reads test audio. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SpeechTestBase implements TestPropertyProvider {
+  public static final String SERVING_QUESTION = "open-serving-rollout";
+  @Inject protected ObjectMapper json;
+  @Inject @Client("/") protected HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestInfrastructure.properties("speech");
+  }
+
+  /** The open question the committed answer {@code answers/serving-rollout.wav} replies to. */
+  protected QuestionPublished servingQuestion() {
+    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), SERVING_QUESTION,
+        List.of("ml-infrastructure-engineer"), "model-serving", "Intermediate",
+        "How would you roll out a new model version to a high-traffic inference service?",
+        List.of(new RubricConcept("canary", "Canary deployment", 40, List.of("canary")),
+            new RubricConcept("rollback", "Rollback", 30, List.of("roll back")),
+            new RubricConcept("monitoring", "Monitoring latency and error rate", 30, List.of("latency", "error rate"))),
+        List.of(), "OPEN", null, List.of());
+  }
+
+  /** A PRONUNCIATION item as question-service publishes it, under id {@code pron-<term>}. */
+  protected static QuestionPublished pronunciationItem(Pronunciation p) {
+    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(),
+        "pron-" + p.term().toLowerCase(), List.of("ml-infrastructure-engineer"), "vocabulary", "Beginner",
+        "Say \"" + p.term() + "\" out loud.", List.of(), List.of(), "PRONUNCIATION", p, List.of());
+  }
+
+  /** The terms of the committed drill recordings (audio/drills/manifest.tsv), as the content pack words them. */
+  protected static List<Pronunciation> drillTerms() {
+    return List.of(
+        new Pronunciation("NCCL", "nickel", List.of("nickel"), "NI-ckel", "spelling it out: N C C L"),
+        new Pronunciation("CUDA", "koo-da", List.of("cuda"), "KOO-da", "C U D A"),
+        new Pronunciation("ONNX", "on-ix", List.of("onyx"), "ON-ix", "O N N X"),
+        new Pronunciation("JAX", "jacks", List.of("jacks"), null, "J A X"),
+        new Pronunciation("K8s", "kates", List.of("kates"), null, "K eight S"),
+        new Pronunciation("Kubernetes", "koo-ber-net-eez", List.of("kubernetes", "cube er net ease", "cooper net ease"),
+            "koo-ber-NET-eez", null),
+        new Pronunciation("Lustre", "luster", List.of("luster"), "LUS-ter", null),
+        new Pronunciation("GPU", "gee-pee-you", List.of("G P U"), "gee-pee-YOU", null),
+        new Pronunciation("SLO", "ess-el-oh", List.of("S L O"), null, "slow"),
+        new Pronunciation("RBAC", "are-back", List.of("are back", "R back"), "are-BACK", null),
+        new Pronunciation("MLOps", "em-el-ops", List.of("M L ops"), "em-el-OPS", null),
+        new Pronunciation("NVLink", "en-vee-link", List.of("N V link"), "en-vee-LINK", null),
+        new Pronunciation("PyTorch", "pie-torch", List.of("pie torch"), "PIE-torch", null),
+        new Pronunciation("DeepSpeed", "deep speed", List.of("deep speed"), null, null));
+  }
+
+  protected void publish(QuestionPublished item) {
+    KafkaProbe.send(Topics.CATALOG_QUESTIONS, item.questionId(), toJson(item));
+  }
+
+  /** A committed recording under src/test/resources/audio. */
+  protected static byte[] audio(String path) {
+    try (InputStream in = SpeechTestBase.class.getResourceAsStream("/audio/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test recording " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected static HttpRequest<byte[]> wavPost(String uri, String candidate, byte[] wav) {
+    return HttpRequest.POST(uri, wav).contentType("audio/wav").header("X-Candidate-Id", candidate);
+  }
+
+  protected int status(HttpRequest<?> request) {
+    try {
+      return http.toBlocking().exchange(request).code();
+    } catch (HttpClientResponseException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
+  /** Asserts a problem body with this status, naming {@code field} (when not null); returns its detail. */
+  protected String assertProblem(HttpRequest<?> request, int status, String field) {
+    try {
+      http.toBlocking().exchange(request, String.class);
+      throw new AssertionError("expected " + status);
+    } catch (HttpClientResponseException e) {
+      assertThat(e.getStatus().getCode()).isEqualTo(status);
+      assertThat(e.getResponse().getContentType())
+          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      String body = e.getResponse().getBody(String.class).orElseThrow();
+      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception").doesNotContain("\tat ");
+      if (field != null) {
+        assertThat(body).contains("\"field\":\"" + field + "\"");
+      }
+      return body;
+    }
+  }
+
+  protected String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected <T> T fromJson(String value, Class<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
