@@ -151,6 +151,18 @@ class ComposeFileTest {
   }
 
   @Test
+  void everyServiceThatChecksTokensSharesTheGatewaysSigningSecret() {
+    String secret = env("gateway").get("REHEARSE_AUTH_JWT_SECRET");
+    assertThat(secret).as("the gateway signs tokens with REHEARSE_AUTH_JWT_SECRET").isNotBlank();
+    assertThat(secret).as("HS256 needs 32+ characters").hasSizeGreaterThanOrEqualTo(32);
+    for (String name : Suite.SERVICES) {
+      if (CONFIG.get(name).find("rehearse.auth.jwt-secret").isPresent()) {
+        assertThat(env(name)).as(name).containsEntry("REHEARSE_AUTH_JWT_SECRET", secret);
+      }
+    }
+  }
+
+  @Test
   void speechImageCarriesTheVoskModelWhereTheServiceLooksForIt() throws IOException {
     String dockerfile = Files.readString(Suite.root().resolve("Dockerfile"));
     assertThat(dockerfile).contains("target/vosk-model").contains("/app/");

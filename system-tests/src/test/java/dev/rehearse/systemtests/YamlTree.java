@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
  * a.b.c} finds nested keys and flat keys like {@code "a.b": {c: 1}} alike.
  */
 final class YamlTree {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
+  /** Micronaut's {@code ${NAME:default}} and compose's {@code ${NAME:-default}}. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:-?([^}]*)}");
   private final Map<String, Object> root;
 
   private YamlTree(Map<String, Object> root) {
@@ -39,7 +40,7 @@ final class YamlTree {
     return Optional.ofNullable(find(root, path.split("\\."), 0));
   }
 
-  /** A scalar as text; a Micronaut placeholder {@code ${ENV:default}} reads as its default. */
+  /** A scalar as text; a placeholder with a default reads as its default. */
   Optional<String> text(String path) {
     return find(path).map(YamlTree::scalar);
   }

@@ -1,0 +1,138 @@
+package dev.rehearse.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as `./rehearse up` runs it, on its own data directory and free ports, started once per
+ * test JVM and shared by every test class that drives it (RunningSuiteIT, BrowserIT). Whoever needs it
+ * calls {@link #get()}; a class that stops it (RunningSuiteIT's last test) leaves the next caller to start
+ * it again. A shutdown hook stops what is still running when the JVM exits.
+ *
+ * <p>With {@code -Drehearse.gateway.url=http://localhost:8080} the tests drive a suite that is already
+ * running (started by hand with the admin below) and never start or stop anything.
+ */
+final class RunningSuite {
+  static final String ADMIN_EMAIL = "admin@rehearse.test";
+  static final String ADMIN_PASSWORD = "system-test-admin-password";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+  private static RunningSuite current;
+
+  private final Path home;
+  private final Map<String, Integer> ports;
+  private final RehearseScript rehearse;
+  private final URI gateway;
+  private final String upOutput;
+  private boolean stopped;
+
+  private RunningSuite(Path home, Map<String, Integer> ports, RehearseScript rehearse, URI gateway, String upOutput) {
+    this.home = home;
+    this.ports = ports;
+    this.rehearse = rehearse;
+    this.gateway = gateway;
+    this.upOutput = upOutput;
+  }
+
+  /** The running suite, started now if nobody started it yet (or the last one was stopped). */
+  static synchronized RunningSuite get() {
+    if (current == null || current.stopped) {
+      String external = System.getProperty("rehearse.gateway.url");
+      current = external != null && !external.isBlank() ? external(URI.create(external)) : start();
+    }
+    return current;
+  }
+
+  private static RunningSuite external(URI gateway) {
+    return new RunningSuite(null, Map.of(), null, gateway, "");
+  }
+
+  private static RunningSuite start() {
+    Path root = Suite.root();
+    Path home = root.resolve("system-tests/target/rehearse-home");
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    List<Integer> free = FreePorts.take(6);
+    List<String> names = List.of("GATEWAY", "QUESTION", "ASSESSMENT", "SPEECH", "POSTGRES", "KAFKA");
+    for (int i = 0; i < names.size(); i++) {
+      ports.put(names.get(i), free.get(i));
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("REHEARSE_HOME", home.toString());
+    // the reactor has just packaged every jar: never start a nested Maven build from a test
+    env.put("REHEARSE_BUILD", "never");
+    env.put("REHEARSE_START_TIMEOUT", "300");
+    // the first admin (accounts can only be promoted by an admin): the browser tests make a coach with it
+    env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
+    RehearseScript rehearse = new RehearseScript(root, env);
+
+    rehearse.run(Duration.ofMinutes(2), "down"); // a previous run that was killed
+    deleteRecursively(home);
+    RehearseScript.Result up = rehearse.run(START_TIMEOUT, "up");
+    assertThat(up.exitCode()).as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output()).isZero();
+    RunningSuite suite = new RunningSuite(home, ports, rehearse,
+        URI.create("http://localhost:" + ports.get("GATEWAY")), up.output());
+    Runtime.getRuntime().addShutdownHook(new Thread(suite::stopIfRunning, "rehearse-down"));
+    return suite;
+  }
+
+  URI gateway() {
+    return gateway;
+  }
+
+  /** Null when driving an external suite. */
+  RehearseScript rehearse() {
+    return rehearse;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  /** GATEWAY, QUESTION, ASSESSMENT, SPEECH, POSTGRES, KAFKA. */
+  Map<String, Integer> ports() {
+    return ports;
+  }
+
+  /** What `./rehearse up` printed when this suite started. */
+  String upOutput() {
+    return upOutput;
+  }
+
+  /** Runs `./rehearse down`; the next {@link #get()} starts a fresh suite. */
+  synchronized RehearseScript.Result stop() {
+    stopped = true;
+    return rehearse.run(Duration.ofMinutes(3), "down");
+  }
+
+  private synchronized void stopIfRunning() {
+    if (!stopped && rehearse != null) {
+      stop();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      Iterator<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).iterator();
+      while (deepestFirst.hasNext()) {
+        Files.delete(deepestFirst.next());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
