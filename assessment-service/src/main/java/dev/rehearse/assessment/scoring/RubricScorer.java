@@ -27,10 +27,13 @@ public class RubricScorer {
   /** Points taken off for each MENTIONS flag: a wrong claim weighs more than a gap. */
   static final int CLAIM_PENALTY = 15;
   /** Extra words allowed inside a reordered paraphrase window. */
-  static final int PARAPHRASE_EXTRA = 2;
+  static final int PARAPHRASE_EXTRA = 3;
   /** Below this many meaningful words an answer is a keyword list, not an explanation: at most Developing. */
   static final int MIN_EXPLAINED_WORDS = 6;
   static final int KEYWORD_LIST_CAP = 59;
+  /** Excellent needs the reasoning as well as the concepts: below this many meaningful words, at most Strong. */
+  static final int MIN_EXCELLENT_WORDS = 40;
+  static final int BRIEF_ANSWER_CAP = 89;
 
   public ScoreResult score(CatalogQuestion question, String answer) {
     return score(question, answer, Mode.TYPED);
@@ -60,11 +63,14 @@ public class RubricScorer {
         .count();
     int score = Math.max(0, coverage - (int) claims * CLAIM_PENALTY);
     boolean keywordList = text.content().size() < MIN_EXPLAINED_WORDS;
+    boolean brief = text.content().size() < MIN_EXCELLENT_WORDS;
     if (keywordList) {
       score = Math.min(score, KEYWORD_LIST_CAP);
+    } else if (brief) {
+      score = Math.min(score, BRIEF_ANSWER_CAP);
     }
     return new ScoreResult(score, ScoreResult.Band.of(score), coverage, hits, misses, flags,
-        feedback(question, hits, misses, flags, keywordList));
+        feedback(question, hits, misses, flags, keywordList, brief && misses.isEmpty()));
   }
 
   private static Optional<ConceptHit> find(RubricConcept concept, AnswerText text, Mode mode) {
@@ -100,7 +106,7 @@ public class RubricScorer {
   }
 
   private static List<String> feedback(CatalogQuestion question, List<ConceptHit> hits, List<ConceptMiss> misses,
-      List<RaisedFlag> flags, boolean keywordList) {
+      List<RaisedFlag> flags, boolean keywordList, boolean briefButComplete) {
     List<String> out = new ArrayList<>();
     misses.stream()
         .sorted(Comparator.comparing(ConceptMiss::weight, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -112,7 +118,10 @@ public class RubricScorer {
     if (keywordList) {
       out.add("Explain in full sentences: name the problem, what you would do and why, not only the key terms.");
     }
-    if (misses.isEmpty() && flags.isEmpty()) {
+    if (briefButComplete && !keywordList) {
+      out.add("Every concept is there; to reach Excellent, explain why each step matters in this situation and"
+          + " give one concrete figure.");
+    } else if (misses.isEmpty() && flags.isEmpty()) {
       out.add("Every rubric concept is covered. Next, tighten the answer with one concrete number from your own work.");
     }
     return out;

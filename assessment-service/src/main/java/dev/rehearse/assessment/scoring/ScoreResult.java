@@ -30,15 +30,18 @@ public record ScoreResult(
       return label;
     }
 
-    /** Score bands: Excellent 85+, Strong 60-84, Developing 35-59, Weak below 35. */
+    /**
+     * Score bands: Excellent 90+ (essentially every concept), Strong 60-89, Developing 20-59 (at
+     * least one substantial concept of a typical four or five), Weak below 20.
+     */
     public static Band of(int score) {
-      if (score >= 85) {
+      if (score >= 90) {
         return EXCELLENT;
       }
       if (score >= 60) {
         return STRONG;
       }
-      if (score >= 35) {
+      if (score >= 20) {
         return DEVELOPING;
       }
       return WEAK;

@@ -37,13 +37,14 @@ class TypedAnswerTest extends AssessmentTestBase {
 
     assertThat(response.code()).isEqualTo(201);
     AttemptView view = response.body();
-    assertThat(view.score()).isEqualTo(100);
-    assertThat(view.band()).isEqualTo("Excellent");
+    assertThat(view.coverage()).isEqualTo(100);
+    assertThat(view.score()).as("a one-sentence answer is capped at Strong").isEqualTo(89);
+    assertThat(view.band()).isEqualTo("Strong");
     assertThat(view.conceptsHit()).extracting(ScoreResult.ConceptHit::concept).containsExactly("canary", "rollback", "monitoring");
     assertThat(view.conceptsHit().get(1).matched()).isEqualTo("roll back");
     assertThat(answer.substring(view.conceptsHit().get(1).start(), view.conceptsHit().get(1).end())).isEqualTo("roll back");
     assertThat(view.redFlags()).isEmpty();
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class).score()).isEqualTo(100);
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class).score()).isEqualTo(89);
   }
 
   @Test
