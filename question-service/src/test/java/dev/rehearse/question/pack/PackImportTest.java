@@ -94,6 +94,15 @@ class PackImportTest extends QuestionTestBase {
   }
 
   @Test
+  void theMlInfrastructurePackImportsIntoTheBank() {
+    var files = PackFiles.fromClasspath("ml-infrastructure", getClass().getClassLoader()).files();
+    ImportResult result = importJson(files);
+    assertThat(result.outcome()).isIn(Outcome.IMPORTED, Outcome.UNCHANGED);
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/roles/ml-platform-engineer"), String.class))
+        .contains("\"levels\":[\"Beginner\"");
+  }
+
+  @Test
   void anOlderVersionOrOtherContentUnderTheSameVersionIsRefused() {
     importJson(renamedPack("imp-g", "ig", 2));
     assertProblem(jsonPost(renamedPack("imp-g", "ig", 1)), 409, "version");
