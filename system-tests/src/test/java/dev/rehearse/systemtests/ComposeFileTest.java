@@ -167,6 +167,7 @@ class ComposeFileTest {
     String dockerfile = Files.readString(Suite.root().resolve("Dockerfile"));
     assertThat(dockerfile).contains("target/vosk-model").contains("/app/");
     assertThat(env("speech-service").get("REHEARSE_SPEECH_MODEL_PATH")).isEqualTo("/app/vosk-model/model-en-us");
+    assertThat(CONFIG.get("speech-service").find("rehearse.speech.model-path")).as("speech-service reads the model path").isPresent();
   }
 
   private static YamlTree service(String name) {

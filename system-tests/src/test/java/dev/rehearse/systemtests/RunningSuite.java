@@ -71,6 +71,8 @@ final class RunningSuite {
     // the reactor has just packaged every jar: never start a nested Maven build from a test
     env.put("REHEARSE_BUILD", "never");
     env.put("REHEARSE_START_TIMEOUT", "300");
+    // class-data sharing pays off from the second start of the same jars; a test starts once
+    env.put("REHEARSE_CDS", "off");
     // the first admin (accounts can only be promoted by an admin): the browser tests make a coach with it
     env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -12,9 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,38 +33,24 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class RunningSuiteIT {
   private static final String QUESTION = "open-serving-rollout";
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root = Suite.root();
-  private final Path home = root.resolve("system-tests/target/rehearse-home");
-  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private RunningSuite suite;
+  private Path home;
+  private Map<String, Integer> ports;
   private RehearseScript rehearse;
   private Gateway gateway;
   private boolean stopped;
 
   @BeforeAll
-  void startTheSuite() throws IOException {
-    List<Integer> free = FreePorts.take(6);
-    List<String> names = List.of("GATEWAY", "QUESTION", "ASSESSMENT", "SPEECH", "POSTGRES", "KAFKA");
-    for (int i = 0; i < names.size(); i++) {
-      ports.put(names.get(i), free.get(i));
-    }
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("REHEARSE_HOME", home.toString());
-    // the reactor has just packaged every jar: never start a nested Maven build from a test
-    env.put("REHEARSE_BUILD", "never");
-    env.put("REHEARSE_START_TIMEOUT", "300");
-    // class-data sharing pays off from the second start of the same jars; a test starts once
-    env.put("REHEARSE_CDS", "off");
-    ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
-    rehearse = new RehearseScript(root, env);
-
-    rehearse.run(Duration.ofMinutes(2), "down"); // a previous run that was killed
-    deleteRecursively(home);
-    RehearseScript.Result up = rehearse.run(START_TIMEOUT, "up");
-    assertThat(up.exitCode()).as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output()).isZero();
-    assertThat(up.output()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
+  void startTheSuite() {
+    // one suite per test JVM, shared with BrowserIT (see RunningSuite)
+    suite = RunningSuite.get();
+    home = suite.home();
+    ports = suite.ports();
+    rehearse = suite.rehearse();
+    assertThat(suite.upOutput()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
 
     gateway = signUp(new Gateway(URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS));
   }
@@ -145,6 +128,7 @@ class RunningSuiteIT {
       HttpResponse<String> shown = gateway.get("/api/attempts/" + id);
       assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
       JsonNode attempt = parse(shown.body());
+      System.out.printf("spoken attempt %s: score %s, transcript \"%s\"%n", id, attempt.path("score"), attempt.path("transcript").asText());
       assertThat(attempt.path("transcript").asText()).as("transcript").isNotBlank();
       assertThat(attempt.path("score").asInt()).as("score").isPositive();
       assertThat(attempt.path("mode").asText()).isEqualTo("SPOKEN");
@@ -154,7 +138,7 @@ class RunningSuiteIT {
   @Test
   @Order(5)
   void downStopsEverythingAndLeavesNothingRunning() {
-    RehearseScript.Result down = rehearse.run(Duration.ofMinutes(3), "down");
+    RehearseScript.Result down = suite.stop();
     stopped = true;
     assertThat(down.exitCode()).as(down.output()).isZero();
     assertThat(processesUsing(home)).as("processes of this suite still running").isEmpty();
@@ -164,8 +148,8 @@ class RunningSuiteIT {
 
   @AfterAll
   void stopWhatIsLeft() {
-    if (rehearse != null && !stopped) {
-      rehearse.run(Duration.ofMinutes(3), "down");
+    if (suite != null && !stopped) {
+      suite.stop();
     }
   }
 
@@ -191,18 +175,6 @@ class RunningSuiteIT {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + json, e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      Iterator<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).iterator();
-      while (deepestFirst.hasNext()) {
-        Files.delete(deepestFirst.next());
-      }
     }
   }
 }

@@ -1,0 +1,133 @@
+package dev.rehearse.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium (Debian's chromium and chromium-driver packages) with a fresh profile, looking
+ * at the web app the gateway serves. Waits are WebDriverWait conditions, never sleeps.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SCREENSHOTS = Suite.root().resolve("system-tests/target/screenshots");
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final ChromeDriver driver;
+  private final URI base;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, URI base, Path profile) {
+    this.driver = driver;
+    this.base = base;
+    this.profile = profile;
+  }
+
+  static Browser open(URI base) {
+    try {
+      Path profile = Files.createTempDirectory("rehearse-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+          "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+          "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en-US",
+          // a fake microphone that plays a tone, granted without a prompt: the Record button can be exercised
+          "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+      return new Browser(new ChromeDriver(service, options), base, profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens an app route such as {@code #/practice?question=x}, or any path on the gateway. */
+  void open(String route) {
+    driver.get(base.resolve(route.startsWith("#") ? "/" + route : route).toString());
+  }
+
+  /** Waits until the router has rendered {@code page} (main[data-ready]). */
+  void awaitPage(String page) {
+    until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("main"), "data-ready", page));
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  WebElement visible(String css, Duration timeout) {
+    return until(timeout, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  WebElement visible(String css) {
+    return visible(css, Duration.ofSeconds(30));
+  }
+
+  void type(String css, String text) {
+    WebElement field = visible(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void click(String css) {
+    until(Duration.ofSeconds(30), ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  Object asyncScript(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+  }
+
+  /** Saves what the browser shows as target/screenshots/{name}.png. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package dev.rehearse.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web app in a real browser (headless Chromium) against the running suite: a candidate signs up,
+ * answers typed and by an uploaded WAV, records in the browser, drills pronunciation; a coach overrides
+ * a score and the candidate's open page shows it live. Every page is saved under
+ * target/screenshots. Runs before RunningSuiteIT, which stops the shared suite at its end.
+ */
+@Order(1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class BrowserIT {
+  private static final String QUESTION = "open-serving-rollout";
+  private static final Path AUDIO = Suite.root().resolve("speech-service/src/test/resources/audio");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "candidate-password-1";
+  private static final String REASON = "The rubric missed a correct paraphrase";
+
+  private RunningSuite suite;
+  private Browser candidate;
+  private Browser coach;
+  private String typedAttemptId;
+
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      String name = context.getRequiredTestMethod().getName();
+      if (candidate != null) {
+        candidate.screenshot("failed-" + name + "-candidate");
+      }
+      if (coach != null) {
+        coach.screenshot("failed-" + name + "-coach");
+      }
+    }
+  };
+
+  @BeforeAll
+  void openABrowserOnTheSuite() {
+    suite = RunningSuite.get();
+    candidate = Browser.open(suite.gateway());
+  }
+
+  @AfterAll
+  void closeTheBrowsers() {
+    if (coach != null) {
+      coach.close();
+    }
+    if (candidate != null) {
+      candidate.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aCandidateSignsUpAnswersByTypingAndSeesTheScore() {
+    candidate.open("#/signin?mode=register");
+    candidate.awaitPage("signin");
+    candidate.screenshot("01-sign-up");
+    candidate.type("#register-form [name=displayName]", "Ada Candidate");
+    candidate.type("#register-form [name=email]", "ada-" + UUID.randomUUID() + "@example.com");
+    candidate.type("#register-form [name=password]", PASSWORD);
+    candidate.click("#register-submit");
+    candidate.awaitPage("dashboard");
+    candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
+    candidate.screenshot("02-dashboard-new-candidate");
+
+    candidate.open("#/practice?question=" + QUESTION);
+    candidate.awaitPage("practice");
+    candidate.type("#answer-text", "I would roll the new model out as a canary on 5% of traffic behind the same endpoint,"
+        + " compare p99 latency and the error rate with the current version against agreed thresholds for an hour,"
+        + " then widen to 25% and 100%. If latency or errors get worse, an automatic rollback sends all traffic back"
+        + " to the previous version, which stays deployed until the new one has served a full day.");
+    candidate.click("#submit-answer");
+    // the question reaches assessment's catalog over Kafka shortly after start-up: retry until it is scored
+    WebElement result = candidate.until(Duration.ofSeconds(90), d -> {
+      List<WebElement> scored = d.findElements(By.id("attempt-result"));
+      if (!scored.isEmpty()) {
+        return scored.get(0);
+      }
+      WebElement submit = d.findElement(By.id("submit-answer"));
+      if (!d.findElements(By.cssSelector("#progress .notice.error")).isEmpty() && submit.isEnabled()) {
+        submit.click();
+      }
+      return null;
+    });
+
+    assertThat(Integer.parseInt(result.getAttribute("data-score"))).isPositive();
+    assertThat(candidate.all("#concepts-hit li")).isNotEmpty();
+    assertThat(candidate.all("#answer-highlighted mark.hit")).as("concept spans highlighted in the answer").isNotEmpty();
+    assertThat(candidate.find("#result-heading").getText()).isEqualTo("Your answer, scored");
+    typedAttemptId = result.getAttribute("data-attempt-id");
+    candidate.script("document.getElementById('result').scrollIntoView()");
+    candidate.screenshot("03-practice-typed-result");
+  }
+
+  @Test
+  @Order(2)
+  void anUploadedWavIsTranscribedScoredAndShownWithItsDelivery() {
+    candidate.open("#/practice?question=" + QUESTION);
+    candidate.awaitPage("practice");
+    candidate.click("#tab-voice");
+    candidate.visible("#wav-file").sendKeys(AUDIO.resolve("answers/serving-rollout.wav").toString());
+    candidate.screenshot("04-practice-voice");
+    candidate.click("#upload-wav");
+
+    WebElement result = candidate.visible("#attempt-result", Duration.ofSeconds(180));
+    assertThat(candidate.find("#result-heading").getText()).isEqualTo("Your spoken answer, scored");
+    assertThat(Integer.parseInt(result.getAttribute("data-score"))).isPositive();
+    assertThat(candidate.find("#answer-highlighted").getText()).as("transcript").isNotBlank();
+    assertThat(candidate.find("#fluency").getText()).contains("words per minute");
+    candidate.script("document.getElementById('result').scrollIntoView()");
+    candidate.screenshot("05-practice-spoken-result");
+  }
+
+  @Test
+  @Order(3)
+  void recordingInTheBrowserMakesA16kHzMonoWav() {
+    candidate.open("#/practice?question=" + QUESTION);
+    candidate.awaitPage("practice");
+    candidate.click("#tab-voice");
+    candidate.click("#panel-voice .recorder button");
+    candidate.until(Duration.ofSeconds(10), ExpectedConditions.attributeToBe(By.cssSelector("#panel-voice .recorder button"), "aria-pressed", "true"));
+    // the fake microphone plays a tone; stop after a second of it
+    candidate.until(Duration.ofSeconds(10), ExpectedConditions.textToBe(By.cssSelector("#panel-voice .timer"), "0:01"));
+    candidate.click("#panel-voice .recorder button");
+    WebElement audio = candidate.visible("#recording-preview audio", Duration.ofSeconds(20));
+
+    @SuppressWarnings("unchecked")
+    List<Object> header = (List<Object>) candidate.asyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+          const v = new DataView(b);
+          done([String.fromCharCode(...new Uint8Array(b, 0, 4)), v.getUint16(20, true), v.getUint16(22, true),
+            v.getUint32(24, true), v.getUint16(34, true), b.byteLength]);
+        });""", audio.getAttribute("src"));
+    assertThat(header.get(0)).isEqualTo("RIFF");
+    assertThat(((Number) header.get(1)).intValue()).as("PCM").isEqualTo(1);
+    assertThat(((Number) header.get(2)).intValue()).as("channels").isEqualTo(1);
+    assertThat(((Number) header.get(3)).intValue()).as("sample rate").isEqualTo(16000);
+    assertThat(((Number) header.get(4)).intValue()).as("bits").isEqualTo(16);
+    assertThat(((Number) header.get(5)).intValue()).as("bytes: about a second or more of audio").isGreaterThan(16000 * 2 * 3 / 4);
+  }
+
+  @Test
+  @Order(4)
+  void aPronunciationDrillGivesAVerdictAndAdvice() {
+    candidate.open("#/pronunciation");
+    candidate.awaitPage("pronunciation");
+    candidate.visible(".term-list button");
+    candidate.screenshot("06-pronunciation-terms");
+    candidate.click(".term-list button[data-term='NCCL']");
+    candidate.visible("#drill-file").sendKeys(AUDIO.resolve("drills/nccl/good-1.wav").toString());
+    candidate.click("#drill-upload");
+
+    WebElement verdict = candidate.visible("#verdict-card", Duration.ofSeconds(60));
+    assertThat(verdict.getAttribute("data-verdict")).isIn("CORRECT", "CLOSE");
+    assertThat(candidate.find("#heard").getText()).isNotBlank();
+    candidate.screenshot("07-pronunciation-verdict");
+  }
+
+  @Test
+  @Order(5)
+  void aCoachOverridesAScoreAndTheCandidateSeesItLive() throws IOException, InterruptedException {
+    assertThat(typedAttemptId).as("the typed attempt of the first test").isNotNull();
+    String coachEmail = "coach-" + UUID.randomUUID() + "@example.com";
+    makeCoach(coachEmail);
+
+    candidate.open("#/practice?attempt=" + typedAttemptId);
+    candidate.visible("#attempt-result");
+    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
+    int machineScore = Integer.parseInt(candidate.find("#attempt-result").getAttribute("data-score"));
+    int override = machineScore >= 50 ? machineScore - 12 : machineScore + 12;
+
+    coach = Browser.open(suite.gateway());
+    coach.open("#/signin");
+    coach.awaitPage("signin");
+    coach.type("#signin-form [name=email]", coachEmail);
+    coach.type("#signin-form [name=password]", PASSWORD);
+    coach.click("#signin-submit");
+    coach.awaitPage("dashboard");
+    coach.open("#/coach");
+    coach.awaitPage("coach");
+    coach.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#cohort .busy")).isEmpty());
+    coach.screenshot("08-coach-cohort");
+
+    coach.type("#open-attempt-id", typedAttemptId);
+    coach.click("#open-attempt");
+    coach.visible("#review-form");
+    coach.type("#override-score", String.valueOf(override));
+    coach.type("#override-reason", REASON);
+    coach.type("#override-comment", "Your rollback plan is concrete; name the metric you gate on.");
+    coach.click("#save-review");
+    coach.visible("#review-status .notice.ok", Duration.ofSeconds(30));
+    coach.script("document.getElementById('review-form').scrollIntoView()");
+    coach.screenshot("09-coach-review-saved");
+
+    // the candidate did nothing: the review arrives over the event stream
+    candidate.until(Duration.ofSeconds(60), d -> d.findElements(By.id("coach-review")).stream()
+        .anyMatch(e -> e.getText().contains(REASON)));
+    assertThat(candidate.find("#attempt-result").getAttribute("data-score")).isEqualTo(String.valueOf(override));
+    assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
+    candidate.screenshot("10-candidate-sees-review-live");
+  }
+
+  @Test
+  @Order(6)
+  void theQuizExplainsEveryOption() {
+    candidate.open("#/quiz");
+    candidate.awaitPage("quiz");
+    candidate.click("#start-quiz");
+    candidate.visible("#quiz-form");
+    for (WebElement set : candidate.all("#quiz-form fieldset")) {
+      set.findElement(By.cssSelector(".option label")).click();
+    }
+    candidate.click("#submit-quiz");
+    candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
+    assertThat(candidate.all("#quiz-form .explanation")).hasSizeGreaterThanOrEqualTo(candidate.all("#quiz-form .option").size());
+    candidate.screenshot("11-quiz-result");
+  }
+
+  @Test
+  @Order(7)
+  void selfAssessmentDrawsTheRadarOfSelfRatedAndMeasuredLevels() {
+    candidate.open("#/self-assessment");
+    candidate.awaitPage("self-assessment");
+    candidate.visible("#self-check fieldset");
+    List<WebElement> statements = candidate.all("#self-check fieldset");
+    for (int i = 0; i < statements.size(); i++) {
+      statements.get(i).findElement(By.cssSelector("input[value='" + (2 + i % 2) + "'] + label")).click();
+    }
+    candidate.click("#submit-self");
+    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-rendered", "true"));
+    assertThat(candidate.all("#calibration-table tbody tr")).isNotEmpty();
+    candidate.script("document.getElementById('self-result').scrollIntoView()");
+    candidate.screenshot("12-self-assessment");
+  }
+
+  @Test
+  @Order(8)
+  void flashcardsTurnOverToTheDefinition() {
+    candidate.open("#/flashcards");
+    candidate.awaitPage("flashcards");
+    String term = candidate.visible("#flashcard .term").getText();
+    candidate.click("#flip");
+    candidate.visible("#flashcard .definition");
+    assertThat(candidate.find("#flip").getAttribute("aria-expanded")).isEqualTo("true");
+    candidate.screenshot("13-flashcards");
+    candidate.click("#known");
+    candidate.until(Duration.ofSeconds(10), d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
+  }
+
+  @Test
+  @Order(9)
+  void theDashboardShowsProgressAndRecentAttempts() {
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
+    assertThat(candidate.all("#recent-attempts tbody tr")).hasSizeGreaterThanOrEqualTo(2);
+    candidate.screenshot("14-dashboard");
+  }
+
+  @Test
+  @Order(10)
+  void swaggerUiShowsTheApi() {
+    candidate.open("/swagger-ui");
+    candidate.visible(".swagger-ui .info .title", Duration.ofSeconds(30));
+    assertThat(candidate.find(".swagger-ui .info .title").getText()).contains("Rehearse");
+    candidate.screenshot("15-swagger-ui");
+  }
+
+  /** A new account promoted to coach by the configured admin. */
+  private void makeCoach(String email) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode registered = post(http, "/api/auth/register",
+        Map.of("email", email, "password", PASSWORD, "displayName", "Grace Coach"), 201);
+    JsonNode admin = post(http, "/api/auth/login",
+        Map.of("email", RunningSuite.ADMIN_EMAIL, "password", RunningSuite.ADMIN_PASSWORD), 200);
+    HttpResponse<String> promoted = http.send(HttpRequest.newBuilder(uri("/api/auth/users/" + registered.path("user").path("id").asText() + "/role"))
+        .header("Authorization", "Bearer " + admin.path("accessToken").asText())
+        .header("Content-Type", "application/json")
+        .PUT(BodyPublishers.ofString("{\"role\":\"COACH\"}")).build(), BodyHandlers.ofString());
+    assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+  }
+
+  private JsonNode post(HttpClient http, String path, Map<String, String> body, int expected)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+    return JSON.readTree(response.body());
+  }
+
+  private URI uri(String path) {
+    return suite.gateway().resolve(path);
+  }
+}
