@@ -8,8 +8,8 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-# the cache mount keeps ~/.m2 between the four image builds
-RUN --mount=type=cache,target=/root/.m2 \
+# the cache mount keeps ~/.m2 between the four image builds (locked: compose builds them in parallel)
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     mvn -B -q -DskipTests -pl "${MODULE}" -am package \
  && mkdir -p /out \
  && cp "${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-all.jar" /out/app.jar \
