@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.question.QuestionTestBase;
+import dev.rehearse.question.catalog.ItemRepository;
 import dev.rehearse.question.catalog.QuestionDetail;
 import dev.rehearse.question.pack.ImportResult.Outcome;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class PackImportTest extends QuestionTestBase {
   @Inject DataSource dataSource;
+  @Inject ItemRepository items;
 
   @Test
   void startUpPackIsPublishedOnTheCatalogTopicWithWhatConsumersNeed() {
@@ -90,6 +93,19 @@ class PackImportTest extends QuestionTestBase {
             .hasSize(2).last().isNull();
         assertThat(latest(probe, "ib-open-rollout").text()).startsWith("How would you release");
       });
+      // a consumer starting from scratch folds the compacted topic into exactly the live catalog
+      Map<String, String> folded = new TreeMap<>();
+      probe.records(r -> r.key().startsWith("ib-")).forEach(r -> {
+        if (r.value() == null) {
+          folded.remove(r.key());
+        } else {
+          folded.put(r.key(), fromJson(r.value(), QuestionPublished.class).text());
+        }
+      });
+      Map<String, String> live = new TreeMap<>();
+      items.findByPackId("imp-b").stream().filter(i -> !i.retired() && i.type().published())
+          .forEach(i -> live.put(i.id(), i.text()));
+      assertThat(folded).hasSize(8).isEqualTo(live);
     }
   }
 
