@@ -49,7 +49,7 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
   }
 
   /** Lets {@link ProblemException} carry its field to the body. */
-  record FieldAwareError(String field, String message) implements Error {
+  public record FieldAwareError(String field, String message) implements Error {
     @Override
     public java.util.Optional<String> getPath() {
       return java.util.Optional.ofNullable(field);

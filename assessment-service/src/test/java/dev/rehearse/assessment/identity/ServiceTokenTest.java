@@ -1,0 +1,92 @@
+package dev.rehearse.assessment.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.rehearse.assessment.AssessmentTestBase;
+import dev.rehearse.assessment.scoring.AttemptRepository;
+import dev.rehearse.contracts.QuestionPublished;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service checks the gateway's token itself: identity headers from the network count for nothing. */
+@MicronautTest
+class ServiceTokenTest extends AssessmentTestBase {
+  static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+  @Inject @Client("/") HttpClient http;
+  @Inject AttemptRepository attempts;
+  QuestionPublished question;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(super.getProperties());
+    p.put("rehearse.auth.required", "true");
+    p.put("rehearse.auth.jwt-secret", SECRET);
+    return p;
+  }
+
+  @BeforeAll
+  void publishQuestion() {
+    question = servingQuestion();
+    publish(question);
+  }
+
+  @Test
+  void aValidTokenWithMatchingIdentityHeadersIsServed() throws Exception {
+    String token = token(SECRET, "gateway", "cand-from-token", Instant.now().plusSeconds(600));
+    var view = http.toBlocking().retrieve(
+        answer().bearerAuth(token).header("X-Candidate-Id", "cand-from-token").header("X-User-Role", "CANDIDATE"),
+        dev.rehearse.assessment.scoring.AttemptView.class);
+    assertThat(attempts.findById(view.id()).orElseThrow().candidateId()).isEqualTo("cand-from-token");
+  }
+
+  @Test
+  void requestsWithoutAValidTokenAreRefusedWithAProblem() throws Exception {
+    assertUnauthorized(answer().header("X-Candidate-Id", "bare-header"), "bearer token");
+    assertUnauthorized(answer().bearerAuth(token("another-secret-another-secret-another", "gateway", "c",
+        Instant.now().plusSeconds(600))), "signature");
+    assertUnauthorized(answer().bearerAuth(token(SECRET, "gateway", "c", Instant.now().minusSeconds(5))), "expired");
+    assertUnauthorized(answer().bearerAuth(token(SECRET, "somebody", "c", Instant.now().plusSeconds(600))), "issued");
+    assertUnauthorized(answer().bearerAuth("not-a-jwt"), "cannot be read");
+    String valid = token(SECRET, "gateway", "c-real", Instant.now().plusSeconds(600));
+    assertUnauthorized(answer().bearerAuth(valid).header("X-Candidate-Id", "someone-else"), "do not match");
+    assertUnauthorized(answer().bearerAuth(valid).header("X-Candidate-Id", "c-real").header("X-User-Role", "ADMIN"), "do not match");
+  }
+
+  private void assertUnauthorized(HttpRequest<?> request, String why) {
+    assertThatThrownBy(() -> http.toBlocking().exchange(request, String.class))
+        .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(401);
+          assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains(why).contains("\"field\":\"Authorization\"");
+        });
+  }
+
+  private io.micronaut.http.MutableHttpRequest<?> answer() {
+    return HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(), "answerText", "canary"));
+  }
+
+  static String token(String secret, String issuer, String subject, Instant expiry) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+        .subject(subject).issuer(issuer).claim("roles", List.of("CANDIDATE"))
+        .issueTime(new Date()).expirationTime(Date.from(expiry)).jwtID(UUID.randomUUID().toString()).build());
+    jwt.sign(new MACSigner(secret));
+    return jwt.serialize();
+  }
+}
