@@ -1,5 +1,8 @@
 package dev.rehearse.question.catalog;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The kinds of item a pack holds; each comes from its own file in the pack. */
 public enum ItemType {
   SELF_CHECK("items/self-check.yml"),
@@ -24,12 +27,9 @@ public enum ItemType {
     return this != VOCABULARY;
   }
 
-  public static java.util.Optional<ItemType> parse(String name) {
-    for (ItemType t : values()) {
-      if (t.name().equalsIgnoreCase(name.trim().replace('-', '_'))) {
-        return java.util.Optional.of(t);
-      }
-    }
-    return java.util.Optional.empty();
+  /** Accepts any case and a hyphen for the underscore: {@code quiz}, {@code self-check}. */
+  public static Optional<ItemType> parse(String name) {
+    String wanted = name.trim().replace('-', '_');
+    return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(wanted)).findFirst();
   }
 }

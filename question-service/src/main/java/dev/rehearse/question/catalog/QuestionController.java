@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 @Controller("/api/questions")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,7 +69,7 @@ public class QuestionController {
     Item item = items.findByIdAndRetiredAtIsNull(id)
         .orElseThrow(() -> ProblemException.notFound("id", "no question with id " + id));
     List<RedFlagRule> flags = item.content().redFlagsOrEmpty().stream()
-        .map(rules::findById).flatMap(java.util.Optional::stream).map(RedFlag::rule).toList();
+        .map(rules::findById).flatMap(Optional::stream).map(RedFlag::rule).toList();
     return new QuestionDetail(item.id(), item.type(), item.packId(), item.roles(), item.skillId(), item.level(),
         item.tags(), item.text(), item.content(), flags);
   }

@@ -9,9 +9,4 @@ import java.util.List;
 /** A role a candidate prepares for, with its sub-skills weighted to 100. */
 @MappedEntity("role")
 public record Role(
-    @Id String id, String packId, String title, String focus, @TypeDef(type = DataType.JSON) List<RoleSkill> skills) {
-
-  public int weightOf(String skillId) {
-    return skills.stream().filter(s -> s.skill().equals(skillId)).mapToInt(RoleSkill::weight).findFirst().orElse(0);
-  }
-}
+    @Id String id, String packId, String title, String focus, @TypeDef(type = DataType.JSON) List<RoleSkill> skills) {}

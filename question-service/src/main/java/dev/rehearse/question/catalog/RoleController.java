@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 @Controller("/api/roles")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,8 +40,9 @@ public class RoleController {
   public RoleDetail get(String id) {
     Role role = roles.findById(id).orElseThrow(() -> ProblemException.notFound("id", "no role with id " + id));
     Map<String, TreeMap<Integer, Integer>> counts = levels.of(id);
+    Map<String, Skill> byId = skills.findByPackId(role.packId()).stream().collect(Collectors.toMap(Skill::id, s -> s));
     List<SkillView> views = role.skills().stream().map(rs -> {
-      Skill skill = skills.findById(rs.skill()).orElseThrow();
+      Skill skill = byId.get(rs.skill());
       TreeMap<Integer, Integer> byLevel = counts.getOrDefault(rs.skill(), new TreeMap<>());
       return new SkillView(skill.id(), skill.title(), skill.description(), rs.weight(), SkillLevels.labels(byLevel),
           byLevel.values().stream().mapToInt(Integer::intValue).sum());

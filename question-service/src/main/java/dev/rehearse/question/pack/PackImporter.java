@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stores a validated pack in one transaction together with its catalog events: new and changed
@@ -104,6 +105,7 @@ public class PackImporter {
     List<Item> inserts = new ArrayList<>();
     List<Item> updates = new ArrayList<>();
     List<Item> toPublish = new ArrayList<>();
+    List<Item> unpublished = new ArrayList<>();
     int unchanged = 0;
     for (ItemDef def : pack.items()) {
       Item item = toItem(pack.id(), def, ruleById, now);
@@ -112,6 +114,9 @@ public class PackImporter {
         inserts.add(item);
       } else if (old.retired() || !old.contentHash().equals(item.contentHash())) {
         updates.add(item);
+        if (!old.retired() && old.type().published() && !item.type().published()) {
+          unpublished.add(item); // became vocabulary: consumers must forget the question
+        }
       } else {
         unchanged++;
         continue;
@@ -125,7 +130,7 @@ public class PackImporter {
     items.updateAll(updates);
     items.updateAll(retired);
     toPublish.forEach(i -> outbox.publish(Topics.CATALOG_QUESTIONS, i.id(), CatalogEvents.published(i, ruleById)));
-    retired.stream().filter(i -> i.type().published())
+    Stream.concat(retired.stream().filter(i -> i.type().published()), unpublished.stream())
         .forEach(i -> outbox.publishTombstone(Topics.CATALOG_QUESTIONS, i.id()));
     return new ImportResult(pack.id(), pack.version(), outcome, inserts.size(), updates.size(), retired.size(),
         unchanged, toPublish.size());

@@ -29,9 +29,7 @@ public class StartupPackLoader implements ApplicationEventListener<StartupEvent>
   @Override
   public void onApplicationEvent(StartupEvent event) {
     List<String> packIds = environment.getProperty("rehearse.question.packs", Argument.listOf(String.class)).orElse(List.of());
-    for (String packId : packIds) {
-      load(packId.trim());
-    }
+    packIds.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(this::load);
   }
 
   private void load(String packId) {

@@ -6,7 +6,9 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,7 +76,7 @@ public class PracticeStore {
 
   /** Joins the inbox's transaction: the schedule changes exactly once per scored event. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public void recordScore(String candidateId, String itemId, String skillId, int score, java.time.Instant at) {
+  public void recordScore(String candidateId, String itemId, String skillId, int score, Instant at) {
     Review review = Review.next(lockedReview(candidateId, itemId), score, at);
     jdbc.prepareStatement("""
         INSERT INTO item_review (candidate_id, item_id, repetitions, ease_factor, interval_days, due_at, last_score, reviews, reviewed_at)
@@ -129,7 +131,7 @@ public class PracticeStore {
     });
   }
 
-  private static Review review(ResultSet rs) throws java.sql.SQLException {
+  private static Review review(ResultSet rs) throws SQLException {
     return new Review(rs.getInt("repetitions"), rs.getDouble("ease_factor"), rs.getInt("interval_days"),
         rs.getTimestamp("due_at").toInstant(), rs.getInt("last_score"), rs.getInt("reviews"),
         rs.getTimestamp("reviewed_at").toInstant());
