@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,7 @@ class ContentPackTest {
   @Test
   void everySubSkillHasItemsAtThreeLevelsOrMore() {
     Map<String, Set<Level>> levels = new TreeMap<>();
-    pack.items().forEach(i -> levels.computeIfAbsent(i.skill(), s -> new java.util.TreeSet<>()).add(i.level()));
+    pack.items().forEach(i -> levels.computeIfAbsent(i.skill(), s -> new TreeSet<>()).add(i.level()));
     SoftAssertions soft = new SoftAssertions();
     pack.skills().forEach(s -> soft.assertThat(levels.getOrDefault(s.id(), Set.of())).as(s.id()).hasSizeGreaterThanOrEqualTo(3));
     soft.assertAll();
