@@ -1,8 +1,15 @@
 package dev.rehearse.assessment.catalog;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface CatalogRepository extends CrudRepository<CatalogQuestion, String> {}
+public interface CatalogRepository extends CrudRepository<CatalogQuestion, String> {
+
+  /** Every item a role uses (its id is in the item's role_ids). */
+  @Query("SELECT * FROM catalog_question WHERE jsonb_exists(role_ids, :roleId)")
+  List<CatalogQuestion> findByRole(String roleId);
+}

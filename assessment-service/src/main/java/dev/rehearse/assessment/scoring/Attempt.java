@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One scored answer, typed or spoken (then {@code answerText} is the transcript). */
+/**
+ * One scored answer, typed or spoken (then {@code answerText} is the transcript). {@code score} is
+ * the machine score and never changes; {@code reviewedScore} is the latest coach override.
+ */
 @MappedEntity("attempt")
 public record Attempt(
     @Id UUID id,
@@ -32,4 +35,12 @@ public record Attempt(
     Instant createdAt,
     @Nullable String skillId,
     @Nullable Integer coverage,
-    @Nullable @TypeDef(type = DataType.JSON) FluencyReport delivery) {}
+    @Nullable @TypeDef(type = DataType.JSON) FluencyReport delivery,
+    @Nullable String level,
+    @Nullable Integer reviewedScore) {
+
+  /** The score that counts: the coach's override when there is one, else the machine score. */
+  public int effectiveScore() {
+    return reviewedScore != null ? reviewedScore : score;
+  }
+}

@@ -40,7 +40,8 @@ public class AttemptScoring {
     }
     Attempt attempt = attempts.save(new Attempt(attemptId, candidateId, question.questionId(), mode, answer,
         r.score(), r.band().label(), r.conceptsHit(), r.conceptsMissed(), r.redFlags(), feedback,
-        spoken == null ? null : spoken.fluency(), Instant.now(), question.skillId(), r.coverage(), delivery));
+        spoken == null ? null : spoken.fluency(), Instant.now(), question.skillId(), r.coverage(), delivery,
+        question.level(), null));
     outbox.publish(Topics.ASSESSMENT_SCORED, candidateId, new AttemptScored(
         UUID.randomUUID(), AttemptScored.SCHEMA_VERSION, Instant.now(), attemptId, candidateId,
         question.questionId(), question.skillId(), mode, r.score(), r.band().label(),

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An attempt as the API shows it; spoken attempts carry their transcript and fluency. */
+/**
+ * An attempt as the API shows it; spoken attempts carry their transcript, fluency and delivery
+ * report. {@code score} and {@code band} are effective (a coach's override wins);
+ * {@code machineScore} is what scoring gave and never changes.
+ */
 @Serdeable
 public record AttemptView(
     UUID id,
@@ -29,12 +33,18 @@ public record AttemptView(
     Instant createdAt,
     @Nullable String skillId,
     @Nullable Integer coverage,
-    @Nullable FluencyReport delivery) {
+    @Nullable FluencyReport delivery,
+    int machineScore,
+    @Nullable Integer reviewedScore,
+    @Nullable String level) {
 
-  static AttemptView of(Attempt a) {
+  public static AttemptView of(Attempt a) {
     boolean spoken = a.mode() == dev.rehearse.contracts.AttemptScored.Mode.SPOKEN;
-    return new AttemptView(a.id(), "SCORED", a.questionId(), a.mode().name(), a.score(), a.band(),
+    String band = a.reviewedScore() == null ? a.band() : ScoreResult.Band.of(a.reviewedScore()).label();
+    return new AttemptView(a.id(), a.reviewedScore() == null ? "SCORED" : "REVIEWED", a.questionId(), a.mode().name(),
+        a.effectiveScore(), band,
         a.conceptsHit(), a.conceptsMissed(), a.redFlags(), a.feedback(), a.answerText(),
-        spoken ? a.answerText() : null, a.fluency(), a.createdAt(), a.skillId(), a.coverage(), a.delivery());
+        spoken ? a.answerText() : null, a.fluency(), a.createdAt(), a.skillId(), a.coverage(), a.delivery(),
+        a.score(), a.reviewedScore(), a.level());
   }
 }

@@ -1,0 +1,20 @@
+package dev.rehearse.assessment.quiz;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One answered (or skipped: no option) quiz item of a submission. */
+@MappedEntity("quiz_response")
+public record QuizResponse(
+    @Id UUID id,
+    UUID submissionId,
+    String candidateId,
+    String itemId,
+    String skillId,
+    String level,
+    @Nullable String optionId,
+    boolean correct,
+    Instant createdAt) {}

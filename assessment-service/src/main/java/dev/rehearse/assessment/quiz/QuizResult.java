@@ -1,0 +1,32 @@
+package dev.rehearse.assessment.quiz;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.UUID;
+
+/** A marked quiz: each question with the explanation of the chosen option, the total and per skill. */
+@Serdeable
+public record QuizResult(UUID submissionId, List<Marked> questions, Total total, List<SkillResult> skills) {
+
+  /**
+   * One question: the option chosen and why it is right or wrong; when wrong, also the right option
+   * and its explanation. {@code chosenOptionId} is null for an unanswered item.
+   */
+  @Serdeable
+  public record Marked(
+      String itemId,
+      String skillId,
+      String level,
+      @Nullable String chosenOptionId,
+      boolean correct,
+      String explanation,
+      String correctOptionId,
+      @Nullable String correctExplanation) {}
+
+  @Serdeable
+  public record Total(int correct, int total, int percent) {}
+
+  @Serdeable
+  public record SkillResult(String skillId, int correct, int total, int percent) {}
+}

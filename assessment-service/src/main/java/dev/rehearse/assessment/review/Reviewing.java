@@ -1,0 +1,58 @@
+package dev.rehearse.assessment.review;
+
+import dev.rehearse.assessment.scoring.Attempt;
+import dev.rehearse.assessment.scoring.AttemptRepository;
+import dev.rehearse.assessment.scoring.AttemptView;
+import dev.rehearse.contracts.AttemptReviewed;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.outbox.Outbox;
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records a coach's review: the audit entry, the attempt's current override and the
+ * {@code AttemptReviewed} event commit together. The machine score is never touched.
+ */
+@Singleton
+public class Reviewing {
+  private final AttemptRepository attempts;
+  private final AttemptReviewRepository reviews;
+  private final Outbox outbox;
+
+  public Reviewing(AttemptRepository attempts, AttemptReviewRepository reviews, Outbox outbox) {
+    this.attempts = attempts;
+    this.reviews = reviews;
+    this.outbox = outbox;
+  }
+
+  @Transactional
+  public ReviewResult review(UUID attemptId, String coachId, ReviewRequest request) {
+    Attempt attempt = attempts.findById(attemptId)
+        .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + attemptId));
+    String reason = blankToNull(request.reason());
+    String comment = blankToNull(request.comment());
+    if (request.overrideScore() == null && comment == null) {
+      throw ProblemException.badRequest("overrideScore", "a review needs an override score or a comment");
+    }
+    if (request.overrideScore() != null && reason == null) {
+      throw ProblemException.badRequest("reason", "an override score needs a reason");
+    }
+    AttemptReview review = reviews.save(new AttemptReview(UUID.randomUUID(), attemptId, attempt.candidateId(), coachId,
+        attempt.score(), attempt.effectiveScore(), request.overrideScore(), reason, comment, Instant.now()));
+    if (request.overrideScore() != null) {
+      attempts.updateReviewedScore(attemptId, request.overrideScore());
+    }
+    outbox.publish(Topics.ASSESSMENT_REVIEWED, attempt.candidateId(), new AttemptReviewed(UUID.randomUUID(),
+        AttemptReviewed.SCHEMA_VERSION, review.createdAt(), attemptId, attempt.candidateId(), coachId,
+        request.overrideScore(), reason, comment));
+    Attempt updated = attempts.findById(attemptId).orElseThrow();
+    return new ReviewResult(review, AttemptView.of(updated));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.rehearse.assessment.review;
+
+import static dev.rehearse.assessment.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rehearse.assessment.AssessmentTestBase;
+import dev.rehearse.assessment.progress.Progress;
+import dev.rehearse.assessment.scoring.AttemptView;
+import dev.rehearse.assessment.scoring.CandidateSummary;
+import dev.rehearse.contracts.AttemptReviewed;
+import dev.rehearse.contracts.QuestionPublished;
+import dev.rehearse.contracts.Topics;
+import dev.rehearse.testsupport.KafkaProbe;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class CoachReviewTest extends AssessmentTestBase {
+  @Inject @Client("/") HttpClient http;
+  @Inject AttemptReviewRepository reviews;
+  final String run = UUID.randomUUID().toString().substring(0, 8);
+  QuestionPublished serving;
+  QuestionPublished training;
+
+  @BeforeAll
+  void publishQuestions() {
+    serving = servingQuestion();
+    publish(serving);
+    training = openQuestion("open-ckpt-" + run, "model-checkpointing", "Intermediate", "checkpoint");
+    publish(training);
+  }
+
+  @Test
+  void anOverrideKeepsTheMachineScoreAndEveryReviewIsAuditedAndAnnounced() {
+    String candidate = "c-review-" + run;
+    AttemptView attempt = answer(candidate, serving, "We copy the model to the servers manually when it is ready.");
+    assertThat(attempt.score()).isZero();
+
+    ReviewResult first = review(attempt.id(), "coach-ana", Map.of("overrideScore", 40,
+        "reason", "The candidate explained a manual process clearly; partial credit.", "comment", "Add a canary next time."));
+    assertThat(first.attempt().score()).isEqualTo(40);
+    assertThat(first.attempt().band()).isEqualTo("Developing");
+    assertThat(first.attempt().machineScore()).isZero();
+    assertThat(first.attempt().status()).isEqualTo("REVIEWED");
+    ReviewResult second = review(attempt.id(), "coach-ben", Map.of("comment", "Agree with Ana."));
+    ReviewResult third = review(attempt.id(), "coach-ben", Map.of("overrideScore", 30, "reason", "Rollback still missing."));
+
+    List<AttemptReview> trail = http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"),
+        Argument.listOf(AttemptReview.class));
+    assertThat(trail).extracting(AttemptReview::coachId).containsExactly("coach-ana", "coach-ben", "coach-ben");
+    assertThat(trail).extracting(AttemptReview::previousScore).containsExactly(0, 40, 40);
+    assertThat(trail).extracting(AttemptReview::overrideScore).containsExactly(40, null, 30);
+    assertThat(trail).allSatisfy(r -> assertThat(r.machineScore()).isZero());
+    assertThat(trail.get(0).reason()).startsWith("The candidate explained");
+    assertThat(trail.get(0).createdAt()).isBeforeOrEqualTo(trail.get(2).createdAt());
+    AttemptView now = http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + attempt.id()), AttemptView.class);
+    assertThat(now.score()).isEqualTo(30);
+    assertThat(now.machineScore()).isZero();
+    assertThat(second.review().overrideScore()).isNull();
+    assertThat(third.attempt().reviewedScore()).isEqualTo(30);
+
+    try (KafkaProbe probe = new KafkaProbe(Topics.ASSESSMENT_REVIEWED)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> probe.records(r -> candidate.equals(r.key())).size() == 3);
+      List<AttemptReviewed> events = probe.records(r -> candidate.equals(r.key())).stream()
+          .map(r -> fromJson(r.value(), AttemptReviewed.class)).toList();
+      assertThat(events).extracting(AttemptReviewed::overrideScore).containsExactlyInAnyOrder(40, null, 30);
+      assertThat(events).allSatisfy(e -> assertThat(e.attemptId()).isEqualTo(attempt.id()));
+    }
+  }
+
+  @Test
+  void coachesSeeTheCohortAndACandidatesAttempts() {
+    String candidate = "c-cohort-" + run;
+    answer(candidate, serving, "A canary with 5% of traffic, then roll back if latency grows.");
+    answer(candidate, training, "I would save a checkpoint every hour to shared storage and resume after failures.");
+
+    List<CandidateSummary> cohort = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates").header("X-Coach-Id", "coach-ana"),
+        Argument.listOf(CandidateSummary.class));
+    CandidateSummary summary = cohort.stream().filter(c -> c.candidateId().equals(candidate)).findFirst().orElseThrow();
+    assertThat(summary.attempts()).isEqualTo(2);
+    List<AttemptView> attempts = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts")
+        .header("X-Coach-Id", "coach-ana"), Argument.listOf(AttemptView.class));
+    assertThat(attempts).extracting(AttemptView::questionId).containsExactly(training.questionId(), serving.questionId());
+    // behind the gateway a coach is the token's subject with role COACH
+    List<CandidateSummary> viaGateway = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates")
+        .header("X-Candidate-Id", "coach-ana").header("X-User-Role", "COACH"), Argument.listOf(CandidateSummary.class));
+    assertThat(viaGateway).extracting(CandidateSummary::candidateId).contains(candidate);
+  }
+
+  @Test
+  void progressShowsPerSkillScoresOverTimeWithATrend() {
+    String candidate = "c-progress-" + run;
+    answer(candidate, serving, "We copy the model to the servers manually when it is ready for the users.");
+    answer(candidate, serving, "We send a canary to a small share of traffic and watch it before going further.");
+    answer(candidate, serving, "A canary with 5% of traffic, watch latency and error rate, roll back on a regression.");
+    AttemptView last = answer(candidate, serving, "A canary with 5% of traffic, watch latency and drift, and revert to the previous version.");
+    answer(candidate, training, "I would save a checkpoint every hour to shared storage and resume after failures.");
+    review(last.id(), "coach-ana", Map.of("overrideScore", 95, "reason", "Complete and precise."));
+
+    Progress p = http.toBlocking().retrieve(HttpRequest.GET("/api/progress").header("X-Candidate-Id", candidate), Progress.class);
+    assertThat(p.attempts()).isEqualTo(5);
+    Progress.SkillProgress servingProgress = p.skills().stream().filter(s -> s.skillId().equals("model-serving")).findFirst().orElseThrow();
+    assertThat(servingProgress.points()).extracting(Progress.Point::score).containsExactly(0, 40, 89, 95);
+    assertThat(servingProgress.latestScore()).isEqualTo(95);
+    assertThat(servingProgress.averageScore()).isEqualTo(56);
+    assertThat(servingProgress.trend().direction()).isEqualTo("improving");
+    assertThat(servingProgress.trend().delta()).isEqualTo(72.0);
+    assertThat(p.skills()).extracting(Progress.SkillProgress::skillId).containsExactly("model-serving", "model-checkpointing");
+    assertThat(p.skills().get(1).trend().direction()).isEqualTo("not enough data");
+
+    Progress asCoach = http.toBlocking().retrieve(HttpRequest.GET("/api/progress?candidateId=" + candidate)
+        .header("X-Coach-Id", "coach-ana"), Progress.class);
+    assertThat(asCoach.averageScore()).isEqualTo(p.averageScore());
+  }
+
+  @Test
+  void badReviewsGetAProblemNamingTheFieldAndStoreNothing() {
+    AttemptView attempt = answer("c-bad-review-" + run, serving, "A canary with 5% of traffic, then roll back.");
+    long before = reviews.count();
+    String path = "/api/attempts/" + attempt.id() + "/reviews";
+    assertProblem(http, HttpRequest.POST("/api/attempts/" + UUID.randomUUID() + "/reviews",
+        Map.of("comment", "hi")).header("X-Coach-Id", "coach-ana"), 404, "id");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")), 400, "X-Coach-Id");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")).header("X-Coach-Id", "coach-ana")
+        .header("X-User-Role", "CANDIDATE"), 403, "X-User-Role");
+    assertProblem(http, HttpRequest.POST(path, Map.of()).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
+    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", 50)).header("X-Coach-Id", "coach-ana"), 400, "reason");
+    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", 101, "reason", "x")).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
+    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", -1, "reason", "x")).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
+    assertProblem(http, HttpRequest.GET("/api/attempts/" + UUID.randomUUID() + "/reviews"), 404, "id");
+    assertProblem(http, HttpRequest.GET("/api/coach/candidates"), 400, "X-Coach-Id");
+    assertProblem(http, HttpRequest.GET("/api/progress"), 400, "X-Candidate-Id");
+    assertProblem(http, HttpRequest.GET("/api/progress?candidateId=x"), 400, "X-Coach-Id");
+    assertThat(reviews.count()).isEqualTo(before);
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + attempt.id()), AttemptView.class).score())
+        .isEqualTo(attempt.score());
+  }
+
+  private AttemptView answer(String candidate, QuestionPublished q, String text) {
+    return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts", Map.of("questionId", q.questionId(), "answerText", text))
+        .header("X-Candidate-Id", candidate), AttemptView.class);
+  }
+
+  private ReviewResult review(UUID attemptId, String coach, Map<String, Object> body) {
+    return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts/" + attemptId + "/reviews", new HashMap<>(body))
+        .header("X-Coach-Id", coach), ReviewResult.class);
+  }
+}
