@@ -1,0 +1,120 @@
+// Rehearse single-page app: a hash router over page modules in js/pages, the header, and the live
+// connection that every page shares. Plain ES modules, served as they are: no build step.
+import { session } from './js/session.js';
+import { connect, disconnect, onLive, onLiveState } from './js/live.js';
+import { el, clear, toast, notice } from './js/ui.js';
+
+const PAGES = {
+  signin: { title: 'Sign in', load: () => import('./js/pages/auth.js'), public: true },
+  dashboard: { title: 'Dashboard', load: () => import('./js/pages/dashboard.js'), nav: 'Dashboard' },
+  practice: { title: 'Practice', load: () => import('./js/pages/practice.js'), nav: 'Practice' },
+  quiz: { title: 'Quick quiz', load: () => import('./js/pages/quiz.js'), nav: 'Quiz' },
+  'self-assessment': { title: 'Self-assessment', load: () => import('./js/pages/self-assessment.js'), nav: 'Self-assessment' },
+  flashcards: { title: 'Vocabulary', load: () => import('./js/pages/flashcards.js'), nav: 'Vocabulary' },
+  pronunciation: { title: 'Pronunciation', load: () => import('./js/pages/pronunciation.js'), nav: 'Pronunciation' },
+  coach: { title: 'Coach', load: () => import('./js/pages/coach.js'), nav: 'Coach', coach: true },
+};
+
+const main = document.getElementById('main');
+let cleanup = null;
+let rendering = 0;
+
+function parseHash() {
+  const hash = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
+  const [path, query = ''] = hash.split('?');
+  return { name: path || '', params: new URLSearchParams(query) };
+}
+
+export function go(name, params) {
+  const query = params ? `?${new URLSearchParams(params)}` : '';
+  location.hash = `#/${name}${query}`;
+}
+
+function renderNav(current) {
+  const nav = document.getElementById('nav');
+  const account = document.getElementById('account');
+  const user = session.user;
+  if (!user) {
+    clear(nav);
+    clear(account, el('a', { href: '#/signin' }, 'Sign in'));
+    return;
+  }
+  clear(nav, Object.entries(PAGES)
+    .filter(([, p]) => p.nav && (!p.coach || session.isCoach))
+    .map(([name, p]) => el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, p.nav)));
+  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: 'closed' }, title: 'Live results' }, 'Live');
+  clear(account,
+    dot,
+    el('span', { id: 'who' }, user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
+    el('button', { type: 'button', class: 'quiet', id: 'sign-out', onclick: signOut }, 'Sign out'));
+}
+
+function signOut() {
+  session.clear();
+  go('signin');
+}
+
+async function route() {
+  const ticket = ++rendering;
+  let { name, params } = parseHash();
+  if (!session.user && !PAGES[name]?.public) name = 'signin';
+  if (session.user && (name === '' || name === 'signin')) name = 'dashboard';
+  if (!PAGES[name]) name = session.user ? 'dashboard' : 'signin';
+  const page = PAGES[name];
+  if (page.coach && !session.isCoach) {
+    clear(main, notice('error', 'The coach view is for coach accounts. Ask an admin to make your account a coach.'));
+    return;
+  }
+  if (cleanup) { try { cleanup(); } catch { /* a page failing to tidy up must not block the next */ } cleanup = null; }
+  renderNav(name);
+  document.title = `${page.title} · Rehearse`;
+  clear(main, el('p', { class: 'loading' }, `Loading ${page.title.toLowerCase()}…`));
+  document.body.dataset.page = name;
+  try {
+    const module = await page.load();
+    if (ticket !== rendering) return; // the user moved on while the module loaded
+    clear(main);
+    cleanup = (await module.render(main, { params, go })) ?? null;
+  } catch (e) {
+    clear(main, notice('error', `This page could not be shown: ${e.message}`));
+  }
+  if (ticket === rendering) {
+    main.focus({ preventScroll: true });
+    main.dataset.ready = name;
+  }
+}
+
+onLiveState(state => {
+  const dot = document.getElementById('live-state');
+  if (!dot) return;
+  dot.dataset.state = state;
+  dot.title = state === 'open' ? 'Live results: connected' : state === 'connecting' ? 'Live results: connecting…' : 'Live results: off';
+});
+
+// Reviews matter wherever the candidate is: announce them app-wide. Pages add their own handlers too.
+onLive((kind, event) => {
+  if (kind === 'reviewed') {
+    const score = event.overrideScore ?? event.score;
+    toast('Your coach reviewed an attempt',
+      `${score != null ? `Score set to ${score}. ` : ''}${event.reason ? `Reason: ${event.reason}` : ''}${event.comment ? ` “${event.comment}”` : ''}`,
+      { label: 'Open the attempt', run: () => go('practice', { attempt: event.attemptId }) });
+  } else if (kind === 'scored' && parseHash().name !== 'practice') {
+    toast('An answer was scored', `${event.score}/100 (${event.band})`,
+      { label: 'Open', run: () => go('practice', { attempt: event.attemptId }) });
+  }
+});
+
+let connectedFor = null;
+function syncSession() {
+  const token = session.token;
+  if (token !== connectedFor) {
+    connectedFor = token;
+    if (token) connect(); else disconnect();
+  }
+}
+
+session.onChange(() => { syncSession(); route(); });
+window.addEventListener('hashchange', route);
+document.querySelector('[data-skip]').addEventListener('click', e => { e.preventDefault(); main.focus(); });
+syncSession();
+route();

@@ -1,0 +1,85 @@
+// fetch() for the Rehearse API: adds the bearer token, reads JSON and problem+json answers, and turns
+// failures into ApiError with a message a person can act on.
+import { session } from './session.js';
+
+export class ApiError extends Error {
+  constructor(status, problem, message) {
+    super(message);
+    this.status = status;
+    this.problem = problem && typeof problem === 'object' ? problem : null;
+  }
+
+  /** Field-level messages of a problem+json answer: [{field, message}]. */
+  get fieldErrors() { return this.problem?.errors ?? []; }
+
+  /**
+   * True when the endpoint itself is missing or its service is down (as opposed to a bad request or a
+   * missing object): the page then explains that the feature is not available yet.
+   */
+  get notReady() {
+    if (this.status === 0 || this.status === 501 || this.status === 502 || this.status === 503 || this.status === 405) return true;
+    if (this.status !== 404) return false;
+    const detail = `${this.problem?.detail ?? ''} ${this.problem?.title ?? ''}`;
+    const namesAField = this.fieldErrors.some(e => e.field);
+    return /no API at|page not found/i.test(detail) || !namesAField;
+  }
+}
+
+function messageOf(status, problem) {
+  if (problem && typeof problem === 'object') {
+    if (problem.detail) return problem.detail;
+    if (problem.message) return problem.message;
+    if (problem.title) return problem.title;
+  }
+  if (status === 401) return 'Please sign in again.';
+  if (status === 403) return 'Your account may not do this.';
+  if (status === 429) return 'Too many requests: wait a moment and try again.';
+  if (status === 503) return 'This part of Rehearse is not running right now.';
+  return `The server answered ${status}.`;
+}
+
+/**
+ * Calls the API. Options: method, json (a body to send as JSON), body + contentType (raw, e.g. a WAV
+ * Blob), signal. Resolves to the parsed body (or null), rejects with ApiError.
+ */
+export async function api(path, { method = 'GET', json, body, contentType, signal } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const token = session.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, null, 'Rehearse could not be reached. Check your connection and try again.');
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = text; }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token && !path.startsWith('/api/auth/')) {
+      session.clear(); // the token expired or was revoked: sign in again
+    }
+    throw new ApiError(response.status, data, messageOf(response.status, data));
+  }
+  return data;
+}
+
+/** A sentence for a failed call to a feature: "not available yet" for a missing endpoint, else the problem. */
+export function explain(error, feature) {
+  if (!(error instanceof ApiError)) return error?.message ?? String(error);
+  if (error.status === 0) return error.message;
+  if (error.notReady) {
+    return `${feature} is not available on this server yet (${error.status === 503 || error.status === 502
+      ? 'its service is not running' : 'the endpoint does not exist'}). Everything else keeps working.`;
+  }
+  return error.message;
+}

@@ -1,0 +1,170 @@
+// Recording in the browser with the Web Audio API, encoded as WAV, 16 kHz, mono, 16-bit PCM: what the
+// speech service decodes fastest (it accepts other rates too, and resamples them itself).
+export const TARGET_RATE = 16000;
+
+export function canRecord() {
+  return !!(navigator.mediaDevices?.getUserMedia && (window.AudioContext || window.webkitAudioContext));
+}
+
+/**
+ * Starts recording from the microphone. Returns {stop(): Promise<Blob>, cancel(), onLevel(fn)}; stop()
+ * resolves to the WAV. maxSeconds stops the recording by itself (the service takes at most 2 minutes).
+ */
+export async function startRecording({ maxSeconds = 120, onAutoStop } = {}) {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  });
+  const Context = window.AudioContext || window.webkitAudioContext;
+  const context = new Context();
+  const source = context.createMediaStreamSource(stream);
+  // ScriptProcessor is deprecated but everywhere, and needs no extra module file; 4096 frames ≈ 90 ms
+  const processor = context.createScriptProcessor(4096, 1, 1);
+  const chunks = [];
+  let levelListener = () => {};
+  processor.onaudioprocess = e => {
+    const samples = new Float32Array(e.inputBuffer.getChannelData(0));
+    chunks.push(samples);
+    let sum = 0;
+    for (let i = 0; i < samples.length; i += 8) sum += samples[i] * samples[i];
+    levelListener(Math.min(1, Math.sqrt(sum / (samples.length / 8)) * 4));
+  };
+  source.connect(processor);
+  processor.connect(context.destination);
+  const sampleRate = context.sampleRate;
+  let finished = false;
+  const release = async () => {
+    finished = true;
+    clearTimeout(timer);
+    processor.disconnect();
+    source.disconnect();
+    stream.getTracks().forEach(t => t.stop());
+    await context.close();
+  };
+  const timer = setTimeout(() => { if (!finished && onAutoStop) onAutoStop(); }, maxSeconds * 1000);
+  return {
+    onLevel(fn) { levelListener = fn; },
+    async stop() {
+      await release();
+      const mono = concat(chunks);
+      const resampled = await resample(mono, sampleRate, TARGET_RATE);
+      return encodeWav(resampled, TARGET_RATE);
+    },
+    async cancel() { await release(); },
+  };
+}
+
+function concat(chunks) {
+  const length = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Float32Array(length);
+  let offset = 0;
+  for (const c of chunks) { out.set(c, offset); offset += c.length; }
+  return out;
+}
+
+/** Resamples with the browser's own resampler (OfflineAudioContext, band-limited); linear as a fallback. */
+export async function resample(samples, fromRate, toRate) {
+  if (fromRate === toRate || samples.length === 0) return samples;
+  const frames = Math.max(1, Math.round(samples.length * toRate / fromRate));
+  const Offline = window.OfflineAudioContext || window.webkitOfflineAudioContext;
+  if (Offline) {
+    try {
+      const offline = new Offline(1, frames, toRate);
+      const buffer = offline.createBuffer(1, samples.length, fromRate);
+      buffer.copyToChannel(samples, 0);
+      const node = offline.createBufferSource();
+      node.buffer = buffer;
+      node.connect(offline.destination);
+      node.start();
+      const rendered = await offline.startRendering();
+      return rendered.getChannelData(0);
+    } catch { /* fall through to linear interpolation */ }
+  }
+  const out = new Float32Array(frames);
+  const step = fromRate / toRate;
+  for (let i = 0; i < frames; i++) {
+    const x = i * step;
+    const j = Math.floor(x);
+    const t = x - j;
+    out[i] = (samples[j] ?? 0) * (1 - t) + (samples[j + 1] ?? samples[j] ?? 0) * t;
+  }
+  return out;
+}
+
+/** RIFF/WAVE, PCM format 1, one channel, 16 bits little-endian. */
+export function encodeWav(samples, sampleRate) {
+  const bytes = new ArrayBuffer(44 + samples.length * 2);
+  const view = new DataView(bytes);
+  const text = (offset, s) => { for (let i = 0; i < s.length; i++) view.setUint8(offset + i, s.charCodeAt(i)); };
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + samples.length * 2, true);
+  text(8, 'WAVE');
+  text(12, 'fmt ');
+  view.setUint32(16, 16, true); // fmt chunk size
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true); // byte rate
+  view.setUint16(32, 2, true); // block align
+  view.setUint16(34, 16, true); // bits per sample
+  text(36, 'data');
+  view.setUint32(40, samples.length * 2, true);
+  for (let i = 0; i < samples.length; i++) {
+    const s = Math.max(-1, Math.min(1, samples[i]));
+    view.setInt16(44 + i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
+  }
+  return new Blob([bytes], { type: 'audio/wav' });
+}
+
+/**
+ * A recorder widget: a toggle button (Record / Stop), a timer and a level meter. onRecorded(blob) gets
+ * the WAV. Where the browser cannot record (no microphone, no permission), it says so.
+ */
+export function recorderWidget({ el, onRecorded, maxSeconds = 120, label = 'Record' }) {
+  const button = el('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, `● ${label}`);
+  const timer = el('span', { class: 'timer', 'aria-hidden': 'true' }, '0:00');
+  const meter = el('meter', { min: 0, max: 1, value: 0, 'aria-label': 'Microphone level' });
+  const message = el('span', { class: 'hint', role: 'status' });
+  const box = el('div', { class: 'recorder' }, button, timer, meter, message);
+  let recording = null;
+  let started = 0;
+  let tick = null;
+
+  const stop = async () => {
+    if (!recording) return;
+    const r = recording;
+    recording = null;
+    clearInterval(tick);
+    button.classList.remove('recording');
+    button.setAttribute('aria-pressed', 'false');
+    button.textContent = `● ${label}`;
+    meter.value = 0;
+    message.textContent = 'Preparing the recording…';
+    const wav = await r.stop();
+    message.textContent = '';
+    onRecorded(wav);
+  };
+
+  button.addEventListener('click', async () => {
+    if (recording) { await stop(); return; }
+    if (!canRecord()) { message.textContent = 'This browser cannot record audio here; upload a WAV file instead.'; return; }
+    try {
+      recording = await startRecording({ maxSeconds, onAutoStop: stop });
+    } catch (e) {
+      message.textContent = e.name === 'NotAllowedError'
+        ? 'Microphone access was refused. Allow it in the browser, or upload a WAV file instead.'
+        : 'No microphone could be opened. Upload a WAV file instead.';
+      return;
+    }
+    recording.onLevel(v => { meter.value = v; });
+    started = Date.now();
+    tick = setInterval(() => {
+      const s = Math.floor((Date.now() - started) / 1000);
+      timer.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    }, 250);
+    button.classList.add('recording');
+    button.setAttribute('aria-pressed', 'true');
+    button.textContent = '■ Stop';
+    message.textContent = 'Recording… press Stop when you are done.';
+  });
+  return box;
+}

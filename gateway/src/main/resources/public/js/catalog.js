@@ -1,0 +1,60 @@
+// What question-service offers: roles with their skills, and items. Cached for the page's lifetime.
+import { api } from './api.js';
+
+let roles = null;
+const roleDetails = new Map();
+const items = new Map();
+
+/** [{id, title, focus, skills: [{skill, weight}]}] */
+export function listRoles() {
+  roles ??= api('/api/roles').catch(e => { roles = null; throw e; });
+  return roles;
+}
+
+/** {id, title, skills: [{id, title, description, weight, levels, items}]} */
+export function role(id) {
+  if (!roleDetails.has(id)) roleDetails.set(id, api(`/api/roles/${encodeURIComponent(id)}`).catch(e => { roleDetails.delete(id); throw e; }));
+  return roleDetails.get(id);
+}
+
+/** The full item: {id, type, skill, level, text, content: {...type-specific}, redFlagRules}. */
+export function item(id) {
+  if (!items.has(id)) items.set(id, api(`/api/questions/${encodeURIComponent(id)}`).catch(e => { items.delete(id); throw e; }));
+  return items.get(id);
+}
+
+/** One page of item summaries. */
+export function search({ role: r, skill, type, level, q, page = 0, size = 50 } = {}) {
+  const query = new URLSearchParams();
+  Object.entries({ role: r, skill, type, level, q }).forEach(([k, v]) => { if (v) query.set(k, v); });
+  query.set('page', page);
+  query.set('size', size);
+  return api(`/api/questions?${query}`);
+}
+
+/** Skill titles by id, for every role (labels for charts and tables). */
+export async function skillTitles() {
+  const titles = {};
+  const all = await listRoles();
+  await Promise.all(all.map(async r => {
+    try {
+      const detail = await role(r.id);
+      detail.skills.forEach(s => { titles[s.id] = s.title; });
+    } catch { /* titles are a nicety; ids still show */ }
+  }));
+  return titles;
+}
+
+export function skillLabel(titles, id) {
+  return titles[id] ?? (id ?? '').replace(/[-_]/g, ' ');
+}
+
+/** A <select> of roles (value = role id), remembering the last choice in this browser. */
+export async function rolePicker(el, { id = 'role', onChange } = {}) {
+  const all = await listRoles();
+  const select = el('select', { id, name: 'role' }, all.map(r => el('option', { value: r.id }, r.title)));
+  const saved = localStorage.getItem('rehearse.role');
+  if (saved && all.some(r => r.id === saved)) select.value = saved;
+  select.addEventListener('change', () => { localStorage.setItem('rehearse.role', select.value); onChange?.(select.value); });
+  return select;
+}

@@ -1,0 +1,145 @@
+// Dashboard: per-skill progress over time (GET /api/progress) and the recent attempts. Attempts this
+// browser made are remembered locally too, so the list works before the progress API exists.
+import { api, explain } from '../api.js';
+import { skillTitles, skillLabel } from '../catalog.js';
+import { drawChart } from '../charts.js';
+import { onLive } from '../live.js';
+import { currentScore } from '../result.js';
+import { session, userStore } from '../session.js';
+import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
+
+const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
+
+/** Reads the progress answer whatever its exact field names: [{skill, average, attempts, trend, points:[{at, score}]}]. */
+function skillsOf(progress) {
+  const list = first(progress, 'skills', 'perSkill', 'bySkill') ?? [];
+  const entries = Array.isArray(list) ? list : Object.entries(list).map(([skill, v]) => ({ skill, ...v }));
+  return entries.map(s => ({
+    skill: first(s, 'skillId', 'skill', 'id'),
+    average: first(s, 'average', 'averageScore', 'mean'),
+    attempts: first(s, 'attempts', 'attemptCount', 'count'),
+    trend: first(s, 'trend', 'slope'),
+    points: (first(s, 'points', 'scores', 'history', 'series', 'overTime') ?? []).map(p => ({
+      at: first(p, 'at', 'date', 'day', 'week', 'occurredAt', 'createdAt', 'scoredAt'),
+      score: first(p, 'score', 'average', 'value'),
+    })).filter(p => p.at != null && p.score != null),
+  }));
+}
+
+function trendText(trend) {
+  if (trend == null) return '';
+  if (typeof trend === 'string') return trend.toLowerCase();
+  return trend > 0.5 ? 'improving' : trend < -0.5 ? 'slipping' : 'steady';
+}
+
+export async function render(main, { go }) {
+  const user = session.user;
+  const summary = el('div', { class: 'figures', id: 'progress-summary' });
+  const chartBox = el('div', { class: 'chart', id: 'progress-chart', role: 'img', 'aria-label': 'Scores per skill over time' });
+  const progressStatus = el('div', { 'aria-live': 'polite' });
+  const skillTable = el('div');
+  const recentBox = el('div', { id: 'recent-attempts', 'aria-live': 'polite' });
+  main.append(
+    el('h1', {}, `Welcome back, ${user.displayName}`),
+    el('p', { class: 'lead' }, 'Your progress per skill, and what to do next.'),
+    el('section', { class: 'card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, summary, chartBox, skillTable),
+    el('div', { class: 'grid' },
+      el('section', { class: 'card', 'aria-labelledby': 'recent-h' }, el('h2', { id: 'recent-h' }, 'Recent attempts'), recentBox),
+      el('section', { class: 'card', 'aria-labelledby': 'next-h' }, el('h2', { id: 'next-h' }, 'Keep going'),
+        el('ul', { class: 'plain' },
+          el('li', {}, el('a', { href: '#/practice' }, 'Answer an interview question'), ' — typed or out loud'),
+          el('li', {}, el('a', { href: '#/quiz' }, 'Take a five-question quiz'), ' — with explanations'),
+          el('li', {}, el('a', { href: '#/self-assessment' }, 'Rate yourself'), ' — and compare with your measured level'),
+          el('li', {}, el('a', { href: '#/flashcards' }, 'Review vocabulary'), ' — flashcards'),
+          el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))));
+
+  const titles = await skillTitles().catch(() => ({}));
+
+  async function loadProgress() {
+    clear(progressStatus, busy('Loading your progress…'));
+    let progress;
+    try {
+      progress = await api('/api/progress');
+    } catch (e) {
+      clear(progressStatus, notice('info', explain(e, 'Progress tracking')));
+      chartBox.hidden = true;
+      return null;
+    }
+    clear(progressStatus);
+    const skills = skillsOf(progress);
+    const attempts = first(progress, 'attempts', 'attemptCount', 'totalAttempts');
+    const average = first(progress, 'average', 'averageScore');
+    clear(summary,
+      el('div', { class: 'figure' }, el('div', { class: 'v' }, Array.isArray(attempts) ? attempts.length : attempts ?? 0), el('div', { class: 'k' }, 'attempts')),
+      el('div', { class: 'figure' }, el('div', { class: 'v' }, average != null ? Math.round(average) : '–'), el('div', { class: 'k' }, 'average score')),
+      el('div', { class: 'figure' }, el('div', { class: 'v' }, trendText(first(progress, 'trend')) || '–'), el('div', { class: 'k' }, 'trend')));
+    if (!skills.length) {
+      chartBox.hidden = true;
+      clear(skillTable, el('p', { class: 'muted' }, 'No scored answers yet. Practise a question and your skills appear here.'));
+      return progress;
+    }
+    chartBox.hidden = false;
+    const withPoints = skills.filter(s => s.points.length);
+    const option = withPoints.length
+      ? {
+        tooltip: { trigger: 'axis' },
+        legend: { type: 'scroll', bottom: 0 },
+        grid: { left: 40, right: 20, top: 20, bottom: 60 },
+        xAxis: { type: 'time' },
+        yAxis: { type: 'value', min: 0, max: 100, name: 'score' },
+        series: withPoints.map(s => ({
+          name: skillLabel(titles, s.skill), type: 'line', showSymbol: true, symbolSize: 7,
+          data: s.points.map(p => [p.at, Math.round(p.score)]),
+        })),
+      }
+      : {
+        tooltip: {},
+        grid: { left: 160, right: 20, top: 10, bottom: 30 },
+        xAxis: { type: 'value', min: 0, max: 100 },
+        yAxis: { type: 'category', data: skills.map(s => skillLabel(titles, s.skill)) },
+        series: [{ type: 'bar', name: 'average score', data: skills.map(s => Math.round(s.average ?? 0)) }],
+      };
+    await drawChart(chartBox, option);
+    clear(skillTable, el('table', { id: 'skill-table' },
+      el('caption', { class: 'sr-only' }, 'Average score per skill'),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Skill'), el('th', { class: 'num' }, 'Attempts'), el('th', { class: 'num' }, 'Average'), el('th', {}, 'Trend'))),
+      el('tbody', {}, skills.map(s => el('tr', {},
+        el('td', {}, skillLabel(titles, s.skill)),
+        el('td', { class: 'num' }, s.attempts ?? s.points.length),
+        el('td', { class: 'num' }, s.average != null ? Math.round(s.average) : '–'),
+        el('td', {}, trendText(s.trend)))))));
+    return progress;
+  }
+
+  async function loadRecent(progress) {
+    clear(recentBox, busy('Loading recent attempts…'));
+    let recent = first(progress, 'recent', 'recentAttempts');
+    if (!Array.isArray(recent) || !recent.length) {
+      const remembered = userStore('attempts').get([]).slice(0, 8);
+      const fetched = await Promise.all(remembered.map(a => api(`/api/attempts/${a.id}`).catch(() => null)));
+      recent = fetched.filter(Boolean);
+    }
+    if (!recent.length) {
+      clear(recentBox, el('p', { class: 'muted' }, 'Nothing yet. ', el('a', { href: '#/practice' }, 'Answer your first question.')));
+      return;
+    }
+    clear(recentBox, el('table', {},
+      el('thead', {}, el('tr', {}, el('th', {}, 'Question'), el('th', { class: 'num' }, 'Score'), el('th', {}, 'When'))),
+      el('tbody', {}, recent.map(a => {
+        const id = a.id ?? a.attemptId;
+        const scored = a.status === 'SCORED' || a.band;
+        return el('tr', {},
+          el('td', {}, el('a', { href: `#/practice?attempt=${encodeURIComponent(id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' ')),
+            a.mode ? el('span', { class: 'small muted' }, ` · ${a.mode.toLowerCase()}`) : null),
+          el('td', { class: 'num' }, scored ? [String(currentScore(a)), ' ', badge(a.band, a.band)] : el('span', { class: 'muted' }, (a.status ?? '').toLowerCase())),
+          el('td', { class: 'small' }, formatDate(a.createdAt ?? a.at)));
+      }))));
+  }
+
+  const progress = await loadProgress();
+  await loadRecent(progress);
+  const off = onLive(async kind => {
+    if (kind === 'scored' || kind === 'reviewed') loadRecent(await loadProgress());
+  });
+  return off;
+}

@@ -1,0 +1,93 @@
+// Pronunciation drill: choose a term, hear it (the browser's speech synthesis says how engineers say it),
+// press Record and say it, then see the verdict, what was heard and advice.
+// POST /api/pronunciation-attempts?term=NCCL with a WAV -> {term, heard, verdict, score, words, advice}.
+import { api, explain } from '../api.js';
+import { recorderWidget } from '../audio.js';
+import { el, clear, field, notice, badge, withBusy, focusHeading } from '../ui.js';
+
+function speak(text) {
+  if (!('speechSynthesis' in window)) return false;
+  window.speechSynthesis.cancel();
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = 'en-US';
+  utterance.rate = 0.85;
+  window.speechSynthesis.speak(utterance);
+  return true;
+}
+
+export async function render(main, { params }) {
+  const listBox = el('section', { class: 'card', 'aria-labelledby': 'terms-h' });
+  const drillBox = el('section', { class: 'card', id: 'drill', hidden: true, 'aria-labelledby': 'drill-term' });
+  const resultBox = el('div', { id: 'drill-result', 'aria-live': 'polite' });
+  main.append(el('h1', {}, 'Pronunciation drill'),
+    el('p', { class: 'lead' }, 'Say the field\'s acronyms the way engineers do. Recognition runs on our server, offline; audio is not kept.'),
+    listBox, drillBox, resultBox);
+  let terms;
+  try {
+    terms = await api('/api/pronunciation/terms');
+  } catch (e) {
+    listBox.append(notice('error', explain(e, 'Pronunciation terms')));
+    return;
+  }
+  const filter = el('input', { type: 'text', placeholder: 'e.g. NCCL', autocomplete: 'off' });
+  const list = el('div', { class: 'term-list', role: 'group', 'aria-label': 'Terms' });
+  const buttons = terms.map(t => el('button', { type: 'button', 'aria-pressed': 'false', dataset: { term: t.term }, onclick: () => choose(t) }, t.term));
+  list.append(...buttons);
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    buttons.forEach((b, i) => { b.hidden = q && !terms[i].term.toLowerCase().includes(q) && !terms[i].saidAs.toLowerCase().includes(q); });
+  });
+  listBox.append(el('h2', { id: 'terms-h' }, `${terms.length} terms`), field('Find a term', filter, { name: 'filter' }), list);
+
+  function choose(t) {
+    buttons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.term === t.term)));
+    clear(resultBox);
+    drillBox.hidden = false;
+    const status = el('div', { 'aria-live': 'polite', id: 'drill-status' });
+    const hear = el('button', { type: 'button', class: 'secondary', id: 'hear' }, '🔊 Hear it');
+    hear.addEventListener('click', () => { if (!speak(t.saidAs)) clear(status, notice('info', `This browser cannot speak; it is said “${t.saidAs}”.`)); });
+    const file = el('input', { type: 'file', accept: '.wav,audio/wav,audio/x-wav', id: 'drill-file' });
+    const upload = el('button', { type: 'button', class: 'secondary', id: 'drill-upload' }, 'Check recording');
+    upload.addEventListener('click', () => {
+      if (!file.files?.[0]) { clear(status, notice('error', 'Choose a WAV file first.')); file.focus(); return; }
+      send(t, file.files[0], upload, status);
+    });
+    clear(drillBox,
+      el('div', { class: 'drill-term', id: 'drill-term' }, t.term),
+      el('p', { class: 'lead' }, 'Say it: ', el('strong', {}, `“${t.saidAs}”`), t.stress ? el('span', { class: 'muted' }, ` · stress: ${t.stress}`) : null),
+      t.commonMistake ? el('p', { class: 'muted' }, `Common mistake: ${t.commonMistake}`) : null,
+      el('div', { class: 'actions' }, hear,
+        recorderWidget({ el, label: 'Record', maxSeconds: 6, onRecorded: wav => send(t, wav, null, status) })),
+      el('p', { class: 'or' }, 'or check a recording'),
+      el('div', { class: 'row' }, field('WAV file', file, { name: 'drill-wav' }), el('div', { class: 'field' }, upload)),
+      status);
+    drillBox.querySelector('#hear').focus();
+  }
+
+  async function send(t, wav, button, status) {
+    clear(resultBox);
+    const result = await withBusy({ button, slot: status, label: `Listening to your “${t.term}”…` }, async () => {
+      try {
+        return await api(`/api/pronunciation-attempts?term=${encodeURIComponent(t.term)}`, { method: 'POST', body: wav, contentType: 'audio/wav' });
+      } catch (e) {
+        throw new Error(explain(e, 'Pronunciation checking'));
+      }
+    });
+    if (!result) return;
+    const words = result.words ?? [];
+    clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'verdict-h', id: 'verdict-card', dataset: { verdict: result.verdict } },
+      el('h2', { id: 'verdict-h', class: 'verdict' }, badge(result.verdict === 'CORRECT' ? 'Correct' : result.verdict === 'CLOSE' ? 'Close' : 'Try again', result.verdict),
+        ' ', el('span', { class: 'muted' }, `${result.score ?? ''}/100`)),
+      el('p', {}, 'We heard: ', el('strong', { id: 'heard' }, result.heard ? `“${result.heard}”` : 'nothing we could recognise')),
+      result.advice ? el('p', { class: 'notice info', id: 'advice' }, result.advice) : null,
+      words.length ? el('div', { 'aria-label': 'Confidence per word' }, words.map(w => el('div', { class: 'word-conf' },
+        el('span', {}, w.word), el('meter', { min: 0, max: 1, value: w.confidence ?? 0, 'aria-label': `confidence for ${w.word}` }), el('span', { class: 'small' }, `${Math.round((w.confidence ?? 0) * 100)}%`)))) : null,
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(t.saidAs) }, '🔊 Hear it again'))));
+    focusHeading(resultBox);
+  }
+
+  const wanted = params.get('term');
+  const initial = terms.find(t => t.term === wanted);
+  if (initial) choose(initial);
+  return () => { if ('speechSynthesis' in window) window.speechSynthesis.cancel(); };
+}

@@ -1,0 +1,127 @@
+// Quick quiz: five multiple-choice questions for a role, then every option explained. Answers are scored
+// by assessment (POST /api/quiz-submissions {itemIds, answers}); if that is not available, the page
+// marks them itself from the options' own explanations and says the result was not saved.
+import { api, explain } from '../api.js';
+import { listRoles, search, item, skillTitles, skillLabel } from '../catalog.js';
+import { el, clear, field, notice, busy, withBusy, focusHeading } from '../ui.js';
+
+const SIZE = 5;
+
+function shuffle(list) {
+  const a = [...list];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
+
+export async function render(main) {
+  const top = el('section', { class: 'card', 'aria-labelledby': 'quiz-h' });
+  const quizBox = el('div', { id: 'quiz', 'aria-live': 'polite' });
+  const resultBox = el('div', { id: 'quiz-result', 'aria-live': 'polite' });
+  main.append(el('h1', { id: 'quiz-h' }, 'Quick quiz'), top, quizBox, resultBox);
+  let roles;
+  try {
+    roles = await listRoles();
+  } catch (e) {
+    top.append(notice('error', explain(e, 'The question bank')));
+    return;
+  }
+  const titles = await skillTitles().catch(() => ({}));
+  const roleSelect = el('select', {}, roles.map(r => el('option', { value: r.id }, r.title)));
+  const saved = localStorage.getItem('rehearse.role');
+  if (saved && roles.some(r => r.id === saved)) roleSelect.value = saved;
+  roleSelect.addEventListener('change', () => localStorage.setItem('rehearse.role', roleSelect.value));
+  const start = el('button', { type: 'button', id: 'start-quiz' }, 'Start a quiz');
+  const status = el('div', { 'aria-live': 'polite' });
+  top.append(el('p', { class: 'muted' }, `${SIZE} questions; some have more than one right answer.`),
+    el('div', { class: 'row' }, field('Role', roleSelect, { name: 'role' }), el('div', { class: 'field' }, start)), status);
+
+  start.addEventListener('click', () => withBusy({ button: start, slot: status, label: 'Picking questions…' }, async () => {
+    clear(resultBox);
+    let items;
+    try {
+      const page = await search({ role: roleSelect.value, type: 'QUIZ', size: 100 });
+      items = await Promise.all(shuffle(page.items).slice(0, SIZE).map(s => item(s.id)));
+    } catch (e) {
+      throw new Error(explain(e, 'The question bank'));
+    }
+    if (!items.length) throw new Error('No quiz questions for this role yet.');
+    showQuiz(items);
+  }));
+
+  function showQuiz(items) {
+    const submit = el('button', { type: 'submit', id: 'submit-quiz' }, 'Check my answers');
+    const formStatus = el('div', { 'aria-live': 'polite' });
+    const form = el('form', { class: 'card', novalidate: true, id: 'quiz-form' },
+      items.map((q, n) => {
+        const multiple = (q.content.options ?? []).filter(o => o.correct).length > 1;
+        return el('fieldset', { dataset: { itemId: q.id } },
+          el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
+          multiple ? el('p', { class: 'hint' }, 'Choose every right answer.') : null,
+          (q.content.options ?? []).map(o => {
+            const input = el('input', { type: multiple ? 'checkbox' : 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
+            return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
+          }));
+      }),
+      formStatus, el('div', { class: 'actions' }, submit));
+    clear(quizBox, form);
+    form.querySelector('input')?.focus();
+
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const answers = items.map(q => ({
+        itemId: q.id,
+        optionIds: [...form.querySelectorAll(`input[name="${CSS.escape(`q-${q.id}`)}"]:checked`)].map(i => i.value),
+      }));
+      const unanswered = answers.filter(a => !a.optionIds.length).length;
+      if (unanswered) {
+        clear(formStatus, notice('warn', `${unanswered} question${unanswered > 1 ? 's are' : ' is'} still unanswered.`));
+        return;
+      }
+      let serverNote = null;
+      const scored = await withBusy({ button: submit, slot: formStatus, label: 'Checking your answers…' }, async () => {
+        try {
+          return await api('/api/quiz-submissions', { method: 'POST', json: { itemIds: items.map(q => q.id), answers } });
+        } catch (err) {
+          serverNote = explain(err, 'Saving quiz results');
+          return null;
+        }
+      });
+      showResult(items, answers, scored, serverNote, form);
+    });
+  }
+
+  function showResult(items, answers, scored, serverNote, form) {
+    const serverResults = first(scored, 'results', 'questions', 'items') ?? [];
+    let correctCount = 0;
+    items.forEach((q, n) => {
+      const chosen = new Set(answers[n].optionIds);
+      const right = new Set((q.content.options ?? []).filter(o => o.correct).map(o => o.id));
+      const server = serverResults.find(r => (r.itemId ?? r.id) === q.id);
+      const correct = server?.correct ?? (chosen.size === right.size && [...chosen].every(id => right.has(id)));
+      if (correct) correctCount += 1;
+      const set = form.querySelector(`fieldset[data-item-id="${CSS.escape(q.id)}"]`);
+      set.querySelectorAll('input').forEach(i => { i.disabled = true; });
+      set.querySelector('legend').append(el('span', { class: `badge ${correct ? 'CORRECT' : 'RETRY'}` }, correct ? ' correct' : ' not quite'));
+      (q.content.options ?? []).forEach(o => {
+        const row = set.querySelector(`[data-option-id="${CSS.escape(o.id)}"]`);
+        if (o.correct) row.classList.add('correct'); else if (chosen.has(o.id)) row.classList.add('wrong');
+        row.after(el('p', { class: 'explanation' }, `${o.correct ? 'Right' : 'Wrong'}${chosen.has(o.id) ? ' (your choice)' : ''}: ${o.explanation}`));
+      });
+    });
+    const total = first(scored, 'correct', 'totalCorrect', 'score') ?? correctCount;
+    const perSkill = first(scored, 'perSkill', 'skills', 'bySkill');
+    form.querySelector('#submit-quiz').remove();
+    clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'quiz-result-h' },
+      el('h2', { id: 'quiz-result-h' }, `You got ${total} of ${items.length} right`),
+      serverNote ? notice('warn', `Marked in your browser; not saved. ${serverNote}`) : notice('ok', 'Saved: quiz results count towards your measured level.'),
+      Array.isArray(perSkill) && perSkill.length ? el('ul', {}, perSkill.map(s =>
+        el('li', {}, `${skillLabel(titles, first(s, 'skillId', 'skill', 'id'))}: ${first(s, 'correct', 'score') ?? ''} of ${first(s, 'total', 'count') ?? ''}`))) : null,
+      el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => start.click() }, 'Another quiz'))));
+    focusHeading(resultBox);
+  }
+}

@@ -1,0 +1,41 @@
+// Who is signed in: the bearer token from POST /api/auth/login or /register and the account it names.
+// Kept in localStorage so a reload stays signed in; cleared on sign-out or when the API answers 401.
+const KEY = 'rehearse.session';
+const listeners = new Set();
+
+function read() {
+  try {
+    const s = JSON.parse(localStorage.getItem(KEY) || 'null');
+    if (s && s.accessToken && (!s.expiresAt || s.expiresAt > Date.now())) return s;
+  } catch { /* a damaged entry counts as signed out */ }
+  return null;
+}
+
+export const session = {
+  get current() { return read(); },
+  get token() { return read()?.accessToken ?? null; },
+  get user() { return read()?.user ?? null; },
+  /** True for COACH and ADMIN accounts: they see the coach view. */
+  get isCoach() { const r = read()?.user?.role; return r === 'COACH' || r === 'ADMIN'; },
+  save(signedIn) {
+    const expiresAt = signedIn.expiresIn ? Date.now() + signedIn.expiresIn * 1000 : null;
+    localStorage.setItem(KEY, JSON.stringify({ accessToken: signedIn.accessToken, user: signedIn.user, expiresAt }));
+    listeners.forEach(l => l());
+  },
+  clear() {
+    localStorage.removeItem(KEY);
+    listeners.forEach(l => l());
+  },
+  onChange(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+};
+
+/** Per-account local storage: what this browser remembers for the signed-in user (recent attempts, cards). */
+export function userStore(name) {
+  const key = () => `rehearse.${session.user?.id ?? 'anonymous'}.${name}`;
+  return {
+    get(fallback) {
+      try { return JSON.parse(localStorage.getItem(key()) ?? 'null') ?? fallback; } catch { return fallback; }
+    },
+    set(value) { localStorage.setItem(key(), JSON.stringify(value)); },
+  };
+}
