@@ -3,10 +3,14 @@ package dev.rehearse.speech.pronunciation;
 import dev.rehearse.contracts.QuestionPublished.Pronunciation;
 
 /**
- * Kind, concrete advice for a drill: what was heard, in plain letters, and how most engineers say
- * the term. Many users speak English as a second language, so sentences stay short and plain.
+ * Kind, concrete advice for a drill: what was heard, in plain letters ("en see see el"), and how
+ * most engineers say the term. Many users speak English as a second language, so sentences stay
+ * short and plain. Content packs may write {@code saidAs} and {@code stress} as a word or as a
+ * sentence; both read naturally here.
  */
 final class Advice {
+  private static final int SHORT_WORDS = 4;
+
   private Advice() {}
 
   static String correct(Pronunciation p, String form) {
@@ -21,8 +25,7 @@ final class Advice {
 
   static String confusion(Pronunciation p, String said) {
     boolean letters = said.chars().filter(c -> c == ' ').count() + 1 == said.replace(" ", "").length();
-    String way = letters ? ", letter by letter" : "";
-    return "You said " + quote(said) + way + "; most engineers say " + quote(p.saidAs()) + stress(p) + ". Try it that way.";
+    return "You said " + quote(said) + (letters ? ", letter by letter" : "") + "; " + lower(howToSay(p)) + " Try it that way.";
   }
 
   static String partial(Pronunciation p, String heard) {
@@ -34,15 +37,32 @@ final class Advice {
   }
 
   static String nothing(Pronunciation p) {
-    return "We could not make out a word. Come a little closer to the microphone and say " + quote(p.saidAs()) + " once, clearly.";
+    return "We could not make out a word. Come a little closer to the microphone and say " + p.term() + " once, clearly. "
+        + howToSay(p);
   }
 
-  private static String howToSay(Pronunciation p) {
-    return "Most engineers say " + quote(p.saidAs()) + stress(p) + ".";
+  /** "Most engineers say 'nickel' (stress: NI-ckel)." or, for sentence-like content, two plain sentences. */
+  static String howToSay(Pronunciation p) {
+    String said = sentence(p.saidAs());
+    String how = isShort(said) ? "Most engineers say '" + said + "'" : "Most engineers say it like this: " + said;
+    String stress = p.stress() == null ? "" : sentence(p.stress());
+    if (stress.isEmpty()) {
+      return how + ".";
+    }
+    return isShort(stress) ? how + " (stress: " + stress + ")." : how + ". Stress: " + stress + ".";
   }
 
-  private static String stress(Pronunciation p) {
-    return p.stress() == null || p.stress().isBlank() ? "" : " (stress: " + p.stress() + ")";
+  private static boolean isShort(String text) {
+    return text.split("\\s+").length <= SHORT_WORDS && !text.contains("\"");
+  }
+
+  private static String sentence(String text) {
+    String t = text.trim();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+
+  private static String lower(String text) {
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String quote(String phrase) {

@@ -4,6 +4,7 @@ import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
 import dev.rehearse.speech.catalog.CatalogRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -29,13 +30,15 @@ public class SpokenAttemptController {
   private final WavDecoder decoder;
   private final TranscriptionJobs jobs;
   private final SpokenAttemptRepository attempts;
+  private final ApplicationEventPublisher<JobQueued> queued;
 
-  public SpokenAttemptController(
-      CatalogRepository catalog, WavDecoder decoder, TranscriptionJobs jobs, SpokenAttemptRepository attempts) {
+  public SpokenAttemptController(CatalogRepository catalog, WavDecoder decoder, TranscriptionJobs jobs,
+      SpokenAttemptRepository attempts, ApplicationEventPublisher<JobQueued> queued) {
     this.catalog = catalog;
     this.decoder = decoder;
     this.jobs = jobs;
     this.attempts = attempts;
+    this.queued = queued;
   }
 
   /** What a 202 says: the attempt id to poll and its first status. */
@@ -53,6 +56,7 @@ public class SpokenAttemptController {
     }
     Audio audio = decoder.decode(wav);
     SpokenAttempt attempt = jobs.enqueue(candidateId, questionId, audio);
+    queued.publishEvent(new JobQueued(attempt.id()));
     return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))
         .body(new Accepted(attempt.id(), attempt.status()));
   }

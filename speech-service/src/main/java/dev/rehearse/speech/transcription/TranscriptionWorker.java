@@ -4,8 +4,14 @@ import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.VoskEngine;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,23 +26,43 @@ public class TranscriptionWorker {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptionWorker.class);
   private final TranscriptionJobs jobs;
   private final VoskEngine vosk;
+  private final ExecutorService executor;
+  /** One loop per instance at a time; a wake-up that finds it busy leaves a note instead. */
+  private final ReentrantLock running = new ReentrantLock();
+  private final AtomicBoolean wokenWhileBusy = new AtomicBoolean();
   private volatile boolean stopping;
 
-  public TranscriptionWorker(TranscriptionJobs jobs, VoskEngine vosk) {
+  public TranscriptionWorker(TranscriptionJobs jobs, VoskEngine vosk, @Named(TaskExecutors.IO) ExecutorService executor) {
     this.jobs = jobs;
     this.vosk = vosk;
+    this.executor = executor;
+  }
+
+  /** A job was queued here: start now. Jobs queued by other instances are found by the scheduled tick. */
+  @EventListener
+  void onQueued(JobQueued event) {
+    executor.execute(this::work);
   }
 
   @Scheduled(fixedDelay = "${rehearse.speech.worker.poll-interval:250ms}", initialDelay = "1s")
   void work() {
+    if (!running.tryLock()) {
+      wokenWhileBusy.set(true);
+      return;
+    }
     try {
-      while (!stopping && runNext()) {
-        // keep going while the queue has jobs
-      }
+      do {
+        wokenWhileBusy.set(false);
+        while (!stopping && runNext()) {
+          // keep going while the queue has jobs
+        }
+      } while (!stopping && wokenWhileBusy.get());
     } catch (RuntimeException e) {
       if (!stopping) {
         LOG.warn("transcription worker could not claim a job; retrying on the next tick", e);
       }
+    } finally {
+      running.unlock();
     }
   }
 
