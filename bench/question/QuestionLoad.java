@@ -1,3 +1,8 @@
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -6,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +41,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ranked full-text search, and practice-set creation for candidates with scored history (seeded as
  * AttemptScored events on Kafka first, as assessment-service would publish them).
  *
- * <p>java -cp question-service-all.jar QuestionLoad.java BASE_URL KAFKA RATE SECONDS WARMUP_SECONDS
+ * <p>Practice-set requests carry a token signed like the gateway's, as the service checks it.
+ *
+ * <p>java -cp question-service-all.jar QuestionLoad.java BASE_URL KAFKA RATE SECONDS WARMUP_SECONDS JWT_SECRET
  */
 public class QuestionLoad {
   static final String[] QUERIES = {
@@ -62,9 +70,14 @@ public class QuestionLoad {
     int rate = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     int warmup = Integer.parseInt(args[4]);
+    String secret = args[5];
     String run = Long.toString(System.currentTimeMillis(), 36);
 
     List<String> items = itemsOf(base);
+    String[] tokens = new String[CANDIDATES];
+    for (int c = 0; c < CANDIDATES; c++) {
+      tokens[c] = token(secret, candidate(run, c));
+    }
     System.out.printf("seeding scored history: %d candidates x 12 scored attempts%n", CANDIDATES);
     int seeded = seed(kafka, run, items);
     waitForHistory(kafka);
@@ -80,6 +93,7 @@ public class QuestionLoad {
         i -> HttpRequest.newBuilder(URI.create(base + "/api/practice-sets"))
             .header("Content-Type", "application/json")
             .header("X-Candidate-Id", candidate(run, i % CANDIDATES))
+            .header("Authorization", "Bearer " + tokens[i % CANDIDATES])
             .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + ROLES[(i % CANDIDATES) % ROLES.length] + "\",\"size\":10}"))
             .timeout(Duration.ofSeconds(10)).build(), 201);
 
@@ -212,6 +226,15 @@ public class QuestionLoad {
       throw new IllegalStateException("no items in the bank");
     }
     return out;
+  }
+
+  /** What the gateway forwards: a short-lived HS256 token whose subject is the candidate. */
+  static String token(String secret, String subject) throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("gateway").subject(subject)
+        .claim("roles", List.of("CANDIDATE")).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    jwt.sign(new MACSigner(secret));
+    return jwt.serialize();
   }
 
   static String candidate(String run, int c) {

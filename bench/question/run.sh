@@ -17,6 +17,8 @@ QUESTION_PORT=${BENCH_QUESTION_PORT:-38081}
 RATE=${BENCH_RATE:-200}
 SECONDS_PER_PHASE=${BENCH_SECONDS:-60}
 WARMUP=${BENCH_WARMUP:-15}
+# the secret the service checks gateway tokens with (its development default unless set)
+SECRET=${REHEARSE_AUTH_JWT_SECRET:-rehearse-development-secret-change-me-0123456789}
 LAUNCHER="$ROOT/launcher/target/launcher-$VERSION-all.jar"
 SERVICE="$ROOT/question-service/target/question-service-$VERSION-all.jar"
 
@@ -58,7 +60,7 @@ wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 
 echo "starting question-service :$QUESTION_PORT"
 # shellcheck disable=SC2086
-MICRONAUT_SERVER_PORT=$QUESTION_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
+MICRONAUT_SERVER_PORT=$QUESTION_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT REHEARSE_AUTH_JWT_SECRET="$SECRET" \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:$PG_PORT/postgres?currentSchema=question" \
   java ${BENCH_JAVA_OPTS:-} -jar "$SERVICE" >"$WORK/logs/question-service.log" 2>&1 &
 STARTED+=($!)
@@ -67,4 +69,4 @@ wait_for "the ML-infrastructure pack" 60 answers "http://localhost:$QUESTION_POR
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); service, database, broker and load generator share it"
 java -cp "$SERVICE" "$HERE/QuestionLoad.java" "http://localhost:$QUESTION_PORT" "localhost:$KAFKA_PORT" \
-  "$RATE" "$SECONDS_PER_PHASE" "$WARMUP" | tee "$WORK/result.txt"
+  "$RATE" "$SECONDS_PER_PHASE" "$WARMUP" "$SECRET" | tee "$WORK/result.txt"

@@ -1,10 +1,14 @@
 package dev.rehearse.question.pack;
 
+import dev.rehearse.platform.identity.ServiceTokenFilter;
 import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -23,6 +27,7 @@ import java.time.Instant;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PackController {
   static final String ZIP = "application/zip";
+  static final String ROLE_HEADER = ServiceTokenFilter.ROLE_HEADER;
   private final PackImporter importer;
   private final StoredPackRepository packs;
 
@@ -33,13 +38,17 @@ public class PackController {
 
   @Operation(summary = "Import a content pack from a zip of its files (pack.yml, skills.yml, roles.yml, red-flags.yml, items/*.yml)")
   @Post(consumes = ZIP)
-  public ImportResult importZip(@Body byte[] zip, @QueryValue(defaultValue = "false") boolean dryRun) {
+  public ImportResult importZip(@Header(ROLE_HEADER) @Nullable String role, @Body byte[] zip,
+      @QueryValue(defaultValue = "false") boolean dryRun) {
+    requireAdmin(role);
     return importFiles(PackArchive.unzip(zip), dryRun);
   }
 
   @Operation(summary = "Import a content pack sent as JSON: {\"files\": {\"pack.yml\": \"<yaml>\", \"items/quiz.yml\": \"<yaml>\", ...}}")
   @Post(consumes = MediaType.APPLICATION_JSON)
-  public ImportResult importJson(@Body @Valid PackUpload upload, @QueryValue(defaultValue = "false") boolean dryRun) {
+  public ImportResult importJson(@Header(ROLE_HEADER) @Nullable String role, @Body @Valid PackUpload upload,
+      @QueryValue(defaultValue = "false") boolean dryRun) {
+    requireAdmin(role);
     upload.files().forEach((name, text) -> {
       if (text == null) {
         throw ProblemException.badRequest("files." + name, "must be the file's YAML text");
@@ -50,8 +59,19 @@ public class PackController {
 
   @Operation(summary = "The packs in the bank and their versions")
   @Get
-  public List<PackView> list() {
+  public List<PackView> list(@Header(ROLE_HEADER) @Nullable String role) {
+    requireAdmin(role);
     return packs.findAll().stream().map(p -> new PackView(p.id(), p.version(), p.title(), p.importedAt())).toList();
+  }
+
+  /**
+   * The gateway admits only admins to /api/admin and sends the caller's role, checked against its
+   * token by the platform filter; a role other than ADMIN is refused here too.
+   */
+  private static void requireAdmin(@Nullable String role) {
+    if (role != null && !"ADMIN".equalsIgnoreCase(role.trim())) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, ROLE_HEADER, "role " + role + " may not manage content packs");
+    }
   }
 
   private ImportResult importFiles(PackFiles files, boolean dryRun) {

@@ -12,6 +12,7 @@ import dev.rehearse.question.pack.ImportResult.Outcome;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -179,6 +180,13 @@ class PackImportTest extends QuestionTestBase {
   }
 
   @Test
+  void onlyAnAdminMayImport() {
+    assertProblem(jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "CANDIDATE"), 403, "X-User-Role");
+    assertThat(http.toBlocking().retrieve(jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "ADMIN"),
+        ImportResult.class).outcome()).isEqualTo(Outcome.IMPORTED);
+  }
+
+  @Test
   void badUploadsGetAProblem() {
     assertProblem(HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8)).contentType("application/zip"), 400, "body");
     assertProblem(HttpRequest.POST("/api/admin/packs", Map.of("files", Map.of())), 400, "files");
@@ -190,7 +198,7 @@ class PackImportTest extends QuestionTestBase {
     return http.toBlocking().retrieve(jsonPost(files), ImportResult.class);
   }
 
-  private static HttpRequest<?> jsonPost(Map<String, String> files) {
+  private static MutableHttpRequest<?> jsonPost(Map<String, String> files) {
     return HttpRequest.POST("/api/admin/packs", Map.of("files", files));
   }
 
