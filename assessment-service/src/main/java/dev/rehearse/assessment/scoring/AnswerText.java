@@ -35,6 +35,7 @@ final class AnswerText {
   private final String text;
   private final List<Token> tokens;
   private final List<Token> content;
+  private String[] soundCodes;
 
   AnswerText(String text) {
     this.text = text;
@@ -54,6 +55,18 @@ final class AnswerText {
   /** Tokens that carry meaning: stop words left out. */
   List<Token> content() {
     return content;
+  }
+
+  /** Double Metaphone code of each content token, computed on first use (spoken answers only). */
+  String[] soundCodes() {
+    if (soundCodes == null) {
+      String[] codes = new String[content.size()];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = Phonetics.wordCode(content.get(i).surface());
+      }
+      soundCodes = codes;
+    }
+    return soundCodes;
   }
 
   Span span(Token first, Token last) {

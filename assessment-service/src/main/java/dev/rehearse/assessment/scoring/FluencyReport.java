@@ -50,7 +50,8 @@ public record FluencyReport(
         : minutes > 0 ? words.size() / minutes : 0;
     int fillers = Math.max(t.fluency().fillerCount(), countFillers(words));
     int wordCount = Math.max(words.size(), t.text().isBlank() ? 0 : t.text().trim().split("\\s+").length);
-    double fillerRate = wordCount == 0 ? t.fluency().fillerRate() : Math.max(t.fluency().fillerRate(), (double) fillers / wordCount);
+    // speech-service counted over the recogniser's own tokens: its rate wins when it has one
+    double fillerRate = t.fluency().fillerRate() > 0 || wordCount == 0 ? t.fluency().fillerRate() : (double) fillers / wordCount;
     List<Pause> pauses = new ArrayList<>();
     for (int i = 1; i < words.size(); i++) {
       double gap = words.get(i).start() - words.get(i - 1).end();

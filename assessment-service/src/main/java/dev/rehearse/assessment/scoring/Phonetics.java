@@ -51,15 +51,12 @@ final class Phonetics {
    * stop words in between are carried along silently.
    */
   static Optional<Phrase.Found> find(AnswerText answer, Phrase phrase) {
-    String target = phraseCode(phrase.surfaces());
+    String target = phrase.soundCode();
     if (target.length() < 3) {
       return Optional.empty();
     }
     List<Token> seq = answer.content();
-    String[] codes = new String[seq.size()];
-    for (int i = 0; i < seq.size(); i++) {
-      codes[i] = code(letterName(seq.get(i).surface()));
-    }
+    String[] codes = answer.soundCodes();
     int maxWords = phrase.size() + 2;
     double best = 0;
     int bestStart = -1;
@@ -109,7 +106,11 @@ final class Phonetics {
     return 2.0 * prev[b.length()] / (a.length() + b.length());
   }
 
-  /** A spelled-out letter ("dee") counts as the letter, so "ef es dee pee" sounds like FSDP. */
+  /** The sound of a transcript word; a spelled-out letter ("dee") counts as the letter, so "ef es dee pee" sounds like FSDP. */
+  static String wordCode(String surface) {
+    return code(letterName(surface));
+  }
+
   private static String letterName(String surface) {
     return LETTER_NAMES.getOrDefault(surface, surface);
   }

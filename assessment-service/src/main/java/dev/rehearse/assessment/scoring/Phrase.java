@@ -29,8 +29,32 @@ final class Phrase {
     this.joined = terms.size() > 1 ? AnswerText.stem(String.join("", surfaces)) : null;
   }
 
+  /** Rubric and rule phrases repeat on every answer: analyse each once (bounded, cleared when full). */
+  private static final int CACHE_LIMIT = 20_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, Phrase> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile String soundCode;
+
   static Phrase of(String source) {
-    return new Phrase(source, AnswerText.analyse(source));
+    Phrase cached = CACHE.get(source);
+    if (cached != null) {
+      return cached;
+    }
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    Phrase phrase = new Phrase(source, AnswerText.analyse(source));
+    CACHE.put(source, phrase);
+    return phrase;
+  }
+
+  /** The phrase's Double Metaphone skeleton, computed once. */
+  String soundCode() {
+    String code = soundCode;
+    if (code == null) {
+      code = Phonetics.phraseCode(surfaces);
+      soundCode = code;
+    }
+    return code;
   }
 
   String source() {
@@ -54,12 +78,16 @@ final class Phrase {
    * a phrase word of four letters or more also matches words it begins ("resum" finds "resumed").
    */
   Optional<Found> findInOrder(AnswerText answer, int slop, boolean prefixes) {
-    List<Found> all = findAllInOrder(answer, slop, prefixes);
+    List<Found> all = matches(answer, slop, prefixes, true);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
   /** Every place the terms occur in order, left to right, without overlaps. */
   List<Found> findAllInOrder(AnswerText answer, int slop, boolean prefixes) {
+    return matches(answer, slop, prefixes, false);
+  }
+
+  private List<Found> matches(AnswerText answer, int slop, boolean prefixes, boolean firstOnly) {
     List<Found> out = new ArrayList<>();
     if (terms.isEmpty()) {
       return out;
@@ -73,6 +101,9 @@ final class Phrase {
       int last = matchRest(seq, i, i + width, 1, slop, prefixes);
       if (last >= 0) {
         out.add(new Found(answer.span(seq.get(i), seq.get(last)), seq.get(i), seq.get(last)));
+        if (firstOnly) {
+          break;
+        }
         i = last;
       }
     }
@@ -151,8 +182,9 @@ final class Phrase {
     if (prefixes && surface.length() >= 4 && t.surface().startsWith(surface)) {
       return 1;
     }
-    if (i + 1 < seq.size() && term.length() >= 6 && term.startsWith(t.term().substring(0, Math.min(2, t.term().length())))
-        && seq.get(i + 1).sentence() == t.sentence()
+    // a split compound: only worth analysing when the phrase word starts with this whole word
+    if (i + 1 < seq.size() && surface.length() >= 6 && t.surface().length() >= 2 && surface.length() > t.surface().length()
+        && surface.startsWith(t.surface()) && seq.get(i + 1).sentence() == t.sentence()
         && AnswerText.stem(t.surface() + seq.get(i + 1).surface()).equals(term)) {
       return 2;
     }

@@ -39,6 +39,23 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     assertThat(attempt.mode().name()).isEqualTo("SPOKEN");
     assertThat(attempt.score()).isEqualTo(70);
     assertThat(attempt.fluency().wordsPerMinute()).isEqualTo(128);
+    assertThat(attempt.delivery().pace()).isEqualTo("comfortable");
+    assertThat(attempt.delivery().fillerRate()).isEqualTo(0.05);
+    assertThat(attempt.feedback()).anyMatch(f -> f.startsWith("Fillers: 1 (5% of words) are noticeable"));
+  }
+
+  @Test
+  void misheardTermsInASpokenAnswerAreMatchedBySoundWithTheirSpan() {
+    UUID attemptId = UUID.randomUUID();
+    String text = "we send a canary to five percent and watch the late and see then roll back";
+    send(transcript(attemptId, "c-sound", question.questionId(), text));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
+    var monitoring = attempts.findById(attemptId).orElseThrow().conceptsHit().stream()
+        .filter(h -> h.concept().equals("monitoring")).findFirst().orElseThrow();
+    assertThat(monitoring.how()).isEqualTo(dev.rehearse.assessment.scoring.ScoreResult.MatchKind.SOUND_ALIKE);
+    assertThat(monitoring.matched()).isEqualTo("late and see");
+    assertThat(text.substring(monitoring.start(), monitoring.end())).isEqualTo("late and see");
   }
 
   @Test
