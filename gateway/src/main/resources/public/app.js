@@ -1,7 +1,7 @@
 // Rehearse single-page app: a hash router over page modules in js/pages, the header, and the live
 // connection that every page shares. Plain ES modules, served as they are: no build step.
 import { session } from './js/session.js';
-import { connect, disconnect, onLive, onLiveState } from './js/live.js';
+import { connect, disconnect, onLive, onLiveState, liveState } from './js/live.js';
 import { el, clear, toast, notice } from './js/ui.js';
 
 const PAGES = {
@@ -42,7 +42,7 @@ function renderNav(current) {
   clear(nav, Object.entries(PAGES)
     .filter(([, p]) => p.nav && (!p.coach || session.isCoach))
     .map(([name, p]) => el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, p.nav)));
-  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: 'closed' }, title: 'Live results' }, 'Live');
+  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() }, title: liveTitle(liveState()) }, 'Live');
   clear(account,
     dot,
     el('span', { id: 'who' }, user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
@@ -84,11 +84,15 @@ async function route() {
   }
 }
 
+function liveTitle(state) {
+  return state === 'open' ? 'Live results: connected' : state === 'connecting' ? 'Live results: connecting…' : 'Live results: off';
+}
+
 onLiveState(state => {
   const dot = document.getElementById('live-state');
   if (!dot) return;
   dot.dataset.state = state;
-  dot.title = state === 'open' ? 'Live results: connected' : state === 'connecting' ? 'Live results: connecting…' : 'Live results: off';
+  dot.title = liveTitle(state);
 });
 
 // Reviews matter wherever the candidate is: announce them app-wide. Pages add their own handlers too.

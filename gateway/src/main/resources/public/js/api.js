@@ -78,8 +78,8 @@ export function explain(error, feature) {
   if (!(error instanceof ApiError)) return error?.message ?? String(error);
   if (error.status === 0) return error.message;
   if (error.notReady) {
-    return `${feature} is not available on this server yet (${error.status === 503 || error.status === 502
-      ? 'its service is not running' : 'the endpoint does not exist'}). Everything else keeps working.`;
+    return `${feature} is not available right now: ${error.status === 503 || error.status === 502
+      ? 'its service is not running' : 'this server does not offer it yet'}. The rest of Rehearse keeps working.`;
   }
   return error.message;
 }

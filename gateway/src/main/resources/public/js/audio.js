@@ -168,3 +168,13 @@ export function recorderWidget({ el, onRecorded, maxSeconds = 120, label = 'Reco
   });
   return box;
 }
+
+/** What a WAV holds, read from its own header: {sampleRate, channels, bits, seconds, bytes}. */
+export async function describeWav(blob) {
+  const view = new DataView(await blob.slice(0, 44).arrayBuffer());
+  const sampleRate = view.getUint32(24, true);
+  const channels = view.getUint16(22, true);
+  const bits = view.getUint16(34, true);
+  const dataBytes = view.getUint32(40, true);
+  return { sampleRate, channels, bits, bytes: blob.size, seconds: dataBytes / (sampleRate * channels * bits / 8) };
+}

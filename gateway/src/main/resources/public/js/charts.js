@@ -16,13 +16,15 @@ export async function drawChart(container, option) {
     const existing = echarts.getInstanceByDom(container);
     if (existing) existing.dispose();
     const chart = echarts.init(container, null, { renderer: 'svg' });
-    chart.setOption({ color: palette, aria: { enabled: true }, animationDuration: 300, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.setOption({ color: palette, aria: { enabled: true }, animation: !still, animationDuration: 300, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     new MutationObserver((_, observer) => {
       if (!container.isConnected) { window.removeEventListener('resize', resize); chart.dispose(); observer.disconnect(); }
     }).observe(document.getElementById('main'), { childList: true, subtree: true });
-    container.dataset.rendered = 'true';
+    // marked once drawn and animated, so a screenshot or a test sees the finished chart
+    chart.on('finished', () => { container.dataset.rendered = 'true'; });
     return chart;
   } catch (e) {
     container.textContent = 'The chart could not be drawn here; the figures are listed below.';

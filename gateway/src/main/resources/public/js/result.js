@@ -3,19 +3,25 @@
 // answer text), concepts hit and missed, feedback, delivery figures for spoken answers, coach reviews.
 import { el, badge, formatDate, percent } from './ui.js';
 
-/** Reviews, whatever shape assessment gives them: reviews[], review, or a top-level override. */
+/** The coach reviews attached to an attempt (its audit trail from GET /api/attempts/{id}/reviews), oldest first. */
 export function reviewsOf(attempt) {
-  if (Array.isArray(attempt.reviews)) return attempt.reviews;
-  if (attempt.review) return [attempt.review];
-  if (attempt.overrideScore != null) return [{ overrideScore: attempt.overrideScore, reason: attempt.overrideReason ?? attempt.reason, comment: attempt.comment }];
-  return [];
+  return Array.isArray(attempt.reviews) ? attempt.reviews : [];
 }
 
-/** The score that counts now: the latest coach override, else the machine's. */
+/** The score that counts now: a coach's override (reviewedScore), else the machine's. */
 export function currentScore(attempt) {
-  const reviews = reviewsOf(attempt);
-  const last = reviews.length ? reviews[reviews.length - 1] : null;
-  return attempt.finalScore ?? last?.overrideScore ?? last?.score ?? attempt.score;
+  const overrides = reviewsOf(attempt).filter(r => r.overrideScore != null);
+  return attempt.reviewedScore ?? overrides[overrides.length - 1]?.overrideScore ?? attempt.score;
+}
+
+/** The attempt with its review trail attached, when it has been reviewed. */
+export async function withReviews(api, attempt) {
+  if (attempt.status !== 'REVIEWED' && attempt.reviewedScore == null) return attempt;
+  try {
+    return { ...attempt, reviews: await api(`/api/attempts/${attempt.id}/reviews`) };
+  } catch {
+    return attempt; // the score itself already shows the override
+  }
 }
 
 function highlighted(text, hits, flags) {
@@ -80,7 +86,8 @@ export function renderAttempt(attempt, { question } = {}) {
   const flags = attempt.redFlags ?? [];
   const reviews = reviewsOf(attempt);
   const score = currentScore(attempt);
-  const overridden = score !== attempt.score;
+  const machineScore = attempt.machineScore ?? attempt.score;
+  const overridden = score !== machineScore;
   const text = attempt.answerText ?? attempt.transcript ?? '';
   const spoken = attempt.mode === 'SPOKEN';
 
@@ -107,14 +114,14 @@ export function renderAttempt(attempt, { question } = {}) {
       el('div', { class: 'score-line' },
         el('span', { class: 'score', id: 'score' }, String(score), el('small', {}, ' / 100')),
         badge(attempt.band, attempt.band),
-        overridden ? el('span', { class: 'muted', id: 'machine-score' }, `machine score ${attempt.score}`) : null,
+        overridden ? el('span', { class: 'muted', id: 'machine-score' }, `machine score ${machineScore}`) : null,
         attempt.coverage != null ? el('span', { class: 'muted' }, `rubric coverage ${attempt.coverage}%`) : null,
         el('span', { class: 'muted small' }, `${spoken ? 'spoken' : 'typed'} · ${formatDate(attempt.createdAt)}`)),
       reviews.map(r => el('div', { class: 'review', id: 'coach-review' },
-        el('strong', {}, `Coach review${r.overrideScore != null || r.score != null ? `: score set to ${r.overrideScore ?? r.score}` : ''}`),
+        el('strong', {}, `Coach review${r.overrideScore != null ? `: score set to ${r.overrideScore}` : ''}`),
         r.reason ? el('div', {}, `Reason: ${r.reason}`) : null,
         r.comment ? el('div', {}, el('q', {}, r.comment)) : null,
-        r.reviewedAt || r.createdAt ? el('div', { class: 'small muted' }, formatDate(r.reviewedAt ?? r.createdAt)) : null)),
+        r.createdAt ? el('div', { class: 'small muted' }, formatDate(r.createdAt)) : null)),
       attempt.feedback?.length ? el('div', { class: 'notice info' }, el('strong', {}, 'What to add next'),
         el('ul', {}, attempt.feedback.map(t => el('li', {}, t)))) : null,
       el('h3', {}, spoken ? 'What we heard' : 'Your answer'),

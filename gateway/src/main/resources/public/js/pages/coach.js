@@ -3,7 +3,7 @@
 // (POST /api/attempts/{id}/reviews {overrideScore, reason, comment}). The machine score stays; the
 // candidate sees the review live. An attempt can also be opened by its id.
 import { api, explain, ApiError } from '../api.js';
-import { renderAttempt, currentScore } from '../result.js';
+import { renderAttempt, currentScore, withReviews } from '../result.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
@@ -39,16 +39,19 @@ export async function render(main, { params, go }) {
     const candidates = Array.isArray(cohort) ? cohort : first(cohort, 'candidates', 'items') ?? [];
     clear(cohortBox, candidates.length ? el('table', { id: 'cohort-table' },
       el('caption', { class: 'sr-only' }, 'Candidates in your cohort'),
-      el('thead', {}, el('tr', {}, el('th', {}, 'Candidate'), el('th', { class: 'num' }, 'Attempts'), el('th', { class: 'num' }, 'Average'), el('th', {}, 'Last active'))),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Candidate'), el('th', { class: 'num' }, 'Attempts'), el('th', { class: 'num' }, 'Average'),
+        el('th', { class: 'num' }, 'Red flags'), el('th', { class: 'num' }, 'Reviewed'), el('th', {}, 'Last active'))),
       el('tbody', {}, candidates.map(c => {
         const id = first(c, 'candidateId', 'id');
         const selected = params.get('candidate') === id;
         return el('tr', { class: selected ? 'selected' : null },
-          el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(id)}`, 'aria-current': selected ? 'true' : null }, first(c, 'displayName', 'name', 'email') ?? id),
-            c.email && c.displayName ? el('div', { class: 'small muted' }, c.email) : null),
-          el('td', { class: 'num' }, first(c, 'attempts', 'attemptCount') ?? '–'),
-          el('td', { class: 'num' }, first(c, 'average', 'averageScore') != null ? Math.round(first(c, 'average', 'averageScore')) : '–'),
-          el('td', { class: 'small' }, formatDate(first(c, 'lastAttemptAt', 'lastActive', 'lastSeen'))));
+          el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(id)}`, 'aria-current': selected ? 'true' : null },
+            first(c, 'displayName', 'name', 'email') ?? `Candidate ${id.slice(0, 8)}`)),
+          el('td', { class: 'num' }, c.attempts ?? '–'),
+          el('td', { class: 'num' }, c.averageScore ?? '–'),
+          el('td', { class: 'num' }, c.redFlags ?? '–'),
+          el('td', { class: 'num' }, c.reviewed ?? '–'),
+          el('td', { class: 'small' }, formatDate(c.lastAttemptAt)));
       })))
       : el('p', { class: 'muted' }, 'No candidates in your cohort yet.'));
   } catch (e) {
@@ -86,12 +89,12 @@ export async function render(main, { params, go }) {
     clear(detailBox, busy('Loading the attempt…'));
     let attempt;
     try {
-      attempt = await api(`/api/attempts/${encodeURIComponent(id)}`);
+      attempt = await withReviews(api, await api(`/api/attempts/${encodeURIComponent(id)}`));
     } catch (e) {
-      clear(detailBox, notice('error', e instanceof ApiError && e.status === 404 ? 'No attempt with that id (or it is not in your cohort).' : explain(e, 'Attempts')));
+      clear(detailBox, notice('error', e instanceof ApiError && e.status === 404 ? 'No attempt with that id (or it is not in your cohort).' : explain(e, 'Attempt lookup')));
       return;
     }
-    if (attempt.status && attempt.status !== 'SCORED') {
+    if (!attempt.band) {
       clear(detailBox, notice('info', `This attempt is not scored yet (${attempt.status.toLowerCase()}${attempt.percent != null ? `, ${attempt.percent}%` : ''}).`));
       return;
     }
@@ -102,7 +105,7 @@ export async function render(main, { params, go }) {
     const status = el('div', { 'aria-live': 'polite', id: 'review-status' });
     const form = el('form', { class: 'card', novalidate: true, id: 'review-form', 'aria-labelledby': 'review-h' },
       el('h2', { id: 'review-h' }, 'Review this attempt'),
-      el('p', { class: 'muted' }, `Machine score ${attempt.score}. Your override is kept beside it with your reason, and the candidate is told at once.`),
+      el('p', { class: 'muted' }, `Machine score ${attempt.machineScore ?? attempt.score}. Your override is kept beside it with your reason, and the candidate is told at once.`),
       el('div', { class: 'row' }, field('New score (0-100)', score, { name: 'overrideScore' }), field('Reason', reason, { name: 'reason', hint: 'Required: the candidate sees it.' })),
       el('datalist', { id: 'reason-suggestions' }, REASONS.map(r => el('option', { value: r }))),
       field('Comment for the candidate (optional)', comment, { name: 'comment' }),
@@ -126,7 +129,7 @@ export async function render(main, { params, go }) {
           });
         } catch (err) {
           failure = err;
-          throw new Error(explain(err, 'Reviews'));
+          throw new Error(explain(err, 'Coach review'));
         }
       });
       if (failure instanceof ApiError) showFieldErrors(form, failure.fieldErrors);

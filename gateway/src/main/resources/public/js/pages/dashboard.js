@@ -22,14 +22,18 @@ function skillsOf(progress) {
     points: (first(s, 'points', 'scores', 'history', 'series', 'overTime') ?? []).map(p => ({
       at: first(p, 'at', 'date', 'day', 'week', 'occurredAt', 'createdAt', 'scoredAt'),
       score: first(p, 'score', 'average', 'value'),
+      attemptId: p.attemptId,
+      questionId: p.questionId,
+      band: p.band,
     })).filter(p => p.at != null && p.score != null),
   }));
 }
 
+/** Trend as assessment reports it ({direction, delta, explanation}) or as a bare word. */
 function trendText(trend) {
   if (trend == null) return '';
-  if (typeof trend === 'string') return trend.toLowerCase();
-  return trend > 0.5 ? 'improving' : trend < -0.5 ? 'slipping' : 'steady';
+  if (typeof trend === 'object') return trend.direction ?? '';
+  return String(trend);
 }
 
 export async function render(main, { go }) {
@@ -40,7 +44,7 @@ export async function render(main, { go }) {
   const skillTable = el('div');
   const recentBox = el('div', { id: 'recent-attempts', 'aria-live': 'polite' });
   main.append(
-    el('h1', {}, `Welcome back, ${user.displayName}`),
+    el('h1', {}, `Hello, ${user.displayName}`),
     el('p', { class: 'lead' }, 'Your progress per skill, and what to do next.'),
     el('section', { class: 'card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, summary, chartBox, skillTable),
     el('div', { class: 'grid' },
@@ -84,7 +88,7 @@ export async function render(main, { go }) {
       ? {
         tooltip: { trigger: 'axis' },
         legend: { type: 'scroll', bottom: 0 },
-        grid: { left: 40, right: 20, top: 20, bottom: 60 },
+        grid: { left: 44, right: 24, top: 34, bottom: 60 },
         xAxis: { type: 'time' },
         yAxis: { type: 'value', min: 0, max: 100, name: 'score' },
         series: withPoints.map(s => ({
@@ -107,14 +111,19 @@ export async function render(main, { go }) {
         el('td', {}, skillLabel(titles, s.skill)),
         el('td', { class: 'num' }, s.attempts ?? s.points.length),
         el('td', { class: 'num' }, s.average != null ? Math.round(s.average) : '–'),
-        el('td', {}, trendText(s.trend)))))));
+        el('td', { title: s.trend?.explanation ?? '' }, trendText(s.trend)))))));
     return progress;
   }
 
   async function loadRecent(progress) {
     clear(recentBox, busy('Loading recent attempts…'));
-    let recent = first(progress, 'recent', 'recentAttempts');
-    if (!Array.isArray(recent) || !recent.length) {
+    // the progress points name their attempts; the newest of them are the recent attempts
+    let recent = skillsOf(progress).flatMap(s => s.points)
+      .filter(p => p.attemptId)
+      .sort((a, b) => String(b.at).localeCompare(String(a.at)))
+      .slice(0, 8)
+      .map(p => ({ id: p.attemptId, questionId: p.questionId, score: p.score, band: p.band, createdAt: p.at }));
+    if (!recent.length) {
       const remembered = userStore('attempts').get([]).slice(0, 8);
       const fetched = await Promise.all(remembered.map(a => api(`/api/attempts/${a.id}`).catch(() => null)));
       recent = fetched.filter(Boolean);
@@ -127,7 +136,7 @@ export async function render(main, { go }) {
       el('thead', {}, el('tr', {}, el('th', {}, 'Question'), el('th', { class: 'num' }, 'Score'), el('th', {}, 'When'))),
       el('tbody', {}, recent.map(a => {
         const id = a.id ?? a.attemptId;
-        const scored = a.status === 'SCORED' || a.band;
+        const scored = Boolean(a.band);
         return el('tr', {},
           el('td', {}, el('a', { href: `#/practice?attempt=${encodeURIComponent(id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' ')),
             a.mode ? el('span', { class: 'small muted' }, ` · ${a.mode.toLowerCase()}`) : null),

@@ -5,8 +5,8 @@
 import { api, explain, ApiError } from '../api.js';
 import { listRoles, role as roleDetail, search, item } from '../catalog.js';
 import { onLive } from '../live.js';
-import { recorderWidget } from '../audio.js';
-import { renderAttempt } from '../result.js';
+import { recorderWidget, describeWav } from '../audio.js';
+import { renderAttempt, withReviews } from '../result.js';
 import { userStore } from '../session.js';
 import { el, clear, field, notice, busy, badge, withBusy, focusHeading } from '../ui.js';
 
@@ -143,7 +143,7 @@ export async function render(main, { params, go }) {
         try {
           return await api('/api/attempts', { method: 'POST', json: { questionId: state.question.id, answerText: answer.value } });
         } catch (err) {
-          throw new Error(explain(err, 'Scoring'));
+          throw new Error(explain(err, 'Answer scoring'));
         }
       });
       if (attempt) {
@@ -157,11 +157,16 @@ export async function render(main, { params, go }) {
     const preview = el('div', { class: 'actions', id: 'recording-preview' });
     const recorder = recorderWidget({
       el, label: 'Record my answer',
-      onRecorded: wav => {
+      onRecorded: async wav => {
         const url = URL.createObjectURL(wav);
         const send = el('button', { type: 'button', id: 'send-recording' }, 'Send recording');
         send.addEventListener('click', () => upload(wav, send));
-        clear(preview, el('audio', { controls: true, src: url, 'aria-label': 'Your recording' }), send);
+        const wavInfo = await describeWav(wav);
+        const info = el('span', {
+          class: 'hint', id: 'recording-info',
+          dataset: { sampleRate: wavInfo.sampleRate, channels: wavInfo.channels, bits: wavInfo.bits, bytes: wavInfo.bytes },
+        }, `${wavInfo.seconds.toFixed(1)} s · ${wavInfo.sampleRate / 1000} kHz ${wavInfo.channels === 1 ? 'mono' : `${wavInfo.channels} channels`} · ${Math.round(wavInfo.bytes / 1024)} KB`);
+        clear(preview, el('audio', { controls: true, src: url, 'aria-label': 'Your recording' }), info, send);
         send.focus();
       },
     });
@@ -188,7 +193,7 @@ export async function render(main, { params, go }) {
       try {
         return await api(`/api/spoken-attempts?questionId=${encodeURIComponent(state.question.id)}`, { method: 'POST', body: wav, contentType: 'audio/wav' });
       } catch (err) {
-        throw new Error(explain(err, 'Spoken answers'));
+        throw new Error(explain(err, 'Spoken-answer scoring'));
       }
     });
     if (accepted?.id) {
@@ -216,10 +221,10 @@ export async function render(main, { params, go }) {
       try {
         const view = await api(`/api/attempts/${id}`);
         if (stopped) return;
-        if (view.status === 'SCORED' || view.score != null && view.band) {
+        if (view.band) { // scored (or already reviewed); speech's in-progress view has no band
           stopped = true;
           clear(progress);
-          showAttempt(view);
+          showAttempt(await withReviews(api, view));
           return;
         }
         if (view.status === 'FAILED') {
@@ -252,11 +257,13 @@ export async function render(main, { params, go }) {
   // a coach's review of the attempt on screen shows up at once
   const offReviews = onLive(async (kind, event) => {
     if (kind !== 'reviewed' || event.attemptId !== state.attemptId || !state.attempt) return;
-    let fresh = state.attempt;
-    try { fresh = await api(`/api/attempts/${event.attemptId}`); } catch { /* keep what is shown */ }
-    const known = (fresh.reviews ?? []).some(r => r.reason === event.reason && (r.overrideScore ?? r.score) === event.overrideScore);
-    if (!known && !fresh.review && fresh.finalScore == null) {
-      fresh = { ...fresh, reviews: [...(fresh.reviews ?? []), { overrideScore: event.overrideScore, reason: event.reason, comment: event.comment, reviewedAt: event.occurredAt }] };
+    let fresh;
+    try {
+      fresh = await withReviews(api, await api(`/api/attempts/${event.attemptId}`));
+    } catch {
+      // the event itself says what changed
+      fresh = { ...state.attempt, reviewedScore: event.overrideScore ?? state.attempt.reviewedScore,
+        reviews: [...(state.attempt.reviews ?? []), { overrideScore: event.overrideScore, reason: event.reason, comment: event.comment, createdAt: event.occurredAt }] };
     }
     showAttempt(fresh);
   });
@@ -270,9 +277,9 @@ export async function render(main, { params, go }) {
       const view = await api(`/api/attempts/${encodeURIComponent(attemptId)}`);
       clear(progress);
       if (view.questionId) await showQuestion(view.questionId);
-      if (view.status === 'SCORED' || view.band) showAttempt(view); else track(attemptId);
+      if (view.band) showAttempt(await withReviews(api, view)); else track(attemptId);
     } catch (e) {
-      clear(progress, notice('error', e instanceof ApiError && e.status === 404 ? 'That attempt was not found.' : explain(e, 'Attempts')));
+      clear(progress, notice('error', e instanceof ApiError && e.status === 404 ? 'That attempt was not found.' : explain(e, 'Attempt lookup')));
     }
   } else if (questionId) {
     await showQuestion(questionId);

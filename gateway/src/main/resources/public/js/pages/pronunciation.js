@@ -26,7 +26,7 @@ export async function render(main, { params }) {
   try {
     terms = await api('/api/pronunciation/terms');
   } catch (e) {
-    listBox.append(notice('error', explain(e, 'Pronunciation terms')));
+    listBox.append(notice('error', explain(e, 'The pronunciation term list')));
     return;
   }
   const filter = el('input', { type: 'text', placeholder: 'e.g. NCCL', autocomplete: 'off' });
@@ -44,7 +44,7 @@ export async function render(main, { params }) {
     clear(resultBox);
     drillBox.hidden = false;
     const status = el('div', { 'aria-live': 'polite', id: 'drill-status' });
-    const hear = el('button', { type: 'button', class: 'secondary', id: 'hear' }, '🔊 Hear it');
+    const hear = el('button', { type: 'button', class: 'secondary', id: 'hear' }, '▶ Hear it');
     hear.addEventListener('click', () => { if (!speak(t.saidAs)) clear(status, notice('info', `This browser cannot speak; it is said “${t.saidAs}”.`)); });
     const file = el('input', { type: 'file', accept: '.wav,audio/wav,audio/x-wav', id: 'drill-file' });
     const upload = el('button', { type: 'button', class: 'secondary', id: 'drill-upload' }, 'Check recording');
@@ -82,7 +82,7 @@ export async function render(main, { params }) {
       result.advice ? el('p', { class: 'notice info', id: 'advice' }, result.advice) : null,
       words.length ? el('div', { 'aria-label': 'Confidence per word' }, words.map(w => el('div', { class: 'word-conf' },
         el('span', {}, w.word), el('meter', { min: 0, max: 1, value: w.confidence ?? 0, 'aria-label': `confidence for ${w.word}` }), el('span', { class: 'small' }, `${Math.round((w.confidence ?? 0) * 100)}%`)))) : null,
-      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(t.saidAs) }, '🔊 Hear it again'))));
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(t.saidAs) }, '▶ Hear it again'))));
     focusHeading(resultBox);
   }
 

@@ -1,6 +1,7 @@
-// Quick quiz: five multiple-choice questions for a role, then every option explained. Answers are scored
-// by assessment (POST /api/quiz-submissions {itemIds, answers}); if that is not available, the page
-// marks them itself from the options' own explanations and says the result was not saved.
+// Quick quiz: five multiple-choice questions for a role, then every option explained. Answers are marked
+// by assessment (POST /api/quiz-submissions {itemIds, answers: [{itemId, optionId}]}), which counts them
+// towards the measured level; if it is not available, the page marks them from the options' own
+// explanations and says the result was not saved.
 import { api, explain } from '../api.js';
 import { listRoles, search, item, skillTitles, skillLabel } from '../catalog.js';
 import { el, clear, field, notice, busy, withBusy, focusHeading } from '../ui.js';
@@ -15,8 +16,6 @@ function shuffle(list) {
   }
   return a;
 }
-
-const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
 
 export async function render(main) {
   const top = el('section', { class: 'card', 'aria-labelledby': 'quiz-h' });
@@ -58,12 +57,12 @@ export async function render(main) {
     const formStatus = el('div', { 'aria-live': 'polite' });
     const form = el('form', { class: 'card', novalidate: true, id: 'quiz-form' },
       items.map((q, n) => {
-        const multiple = (q.content.options ?? []).filter(o => o.correct).length > 1;
+        const several = (q.content.options ?? []).filter(o => o.correct).length > 1;
         return el('fieldset', { dataset: { itemId: q.id } },
           el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
-          multiple ? el('p', { class: 'hint' }, 'Choose every right answer.') : null,
+          several ? el('p', { class: 'hint' }, 'More than one answer is right: choose the one you are surest of.') : null,
           (q.content.options ?? []).map(o => {
-            const input = el('input', { type: multiple ? 'checkbox' : 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
+            const input = el('input', { type: 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
             return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
           }));
       }),
@@ -75,9 +74,9 @@ export async function render(main) {
       e.preventDefault();
       const answers = items.map(q => ({
         itemId: q.id,
-        optionIds: [...form.querySelectorAll(`input[name="${CSS.escape(`q-${q.id}`)}"]:checked`)].map(i => i.value),
+        optionId: form.querySelector(`input[name="${CSS.escape(`q-${q.id}`)}"]:checked`)?.value ?? null,
       }));
-      const unanswered = answers.filter(a => !a.optionIds.length).length;
+      const unanswered = answers.filter(a => !a.optionId).length;
       if (unanswered) {
         clear(formStatus, notice('warn', `${unanswered} question${unanswered > 1 ? 's are' : ' is'} still unanswered.`));
         return;
@@ -96,31 +95,30 @@ export async function render(main) {
   }
 
   function showResult(items, answers, scored, serverNote, form) {
-    const serverResults = first(scored, 'results', 'questions', 'items') ?? [];
+    const marked = scored?.questions ?? [];
     let correctCount = 0;
     items.forEach((q, n) => {
-      const chosen = new Set(answers[n].optionIds);
-      const right = new Set((q.content.options ?? []).filter(o => o.correct).map(o => o.id));
-      const server = serverResults.find(r => (r.itemId ?? r.id) === q.id);
-      const correct = server?.correct ?? (chosen.size === right.size && [...chosen].every(id => right.has(id)));
+      const chosen = answers[n].optionId;
+      const server = marked.find(r => r.itemId === q.id);
+      const correct = server?.correct ?? Boolean((q.content.options ?? []).find(o => o.id === chosen)?.correct);
       if (correct) correctCount += 1;
       const set = form.querySelector(`fieldset[data-item-id="${CSS.escape(q.id)}"]`);
       set.querySelectorAll('input').forEach(i => { i.disabled = true; });
       set.querySelector('legend').append(el('span', { class: `badge ${correct ? 'CORRECT' : 'RETRY'}` }, correct ? ' correct' : ' not quite'));
       (q.content.options ?? []).forEach(o => {
         const row = set.querySelector(`[data-option-id="${CSS.escape(o.id)}"]`);
-        if (o.correct) row.classList.add('correct'); else if (chosen.has(o.id)) row.classList.add('wrong');
-        row.after(el('p', { class: 'explanation' }, `${o.correct ? 'Right' : 'Wrong'}${chosen.has(o.id) ? ' (your choice)' : ''}: ${o.explanation}`));
+        if (o.correct) row.classList.add('correct'); else if (chosen === o.id) row.classList.add('wrong');
+        row.after(el('p', { class: 'explanation' }, `${o.correct ? 'Right' : 'Wrong'}${chosen === o.id ? ' (your choice)' : ''}: ${o.explanation}`));
       });
     });
-    const total = first(scored, 'correct', 'totalCorrect', 'score') ?? correctCount;
-    const perSkill = first(scored, 'perSkill', 'skills', 'bySkill');
+    const total = scored?.total?.correct ?? correctCount;
+    const perSkill = scored?.skills;
     form.querySelector('#submit-quiz').remove();
     clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'quiz-result-h' },
       el('h2', { id: 'quiz-result-h' }, `You got ${total} of ${items.length} right`),
       serverNote ? notice('warn', `Marked in your browser; not saved. ${serverNote}`) : notice('ok', 'Saved: quiz results count towards your measured level.'),
       Array.isArray(perSkill) && perSkill.length ? el('ul', {}, perSkill.map(s =>
-        el('li', {}, `${skillLabel(titles, first(s, 'skillId', 'skill', 'id'))}: ${first(s, 'correct', 'score') ?? ''} of ${first(s, 'total', 'count') ?? ''}`))) : null,
+        el('li', {}, `${skillLabel(titles, s.skillId)}: ${s.correct} of ${s.total}`))) : null,
       el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => start.click() }, 'Another quiz'))));
     focusHeading(resultBox);
   }

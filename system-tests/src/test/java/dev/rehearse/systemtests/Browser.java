@@ -105,10 +105,6 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  Object asyncScript(String js, Object... args) {
-    return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
-  }
-
   /** Saves what the browser shows as target/screenshots/{name}.png. */
   Path screenshot(String name) {
     try {

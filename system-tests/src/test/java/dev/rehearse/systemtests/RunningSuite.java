@@ -21,11 +21,12 @@ import java.util.Map;
  * it again. A shutdown hook stops what is still running when the JVM exits.
  *
  * <p>With {@code -Drehearse.gateway.url=http://localhost:8080} the tests drive a suite that is already
- * running (started by hand with the admin below) and never start or stop anything.
+ * running and never start or stop anything; {@code -Drehearse.admin.email} and {@code -Drehearse.admin.password}
+ * then name its first admin (REHEARSE_GATEWAY_ADMIN_EMAIL and _PASSWORD of that suite).
  */
 final class RunningSuite {
-  static final String ADMIN_EMAIL = "admin@rehearse.test";
-  static final String ADMIN_PASSWORD = "system-test-admin-password";
+  private static final String ADMIN_EMAIL = "admin@rehearse.test";
+  private static final String ADMIN_PASSWORD = "system-test-admin-password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
   private static RunningSuite current;
 
@@ -74,8 +75,8 @@ final class RunningSuite {
     // class-data sharing pays off from the second start of the same jars; a test starts once
     env.put("REHEARSE_CDS", "off");
     // the first admin (accounts can only be promoted by an admin): the browser tests make a coach with it
-    env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
-    env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", adminEmail());
+    env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
     RehearseScript rehearse = new RehearseScript(root, env);
 
@@ -91,6 +92,15 @@ final class RunningSuite {
 
   URI gateway() {
     return gateway;
+  }
+
+  /** The first admin's email and password, as configured on the gateway. */
+  static String adminEmail() {
+    return System.getProperty("rehearse.admin.email", ADMIN_EMAIL);
+  }
+
+  static String adminPassword() {
+    return System.getProperty("rehearse.admin.password", ADMIN_PASSWORD);
   }
 
   /** Null when driving an external suite. */
