@@ -69,8 +69,16 @@ public class RubricScorer {
     } else if (brief) {
       score = Math.min(score, BRIEF_ANSWER_CAP);
     }
-    return new ScoreResult(score, ScoreResult.Band.of(score), coverage, hits, misses, flags,
-        feedback(question, hits, misses, flags, keywordList, brief && misses.isEmpty()));
+    List<String> feedback = feedback(question, hits, misses, flags, keywordList, brief && misses.isEmpty());
+    if (score != coverage) {
+      feedback.add(String.format(java.util.Locale.ROOT, "Score %d: the concepts you covered carry %d of the rubric's"
+          + " weight%s%s.", score, coverage, claims > 0 ? "; " + claims * CLAIM_PENALTY + " points off for "
+          + (claims == 1 ? "one red-flag claim" : claims + " red-flag claims") : "",
+          keywordList ? "; capped at " + KEYWORD_LIST_CAP + " for a keyword list"
+              : brief && coverage - claims * CLAIM_PENALTY > BRIEF_ANSWER_CAP ? "; capped at " + BRIEF_ANSWER_CAP
+                  + " for a brief answer" : ""));
+    }
+    return new ScoreResult(score, ScoreResult.Band.of(score), coverage, hits, misses, flags, feedback);
   }
 
   private static Optional<ConceptHit> find(RubricConcept concept, AnswerText text, Mode mode) {

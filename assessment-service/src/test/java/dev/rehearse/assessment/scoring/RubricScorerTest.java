@@ -6,6 +6,7 @@ import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
 import dev.rehearse.assessment.scoring.ScoreResult.MatchKind;
 import dev.rehearse.contracts.AttemptScored.Mode;
+import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import java.time.Instant;
 import java.util.List;
@@ -91,5 +92,22 @@ class RubricScorerTest {
     assertThat(r.coverage()).isEqualTo(75);
     assertThat(r.score()).isEqualTo(RubricScorer.KEYWORD_LIST_CAP);
     assertThat(r.band()).isEqualTo(ScoreResult.Band.DEVELOPING);
+    assertThat(r.feedback()).contains("Score 59: the concepts you covered carry 75 of the rubric's weight; capped at 59 for a keyword list.");
+  }
+
+  @Test
+  void aRedFlagClaimCostsPointsAndTheFeedbackSaysWhy() {
+    CatalogQuestion q = new CatalogQuestion(memory.questionId(), memory.skillId(), memory.level(), memory.text(), memory.concepts(),
+        List.of(new RedFlagRule("just-more-gpus", "More hardware first", "Measure before buying.", RedFlagRule.Kind.MENTIONS,
+            List.of("just add more gpus"))), Instant.EPOCH);
+    String answer = "We enabled gradient checkpointing and bf16, sharded the model with FSDP, offloaded optimizer state to CPU,"
+        + " and when it was still slow we just added more GPUs to the job because the deadline was close and nobody had"
+        + " time to profile the data loader or check the interconnect, which in hindsight was a costly decision for the team.";
+    ScoreResult r = scorer.score(q, answer);
+
+    assertThat(r.coverage()).isEqualTo(100);
+    assertThat(r.score()).isEqualTo(100 - RubricScorer.CLAIM_PENALTY);
+    assertThat(r.redFlags()).singleElement().satisfies(f -> assertThat(answer.substring(f.start(), f.end())).isEqualTo("just added more GPUs"));
+    assertThat(r.feedback()).contains("Score 85: the concepts you covered carry 100 of the rubric's weight; 15 points off for one red-flag claim.");
   }
 }
