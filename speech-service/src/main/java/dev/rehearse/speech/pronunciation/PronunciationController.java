@@ -1,6 +1,7 @@
 package dev.rehearse.speech.pronunciation;
 
 import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.speech.Caller;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
 import dev.rehearse.speech.catalog.CatalogItem;
@@ -45,7 +46,7 @@ public class PronunciationController {
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public PronunciationView drill(
       @QueryValue @NotBlank @Size(max = 100) String term,
-      @Header("X-Candidate-Id") @NotBlank @Size(max = 100) String candidateId,
+      @Header(Caller.CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
       @Body @Nullable byte[] wav) {
     CatalogItem item = catalog.findFirstByTermKeyOrderByUpdatedAtDesc(term.toLowerCase(Locale.ROOT))
         .orElseThrow(() -> ProblemException.notFound("term", "no pronunciation drill for the term " + term));
@@ -64,8 +65,9 @@ public class PronunciationController {
 
   @Operation(summary = "A judged pronunciation drill")
   @Get("/{id}")
-  public PronunciationView get(UUID id) {
-    return attempts.findById(id).map(PronunciationView::of)
+  public PronunciationView get(UUID id, @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
+      @Header(Caller.ROLE_HEADER) @Nullable String role) {
+    return attempts.findById(id).filter(a -> new Caller(candidateId, role).mayRead(a.candidateId())).map(PronunciationView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no pronunciation attempt with id " + id));
   }
 }

@@ -1,6 +1,7 @@
 package dev.rehearse.speech.transcription;
 
 import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.speech.Caller;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
 import dev.rehearse.speech.catalog.CatalogRepository;
@@ -25,7 +26,6 @@ import java.util.UUID;
 @Controller("/api/spoken-attempts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SpokenAttemptController {
-  public static final String CANDIDATE_HEADER = "X-Candidate-Id";
   private final CatalogRepository catalog;
   private final WavDecoder decoder;
   private final TranscriptionJobs jobs;
@@ -49,7 +49,7 @@ public class SpokenAttemptController {
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public HttpResponse<Accepted> submit(
       @QueryValue @NotBlank @Size(max = 100) String questionId,
-      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      @Header(Caller.CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
       @Body @Nullable byte[] wav) {
     if (!catalog.existsById(questionId)) {
       throw ProblemException.notFound("questionId", "no question with id " + questionId);
@@ -63,8 +63,9 @@ public class SpokenAttemptController {
 
   @Operation(summary = "A spoken attempt: status, percent done, transcript, words and fluency")
   @Get("/{id}")
-  public SpokenAttemptView get(UUID id) {
-    return attempts.findById(id).map(SpokenAttemptView::of)
+  public SpokenAttemptView get(UUID id, @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
+      @Header(Caller.ROLE_HEADER) @Nullable String role) {
+    return attempts.findById(id).filter(a -> new Caller(candidateId, role).mayRead(a.candidateId())).map(SpokenAttemptView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no spoken attempt with id " + id));
   }
 }

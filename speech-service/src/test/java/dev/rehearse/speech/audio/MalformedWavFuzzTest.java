@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * impossible formats, chunk loops), plus a few well-formed noisy ones that reach the recognizer:
  * every answer is a 2xx or a 4xx problem, never a 5xx, and every accepted job finishes.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class MalformedWavFuzzTest extends SpeechTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(MalformedWavFuzzTest.class);
   private static final int INPUTS = 1_000;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class PronunciationDrillTest extends SpeechTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(PronunciationDrillTest.class);
   /** A term none of whose published forms the small model knows: the drill falls back to its letters. */
@@ -135,6 +135,8 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(byTerm.get("NCCL").confusions()).containsExactly("n c c l");
     assertThat(byTerm.get("K8s").confusions()).contains("k eight s");
     assertThat(report.needsAttention()).isGreaterThanOrEqualTo(2);
+
+    assertProblem(HttpRequest.GET("/api/admin/pronunciation/vocabulary-report").header("X-User-Role", "CANDIDATE"), 403, null);
   }
 
   private PronunciationView drill(String candidate, String term, byte[] wav) {

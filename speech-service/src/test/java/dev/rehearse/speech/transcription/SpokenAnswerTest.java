@@ -16,6 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class SpokenAnswerTest extends SpeechTestBase {
   @Inject CatalogRepository catalog;
   @Inject SpokenAudioRepository audio;
+  @Inject SpokenAttemptRepository attempts;
 
   @BeforeAll
   void publishQuestion() {
@@ -112,6 +114,29 @@ class SpokenAnswerTest extends SpeechTestBase {
     });
     assertThat(seen.subSet(1, 100)).as("percents seen " + seen).isNotEmpty();
     assertThat(view(id).words()).hasSizeGreaterThan(120);
+  }
+
+  @Test
+  void aJobWhoseWorkerDiedIsTakenOverAndFinished() {
+    Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+    UUID id = UUID.randomUUID();
+    attempts.save(new SpokenAttempt(id, "c-orphan", SERVING_QUESTION, Status.TRANSCRIBING, 40, 5.0, 16_000, 1,
+        null, null, null, null, 1, longAgo, longAgo));
+    audio.save(new SpokenAudio(id, Wavs.pcm(audio("formats/mono-16k.wav"))));
+
+    SpokenAttemptView done = awaitFinished(id);
+    assertThat(done.status()).isEqualTo(Status.TRANSCRIBED);
+    assertThat(done.transcript()).contains("release");
+    assertThat(attempts.findById(id).orElseThrow().tries()).isEqualTo(2);
+  }
+
+  @Test
+  void anAttemptIsVisibleToItsCandidateAndToCoachesOnly() {
+    UUID id = submit("c-owner", "formats/mono-16k.wav");
+    String uri = "/api/spoken-attempts/" + id;
+    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "c-owner").header("X-User-Role", "CANDIDATE"))).isEqualTo(200);
+    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"))).isEqualTo(200);
+    assertProblem(HttpRequest.GET(uri).header("X-Candidate-Id", "c-other").header("X-User-Role", "CANDIDATE"), 404, "id");
   }
 
   @Test

@@ -1,0 +1,28 @@
+package dev.rehearse.speech;
+
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import java.util.Set;
+
+/**
+ * Who is asking, from the identity headers the gateway sets (checked against its token by the
+ * platform's filter). Without them (local scripts, tests with rehearse.auth.required=false) nobody
+ * is restricted.
+ */
+public record Caller(@Nullable String candidateId, @Nullable String role) {
+  public static final String CANDIDATE_HEADER = "X-Candidate-Id";
+  public static final String ROLE_HEADER = "X-User-Role";
+  private static final Set<String> STAFF = Set.of("COACH", "ADMIN");
+
+  /** A candidate sees only their own attempts; coaches and admins see all. Others' are "not found". */
+  public boolean mayRead(String ownerId) {
+    return candidateId == null || (role != null && STAFF.contains(role)) || candidateId.equals(ownerId);
+  }
+
+  public void requireAdmin(String what) {
+    if (role != null && !"ADMIN".equals(role)) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may see " + what);
+    }
+  }
+}
