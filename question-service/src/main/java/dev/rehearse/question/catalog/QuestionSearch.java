@@ -3,7 +3,7 @@ package dev.rehearse.question.catalog;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Filters and full-text search over the live items. {@code q} goes through PostgreSQL's
  * {@code websearch_to_tsquery} (quotes, OR and -word work; no syntax error is possible) and results
- * are ranked by {@code ts_rank}: a match in the text counts most, then tags, then the rest.
+ * are ranked by {@code ts_rank}: a match in the text counts most, then tags, then the rest. Reads
+ * run on a plain connection, not in a transaction: one round trip to the database per query.
  */
 @Singleton
 public class QuestionSearch {
@@ -29,7 +30,7 @@ public class QuestionSearch {
     this.json = json;
   }
 
-  @Transactional(readOnly = true)
+  @Connectable
   public QuestionPage search(QuestionFilter f) {
     boolean text = f.q() != null;
     StringBuilder sql = new StringBuilder("SELECT id, type, roles::text AS roles, skill_id, level, tags::text AS tags, text, ")
@@ -80,7 +81,7 @@ public class QuestionSearch {
   }
 
   /** How many live items match the filters without paging: for a page past the end. */
-  @Transactional(readOnly = true)
+  @Connectable
   public long count(QuestionFilter f) {
     QuestionPage first = search(new QuestionFilter(f.role(), f.skill(), f.type(), f.level(), f.q(), 0, 1));
     return first.total();

@@ -1,7 +1,7 @@
 package dev.rehearse.question.catalog;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ public class SkillLevels {
   }
 
   /** Skill id to (level rank to item count), ranks in order. */
-  @Transactional(readOnly = true)
+  @Connectable
   public Map<String, TreeMap<Integer, Integer>> of(String roleId) {
     String sql = "SELECT skill_id, level_rank, count(*) AS items FROM item"
         + " WHERE retired_at IS NULL AND roles @> jsonb_build_array(CAST(? AS text)) GROUP BY skill_id, level_rank";

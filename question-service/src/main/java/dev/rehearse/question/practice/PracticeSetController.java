@@ -43,9 +43,9 @@ public class PracticeSetController {
         .orElseThrow(() -> ProblemException.notFound("role", "no role with id " + request.role()));
     Set<ItemType> types = types(request.types());
     Instant now = Instant.now();
-    PracticePlanner.Plan plan = PracticePlanner.plan(candidateId, role.skills(), store.items(role.id(), types),
-        store.reviews(candidateId), store.progress(candidateId),
-        request.size() == null ? DEFAULT_SIZE : request.size(), now);
+    PracticeStore.Snapshot snapshot = store.snapshot(candidateId, role.id(), types);
+    PracticePlanner.Plan plan = PracticePlanner.plan(candidateId, role.skills(), snapshot.items(), snapshot.reviews(),
+        snapshot.progress(), request.size() == null ? DEFAULT_SIZE : request.size(), now);
     List<PracticeSet.Entry> entries = plan.items().stream().map(p -> new PracticeSet.Entry(p.item().id(), p.item().type(),
         p.item().skill(), Level.ofRank(p.item().levelRank()).label(), p.item().text(), p.reason(),
         p.review() == null ? null : p.review().dueAt())).toList();

@@ -1,6 +1,7 @@
 package dev.rehearse.question.practice;
 
 import dev.rehearse.question.catalog.ItemType;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,9 +25,17 @@ public class PracticeStore {
     this.jdbc = jdbc;
   }
 
+  /** What a practice set is planned from, read on one connection. */
+  public record Snapshot(
+      List<PracticePlanner.Candidate> items, Map<String, Review> reviews, Map<String, SkillProgress> progress) {}
+
+  @Connectable
+  public Snapshot snapshot(String candidateId, String roleId, Collection<ItemType> types) {
+    return new Snapshot(items(roleId, types), reviews(candidateId), progress(candidateId));
+  }
+
   /** The live items of a role of the given types. */
-  @Transactional(readOnly = true)
-  public List<PracticePlanner.Candidate> items(String roleId, Collection<ItemType> types) {
+  private List<PracticePlanner.Candidate> items(String roleId, Collection<ItemType> types) {
     String sql = "SELECT id, type, skill_id, level_rank, text FROM item WHERE retired_at IS NULL"
         + " AND roles @> jsonb_build_array(CAST(? AS text)) AND type = ANY (?)";
     return jdbc.prepareStatement(sql, statement -> {
@@ -43,8 +52,7 @@ public class PracticeStore {
     });
   }
 
-  @Transactional(readOnly = true)
-  public Map<String, Review> reviews(String candidateId) {
+  private Map<String, Review> reviews(String candidateId) {
     String sql = "SELECT * FROM item_review WHERE candidate_id = ?";
     return jdbc.prepareStatement(sql, statement -> {
       statement.setString(1, candidateId);
@@ -58,8 +66,7 @@ public class PracticeStore {
     });
   }
 
-  @Transactional(readOnly = true)
-  public Map<String, SkillProgress> progress(String candidateId) {
+  private Map<String, SkillProgress> progress(String candidateId) {
     String sql = "SELECT * FROM skill_progress WHERE candidate_id = ?";
     return jdbc.prepareStatement(sql, statement -> {
       statement.setString(1, candidateId);
