@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -15,8 +16,9 @@ import org.apache.lucene.util.CharsRef;
 /**
  * The Lucene chain every answer and every rubric phrase goes through: standard tokens, possessives
  * dropped, lower case, British and American spellings and common abbreviations folded to one term,
- * then English (Porter) stemming. Stop words are kept in the stream and marked by {@link AnswerText},
- * because red-flag phrases may consist of them ("but", "no") and negation needs them.
+ * then English stemming (KStem to dictionary forms, then Porter to shared stems). Stop words are
+ * kept in the stream and marked by {@link AnswerText}, because red-flag phrases may consist of them
+ * ("but", "no") and negation needs them.
  */
 final class TermAnalyzer extends Analyzer {
   /** One-word equivalents only: each maps one token to one token, so offsets stay exact. */
@@ -40,6 +42,7 @@ final class TermAnalyzer extends Analyzer {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new SynonymGraphFilter(stream, SPELLINGS, true);
+    stream = new KStemFilter(stream); // dictionary forms first: "added" -> "add", which Porter alone turns into "ad"
     stream = new PorterStemFilter(stream);
     return new TokenStreamComponents(source, stream);
   }
