@@ -42,7 +42,8 @@ function renderNav(current) {
   clear(nav, Object.entries(PAGES)
     .filter(([, p]) => p.nav && (!p.coach || session.isCoach))
     .map(([name, p]) => el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, p.nav)));
-  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() }, title: liveTitle(liveState()) }, 'Live');
+  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() }, title: liveTitle(liveState()) },
+    'Live', el('span', { class: 'sr-only', id: 'live-state-text' }, `: ${liveState()}`));
   clear(account,
     dot,
     el('span', { id: 'who' }, user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
@@ -93,6 +94,7 @@ onLiveState(state => {
   if (!dot) return;
   dot.dataset.state = state;
   dot.title = liveTitle(state);
+  document.getElementById('live-state-text').textContent = `: ${state}`;
 });
 
 // Reviews matter wherever the candidate is: announce them app-wide. Pages add their own handlers too.

@@ -45,6 +45,15 @@ export async function skillTitles() {
   return titles;
 }
 
+/** Puts a question's own text (shortened) into `node` once it is known; the id shows until then. */
+export function showQuestionTitle(node, id) {
+  item(id).then(q => {
+    const text = q.type === 'SCENARIO' ? q.content?.task ?? q.text : q.text;
+    node.textContent = text.length > 90 ? `${text.slice(0, 87)}…` : text;
+  }).catch(() => { /* the id stays */ });
+  return node;
+}
+
 export function skillLabel(titles, id) {
   return titles[id] ?? (id ?? '').replace(/[-_]/g, ' ');
 }

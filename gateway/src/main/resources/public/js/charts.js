@@ -17,7 +17,7 @@ export async function drawChart(container, option) {
     if (existing) existing.dispose();
     const chart = echarts.init(container, null, { renderer: 'svg' });
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    chart.setOption({ color: palette, aria: { enabled: true }, animation: !still, animationDuration: 300, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
+    chart.setOption({ color: palette, aria: { enabled: true }, animation: !still, animationDuration: 300, textStyle: { fontFamily: 'sans-serif' }, ...option });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     new MutationObserver((_, observer) => {

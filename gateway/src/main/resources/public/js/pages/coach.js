@@ -4,6 +4,7 @@
 // candidate sees the review live. An attempt can also be opened by its id.
 import { api, explain, ApiError } from '../api.js';
 import { renderAttempt, currentScore, withReviews } from '../result.js';
+import { showQuestionTitle } from '../catalog.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
@@ -69,7 +70,7 @@ export async function render(main, { params, go }) {
         attempts.length ? el('table', { id: 'attempts-table' },
           el('thead', {}, el('tr', {}, el('th', {}, 'Question'), el('th', {}, 'Mode'), el('th', { class: 'num' }, 'Score'), el('th', {}, 'When'))),
           el('tbody', {}, attempts.map(a => el('tr', { class: params.get('attempt') === a.id ? 'selected' : null },
-            el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(candidate)}&attempt=${encodeURIComponent(a.id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' '))),
+            el('td', {}, showQuestionTitle(el('a', { href: `#/coach?candidate=${encodeURIComponent(candidate)}&attempt=${encodeURIComponent(a.id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' ')), a.questionId)),
             el('td', {}, (a.mode ?? '').toLowerCase()),
             el('td', { class: 'num' }, String(currentScore(a)), ' ', badge(a.band, a.band)),
             el('td', { class: 'small' }, formatDate(a.createdAt))))))
@@ -106,7 +107,7 @@ export async function render(main, { params, go }) {
     const form = el('form', { class: 'card', novalidate: true, id: 'review-form', 'aria-labelledby': 'review-h' },
       el('h2', { id: 'review-h' }, 'Review this attempt'),
       el('p', { class: 'muted' }, `Machine score ${attempt.machineScore ?? attempt.score}. Your override is kept beside it with your reason, and the candidate is told at once.`),
-      el('div', { class: 'row' }, field('New score (0-100)', score, { name: 'overrideScore' }), field('Reason', reason, { name: 'reason', hint: 'Required: the candidate sees it.' })),
+      el('div', { class: 'row top' }, field('New score (0-100)', score, { name: 'overrideScore' }), field('Reason', reason, { name: 'reason', hint: 'Required: the candidate sees it.' })),
       el('datalist', { id: 'reason-suggestions' }, REASONS.map(r => el('option', { value: r }))),
       field('Comment for the candidate (optional)', comment, { name: 'comment' }),
       status, el('div', { class: 'actions' }, save));

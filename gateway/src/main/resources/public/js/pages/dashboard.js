@@ -1,7 +1,7 @@
 // Dashboard: per-skill progress over time (GET /api/progress) and the recent attempts. Attempts this
 // browser made are remembered locally too, so the list works before the progress API exists.
 import { api, explain } from '../api.js';
-import { skillTitles, skillLabel } from '../catalog.js';
+import { skillTitles, skillLabel, showQuestionTitle } from '../catalog.js';
 import { drawChart } from '../charts.js';
 import { onLive } from '../live.js';
 import { currentScore } from '../result.js';
@@ -138,7 +138,7 @@ export async function render(main, { go }) {
         const id = a.id ?? a.attemptId;
         const scored = Boolean(a.band);
         return el('tr', {},
-          el('td', {}, el('a', { href: `#/practice?attempt=${encodeURIComponent(id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' ')),
+          el('td', {}, showQuestionTitle(el('a', { href: `#/practice?attempt=${encodeURIComponent(id)}` }, (a.questionId ?? '').replace(/[-_]/g, ' ')), a.questionId),
             a.mode ? el('span', { class: 'small muted' }, ` · ${a.mode.toLowerCase()}`) : null),
           el('td', { class: 'num' }, scored ? [String(currentScore(a)), ' ', badge(a.band, a.band)] : el('span', { class: 'muted' }, (a.status ?? '').toLowerCase())),
           el('td', { class: 'small' }, formatDate(a.createdAt ?? a.at)));

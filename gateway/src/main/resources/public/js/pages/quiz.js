@@ -61,7 +61,7 @@ export async function render(main) {
         return el('fieldset', { dataset: { itemId: q.id } },
           el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
           several ? el('p', { class: 'hint' }, 'More than one answer is right: choose the one you are surest of.') : null,
-          (q.content.options ?? []).map(o => {
+          shuffle(q.content.options ?? []).map(o => {
             const input = el('input', { type: 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
             return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
           }));

@@ -132,11 +132,12 @@ export async function render(main) {
           el('td', { class: 'small' }, r.message ?? (r.measured != null && r.self != null && Math.abs(r.self - r.measured) >= 1
             ? `You rate yourself ${levelName(r.self)}; your answers score ${levelName(r.measured)}.` : '')))))),
       flags.length ? el('div', { class: 'notice warn' }, el('strong', {}, 'Red flags'),
-        el('ul', {}, flags.map(f => el('li', {}, typeof f === 'string' ? f : `${first(f, 'title', 'rule') ?? ''}: ${first(f, 'explanation', 'message') ?? ''}`)))) : null));
+        el('ul', {}, flags.map(f => el('li', {}, el('strong', {}, first(f, 'title', 'rule') ?? ''), ': ', first(f, 'explanation', 'message') ?? '',
+          f.evidence ? el('div', { class: 'small' }, f.evidence) : null)))) : null));
     focusHeading(resultBox);
     await drawChart(chart, {
       tooltip: {},
-      legend: { bottom: 0, data: hasMeasured ? ['Self-rated', 'Measured'] : ['Self-rated'] },
+      legend: { bottom: 0, itemGap: 28, data: hasMeasured ? ['Self-rated', 'Measured'] : ['Self-rated'] },
       radar: {
         indicator: rows.map(r => ({ name: r.skill.title, max: 4, min: 0 })),
         radius: '62%',

@@ -193,6 +193,7 @@ class BrowserIT {
     candidate.visible("#attempt-result");
     candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
     int machineScore = Integer.parseInt(candidate.find("#attempt-result").getAttribute("data-score"));
+    String candidateId = (String) candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
     int override = machineScore >= 50 ? machineScore - 12 : machineScore + 12;
 
     coach = Browser.open(suite.gateway());
@@ -207,8 +208,11 @@ class BrowserIT {
     coach.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#cohort .busy")).isEmpty());
     coach.screenshot("08-coach-cohort");
 
-    coach.type("#open-attempt-id", typedAttemptId);
-    coach.click("#open-attempt");
+    // cohort table -> the candidate's attempts -> the typed attempt
+    coach.click("#cohort-table a[href*='candidate=" + candidateId + "']");
+    coach.visible("#attempts-table");
+    coach.screenshot("09-coach-candidate-attempts");
+    coach.click("#attempts-table a[href*='attempt=" + typedAttemptId + "']");
     coach.visible("#review-form");
     coach.type("#override-score", String.valueOf(override));
     coach.type("#override-reason", REASON);
@@ -216,14 +220,14 @@ class BrowserIT {
     coach.click("#save-review");
     coach.visible("#review-status .notice.ok", Duration.ofSeconds(30));
     coach.script("document.getElementById('review-form').scrollIntoView()");
-    coach.screenshot("09-coach-review-saved");
+    coach.screenshot("10-coach-review-saved");
 
     // the candidate did nothing: the review arrives over the event stream
     candidate.until(Duration.ofSeconds(60), d -> d.findElements(By.id("coach-review")).stream()
         .anyMatch(e -> e.getText().contains(REASON)));
     assertThat(candidate.find("#attempt-result").getAttribute("data-score")).isEqualTo(String.valueOf(override));
     assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
-    candidate.screenshot("10-candidate-sees-review-live");
+    candidate.screenshot("11-candidate-sees-review-live");
   }
 
   @Test
@@ -239,7 +243,7 @@ class BrowserIT {
     candidate.click("#submit-quiz");
     candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
     assertThat(candidate.all("#quiz-form .explanation")).hasSizeGreaterThanOrEqualTo(candidate.all("#quiz-form .option").size());
-    candidate.screenshot("11-quiz-result");
+    candidate.screenshot("12-quiz-result");
   }
 
   @Test
@@ -256,7 +260,7 @@ class BrowserIT {
     candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-rendered", "true"));
     assertThat(candidate.all("#calibration-table tbody tr")).isNotEmpty();
     candidate.script("document.getElementById('self-result').scrollIntoView()");
-    candidate.screenshot("12-self-assessment");
+    candidate.screenshot("13-self-assessment");
   }
 
   @Test
@@ -268,7 +272,7 @@ class BrowserIT {
     candidate.click("#flip");
     candidate.visible("#flashcard .definition");
     assertThat(candidate.find("#flip").getAttribute("aria-expanded")).isEqualTo("true");
-    candidate.screenshot("13-flashcards");
+    candidate.screenshot("14-flashcards");
     candidate.click("#known");
     candidate.until(Duration.ofSeconds(10), d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
   }
@@ -280,7 +284,7 @@ class BrowserIT {
     candidate.awaitPage("dashboard");
     candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
     assertThat(candidate.all("#recent-attempts tbody tr")).hasSizeGreaterThanOrEqualTo(2);
-    candidate.screenshot("14-dashboard");
+    candidate.screenshot("15-dashboard");
   }
 
   @Test
@@ -289,7 +293,7 @@ class BrowserIT {
     candidate.open("/swagger-ui");
     candidate.visible(".swagger-ui .info .title", Duration.ofSeconds(30));
     assertThat(candidate.find(".swagger-ui .info .title").getText()).contains("Rehearse");
-    candidate.screenshot("15-swagger-ui");
+    candidate.screenshot("16-swagger-ui");
   }
 
   /** A new account promoted to coach by the configured admin. */
