@@ -40,7 +40,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     // a service that is down: nothing listens at its URL
     p.put("rehearse.services.offline.url", FakeService.downUrl());
     p.put("rehearse.services.offline.paths", "/api/offline");
-    p.put("rehearse.gateway.response-timeout", "2s");
+    // how long a silent service is waited for (also the test client's read timeout: slow calls use a JDK client)
+    p.put("micronaut.http.client.read-timeout", "5s");
     p.put("rehearse.gateway.events.poll-interval", "50ms");
     p.putAll(extraProperties());
     return p;

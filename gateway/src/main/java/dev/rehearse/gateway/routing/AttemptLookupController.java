@@ -5,7 +5,6 @@ import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.identity.Role;
 import dev.rehearse.platform.problem.Problem;
 import dev.rehearse.platform.problem.ProblemBodyProvider;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -20,7 +19,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,15 +35,12 @@ public class AttemptLookupController {
   private final AccessPolicy access;
   private final ObjectMapper json;
   private final HttpClient client;
-  private final Duration responseTimeout;
 
-  public AttemptLookupController(RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client,
-      @Value("${rehearse.gateway.response-timeout:30s}") Duration responseTimeout) {
+  public AttemptLookupController(RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client) {
     this.routes = routes;
     this.access = access;
     this.json = json;
     this.client = client;
-    this.responseTimeout = responseTimeout;
   }
 
   @Operation(summary = "An attempt: scored (assessment) or still being transcribed (speech)")
@@ -94,7 +89,6 @@ public class AttemptLookupController {
     original.getHeaders().findFirst(HttpHeaders.AUTHORIZATION).ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
     request.header(Caller.CANDIDATE_HEADER, caller.id()).header(Caller.ROLE_HEADER, caller.role().name());
     return Mono.from(client.exchange(request, TEXT, TEXT))
-        .timeout(responseTimeout)
         .<MutableHttpResponse<?>>map(AttemptLookupController::relay)
         .onErrorResume(HttpClientResponseException.class, e -> Mono.just(relay(e.getResponse())))
         .onErrorResume(e -> !(e instanceof HttpClientResponseException), e -> Mono.just(Unavailable.response(service, original, e)));

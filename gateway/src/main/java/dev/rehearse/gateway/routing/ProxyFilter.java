@@ -19,7 +19,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -37,7 +36,6 @@ public class ProxyFilter implements HttpServerFilter {
   private final AccessPolicy access;
   private final RateLimiter limiter;
   private final int audioPerMinute;
-  private final Duration responseTimeout;
   private final long jsonBodyBytes;
   private final long audioBodyBytes;
   private final List<String> audioPaths;
@@ -48,7 +46,6 @@ public class ProxyFilter implements HttpServerFilter {
       AccessPolicy access,
       RateLimiter limiter,
       @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
-      @Value("${rehearse.gateway.response-timeout:30s}") Duration responseTimeout,
       @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
       @Value("${rehearse.gateway.limits.audio-body-bytes:20971520}") long audioBodyBytes,
       @Value("${rehearse.gateway.limits.audio-paths}") List<String> audioPaths) {
@@ -57,7 +54,6 @@ public class ProxyFilter implements HttpServerFilter {
     this.access = access;
     this.limiter = limiter;
     this.audioPerMinute = audioPerMinute;
-    this.responseTimeout = responseTimeout;
     this.jsonBodyBytes = jsonBodyBytes;
     this.audioBodyBytes = audioBodyBytes;
     this.audioPaths = audioPaths;
@@ -105,8 +101,9 @@ public class ProxyFilter implements HttpServerFilter {
           h.remove(Caller.ROLE_HEADER);
           h.add(Caller.CANDIDATE_HEADER, caller.id()).add(Caller.ROLE_HEADER, caller.role().name());
         });
+    // a silent service is cut off by the client's read-timeout (micronaut.http.client.read-timeout), on
+    // the event loop: a per-request reactor timeout would wake a scheduler thread for every request
     return Mono.from(client.proxy(forward, ProxyRequestOptions.getDefault()))
-        .timeout(responseTimeout)
         .onErrorResume(ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
         .onErrorResume(e -> !(e instanceof ProblemException), e -> Mono.just(Unavailable.response(service, request, e)));
   }
