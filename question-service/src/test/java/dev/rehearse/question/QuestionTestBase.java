@@ -31,7 +31,6 @@ public abstract class QuestionTestBase implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> p = new HashMap<>(TestInfrastructure.properties("question"));
     p.put("rehearse.question.packs", TEST_PACK);
-    p.put("micronaut.server.port", "-1"); // a random port: ./rehearse up may hold 8081
     return p;
   }
 

@@ -45,6 +45,8 @@ public final class TestInfrastructure {
     p.put("datasources.default.username", infra.dbUser());
     p.put("datasources.default.password", infra.dbPassword());
     p.put("kafka.bootstrap.servers", infra.bootstrapServers());
+    // a random port: a suite started with ./rehearse up may hold the configured one
+    p.put("micronaut.server.port", "-1");
     // component tests name the candidate in X-Candidate-Id; token checking has tests of its own
     p.put("rehearse.auth.required", "false");
     return p;
