@@ -16,12 +16,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Imports content packs at run time (admin only once accounts exist). A pack is refused whole with
- * every error listed, or stored whole; {@code dryRun=true} only validates.
+ * Imports content packs at run time (admins only). A pack is refused whole with every error listed,
+ * or stored whole; {@code dryRun=true} only validates.
  */
 @Controller("/api/admin/packs")
 @ExecuteOn(TaskExecutors.BLOCKING)
