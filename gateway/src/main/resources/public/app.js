@@ -119,6 +119,11 @@ function syncSession() {
   }
 }
 
+// A page kept in the back-forward cache must not hold its event stream open: browsers allow few
+// connections per host, and held streams would starve the next page's requests.
+window.addEventListener('pagehide', () => { disconnect(); connectedFor = null; });
+window.addEventListener('pageshow', e => { if (e.persisted) syncSession(); });
+
 session.onChange(() => { syncSession(); route(); });
 window.addEventListener('hashchange', route);
 document.querySelector('[data-skip]').addEventListener('click', e => { e.preventDefault(); main.focus(); });

@@ -61,8 +61,12 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Opens an app route such as {@code #/practice?question=x}, or any path on the gateway. */
+  /**
+   * Loads an app route such as {@code #/practice?question=x}, or any path on the gateway, afresh: a
+   * route equal to the current one would otherwise keep the page as it is.
+   */
   void open(String route) {
+    driver.get("about:blank");
     driver.get(base.resolve(route.startsWith("#") ? "/" + route : route).toString());
   }
 

@@ -284,6 +284,8 @@ class BrowserIT {
     candidate.awaitPage("dashboard");
     candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
     assertThat(candidate.all("#recent-attempts tbody tr")).hasSizeGreaterThanOrEqualTo(2);
+    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("progress-chart"), "data-rendered", "true"));
+    assertThat(candidate.all("#skill-table tbody tr")).isNotEmpty();
     candidate.screenshot("15-dashboard");
   }
 
