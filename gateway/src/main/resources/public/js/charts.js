@@ -9,13 +9,16 @@ function echartsModule() {
 
 const palette = ['#1d4ed8', '#c2410c', '#15803d', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f', '#92400e'];
 
-/** Draws option into container (SVG renderer, ARIA description on); returns the chart or null. */
+/**
+ * Draws option into container (ARIA description on); returns the chart or null. The canvas renderer,
+ * because the SVG one writes style attributes, which the gateway's content security policy blocks.
+ */
 export async function drawChart(container, option) {
   try {
     const echarts = await echartsModule();
     const existing = echarts.getInstanceByDom(container);
     if (existing) existing.dispose();
-    const chart = echarts.init(container, null, { renderer: 'svg' });
+    const chart = echarts.init(container, null, { renderer: 'canvas' });
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     chart.setOption({ color: palette, aria: { enabled: true }, animation: !still, animationDuration: 300, textStyle: { fontFamily: 'sans-serif' }, ...option });
     const resize = () => chart.resize();

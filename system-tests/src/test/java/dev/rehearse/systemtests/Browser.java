@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,6 +52,8 @@ final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en-US",
           // a fake microphone that plays a tone, granted without a prompt: the Record button can be exercised
           "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+      // the console, to check that nothing breaks the gateway's content security policy
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
       return new Browser(new ChromeDriver(service, options), base, profile);
@@ -107,6 +112,14 @@ final class Browser implements AutoCloseable {
 
   Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Console messages since the last call that report a blocked resource, script or style (CSP). */
+  List<String> policyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+        .toList();
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png. */
