@@ -132,7 +132,7 @@ public class SpeechBench {
     }
     String id = field(accepted.body(), "id");
     while (true) {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(speech + "/api/spoken-attempts/" + id)).build(),
+      String body = HTTP.send(HttpRequest.newBuilder(URI.create(speech + "/api/spoken-attempts/" + id)).timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       String status = field(body, "status");
       if ("TRANSCRIBED".equals(status)) {
@@ -273,7 +273,7 @@ public class SpeechBench {
   }
 
   static HttpResponse<String> post(String url, byte[] wav) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "audio/wav")
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", "audio/wav")
         .header("X-Candidate-Id", "bench").POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

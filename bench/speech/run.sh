@@ -39,6 +39,13 @@ if [[ ! -f $LAUNCHER || ! -f $SPEECH || ! -f $GATEWAY || ! -d $MODEL || ${BENCH_
   (cd "$ROOT" && mvn -B -q -DskipTests -pl launcher,speech-service,gateway -am install)
 fi
 
+# private copies: other builds may replace the jars in target/ while the benchmark runs
+rm -rf "$WORK/jars" && mkdir -p "$WORK/jars"
+cp "$LAUNCHER" "$SPEECH" "$GATEWAY" "$WORK/jars/"
+LAUNCHER="$WORK/jars/$(basename "$LAUNCHER")"
+SPEECH="$WORK/jars/$(basename "$SPEECH")"
+GATEWAY="$WORK/jars/$(basename "$GATEWAY")"
+
 for port in "$PG_PORT" "$KAFKA_PORT" "$SPEECH_PORT" "$GATEWAY_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
 done

@@ -15,7 +15,7 @@ import java.time.Duration;
 public record SpeechSettings(
     @NotBlank @Bindable(defaultValue = "target/vosk-model/model-en-us") String modelPath,
     @Bindable(defaultValue = "false") boolean retainAudio,
-    @Min(1) @Bindable(defaultValue = "2") int idleRecognizers,
+    @Min(1) @Bindable(defaultValue = "3") int idleRecognizers,
     @Min(1) @Bindable(defaultValue = "5") int progressEverySeconds,
     @Bindable(defaultValue = "2m") Duration staleJobAfter,
     @Min(1) @Bindable(defaultValue = "3") int maxTries) {}
