@@ -3,6 +3,7 @@ package dev.rehearse.question.catalog;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.QuestionPublished.Pronunciation;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import dev.rehearse.contracts.QuestionPublished.RoleWeight;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,12 @@ import java.util.UUID;
 public final class CatalogEvents {
   private CatalogEvents() {}
 
-  public static QuestionPublished published(Item item, Map<String, RedFlagRule> rules) {
+  /**
+   * @param skillWeights role id -> skill id -> weight, so consumers can weight this item's skill
+   *     within each of its roles
+   */
+  public static QuestionPublished published(
+      Item item, Map<String, RedFlagRule> rules, Map<String, Map<String, Integer>> skillWeights) {
     ItemContent c = item.content();
     List<RedFlagRule> flags = c.redFlagsOrEmpty().stream().map(rules::get).toList();
     Pronunciation pronunciation = item.type() == ItemType.PRONUNCIATION
@@ -20,6 +26,13 @@ public final class CatalogEvents {
         : null;
     return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), item.id(),
         item.roles(), item.skillId(), item.level(), item.text(), c.rubricOrEmpty(), flags, item.type().name(),
-        pronunciation, c.options() == null ? List.of() : c.options());
+        pronunciation, c.options() == null ? List.of() : c.options(), roleWeights(item, skillWeights));
+  }
+
+  private static List<RoleWeight> roleWeights(Item item, Map<String, Map<String, Integer>> skillWeights) {
+    return item.roles().stream()
+        .filter(role -> skillWeights.getOrDefault(role, Map.of()).containsKey(item.skillId()))
+        .map(role -> new RoleWeight(role, skillWeights.get(role).get(item.skillId())))
+        .toList();
   }
 }

@@ -10,6 +10,7 @@ import dev.rehearse.question.catalog.ItemRepository;
 import dev.rehearse.question.catalog.RedFlag;
 import dev.rehearse.question.catalog.RedFlagRepository;
 import dev.rehearse.question.catalog.Role;
+import dev.rehearse.question.catalog.RoleSkill;
 import dev.rehearse.question.catalog.RoleRepository;
 import dev.rehearse.question.catalog.Skill;
 import dev.rehearse.question.catalog.SkillRepository;
@@ -129,7 +130,11 @@ public class PackImporter {
     items.saveAll(inserts);
     items.updateAll(updates);
     items.updateAll(retired);
-    toPublish.forEach(i -> outbox.publish(Topics.CATALOG_QUESTIONS, i.id(), CatalogEvents.published(i, ruleById)));
+    Map<String, Map<String, Integer>> skillWeights = pack.roles().stream().collect(Collectors.toMap(
+        ContentPack.RoleDef::id,
+        r -> r.skills().stream().collect(Collectors.toMap(RoleSkill::skill, RoleSkill::weight))));
+    toPublish.forEach(i -> outbox.publish(
+        Topics.CATALOG_QUESTIONS, i.id(), CatalogEvents.published(i, ruleById, skillWeights)));
     Stream.concat(retired.stream().filter(i -> i.type().published()), unpublished.stream())
         .forEach(i -> outbox.publishTombstone(Topics.CATALOG_QUESTIONS, i.id()));
     return new ImportResult(pack.id(), pack.version(), outcome, inserts.size(), updates.size(), retired.size(),
