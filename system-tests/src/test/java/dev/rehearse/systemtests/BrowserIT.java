@@ -189,6 +189,13 @@ class BrowserIT {
     assertThat(verdict.getAttribute("data-verdict")).isIn("CORRECT", "CLOSE");
     assertThat(candidate.find("#heard").getText()).isNotBlank();
     candidate.screenshot("07-pronunciation-verdict");
+
+    // another term said instead ("kooda"): judged RETRY, with advice naming the usual saying
+    candidate.find("#drill-file").sendKeys(AUDIO.resolve("drills/nccl/bad-2.wav").toString());
+    candidate.click("#drill-upload");
+    candidate.until(Duration.ofSeconds(60), ExpectedConditions.attributeToBe(By.id("verdict-card"), "data-verdict", "RETRY"));
+    assertThat(candidate.find("#advice").getText()).containsIgnoringCase("nickel");
+    candidate.screenshot("07b-pronunciation-retry");
   }
 
   @Test
@@ -209,6 +216,9 @@ class BrowserIT {
     coach.open("#/signin");
     coach.awaitPage("signin");
     coach.type("#signin-form [name=email]", coachEmail);
+    coach.type("#signin-form [name=password]", "not-the-password");
+    coach.click("#signin-submit");
+    assertThat(coach.visible("#signin-form [role=alert]").getText()).contains("email or password is wrong");
     coach.type("#signin-form [name=password]", PASSWORD);
     coach.click("#signin-submit");
     coach.awaitPage("dashboard");
