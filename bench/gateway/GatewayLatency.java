@@ -32,8 +32,10 @@ public class GatewayLatency {
     int perPath = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
 
-    System.out.printf("warming up (%d requests per target and path)%n", perPath / 2);
-    run(direct, gateway, token, perPath / 2, threads);
+    // both JVMs must reach steady state (C2-compiled hot paths) before anything is measured
+    int warmup = Math.max(perPath, 4000);
+    System.out.printf("warming up (%d requests per target and path)%n", warmup);
+    run(direct, gateway, token, warmup, threads);
     System.out.printf("measuring: %d requests per target and path, %d client thread(s), interleaved%n", perPath, threads);
     Map<String, long[][]> results = run(direct, gateway, token, perPath, threads);
 
