@@ -39,13 +39,16 @@ export async function render(main, { params }) {
   });
   listBox.append(el('h2', { id: 'terms-h' }, `${terms.length} terms`), field('Find a term', filter, { name: 'filter' }), list);
 
+  /** What speech synthesis should say: the first accepted spoken form ("nickel"), else the guide without its notes. */
+  const reference = t => t.spokenForms?.[0] ?? t.saidAs.replace(/\s*\(.*\)\s*/, ' ').trim();
+
   function choose(t) {
     buttons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.term === t.term)));
     clear(resultBox);
     drillBox.hidden = false;
     const status = el('div', { 'aria-live': 'polite', id: 'drill-status' });
     const hear = el('button', { type: 'button', class: 'secondary', id: 'hear' }, '▶ Hear it');
-    hear.addEventListener('click', () => { if (!speak(t.saidAs)) clear(status, notice('info', `This browser cannot speak; it is said “${t.saidAs}”.`)); });
+    hear.addEventListener('click', () => { if (!speak(reference(t))) clear(status, notice('info', `This browser cannot speak; it is said “${t.saidAs}”.`)); });
     const file = el('input', { type: 'file', accept: '.wav,audio/wav,audio/x-wav', id: 'drill-file' });
     const upload = el('button', { type: 'button', class: 'secondary', id: 'drill-upload' }, 'Check recording');
     upload.addEventListener('click', () => {
@@ -82,7 +85,7 @@ export async function render(main, { params }) {
       result.advice ? el('p', { class: 'notice info', id: 'advice' }, result.advice) : null,
       words.length ? el('div', { 'aria-label': 'Confidence per word' }, words.map(w => el('div', { class: 'word-conf' },
         el('span', {}, w.word), el('meter', { min: 0, max: 1, value: w.confidence ?? 0, 'aria-label': `confidence for ${w.word}` }), el('span', { class: 'small' }, `${Math.round((w.confidence ?? 0) * 100)}%`)))) : null,
-      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(t.saidAs) }, '▶ Hear it again'))));
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(reference(t)) }, '▶ Hear it again'))));
     focusHeading(resultBox);
   }
 
