@@ -57,13 +57,3 @@ export function showQuestionTitle(node, id) {
 export function skillLabel(titles, id) {
   return titles[id] ?? (id ?? '').replace(/[-_]/g, ' ');
 }
-
-/** A <select> of roles (value = role id), remembering the last choice in this browser. */
-export async function rolePicker(el, { id = 'role', onChange } = {}) {
-  const all = await listRoles();
-  const select = el('select', { id, name: 'role' }, all.map(r => el('option', { value: r.id }, r.title)));
-  const saved = localStorage.getItem('rehearse.role');
-  if (saved && all.some(r => r.id === saved)) select.value = saved;
-  select.addEventListener('change', () => { localStorage.setItem('rehearse.role', select.value); onChange?.(select.value); });
-  return select;
-}

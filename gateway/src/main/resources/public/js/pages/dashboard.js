@@ -36,7 +36,7 @@ function trendText(trend) {
   return String(trend);
 }
 
-export async function render(main, { go }) {
+export async function render(main) {
   const user = session.user;
   const summary = el('div', { class: 'figures', id: 'progress-summary' });
   const chartBox = el('div', { class: 'chart', id: 'progress-chart', role: 'img', 'aria-label': 'Scores per skill over time' });

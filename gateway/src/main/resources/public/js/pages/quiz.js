@@ -4,7 +4,7 @@
 // explanations and says the result was not saved.
 import { api, explain } from '../api.js';
 import { listRoles, search, item, skillTitles, skillLabel } from '../catalog.js';
-import { el, clear, field, notice, busy, withBusy, focusHeading } from '../ui.js';
+import { el, clear, field, notice, withBusy, focusHeading } from '../ui.js';
 
 const SIZE = 5;
 
