@@ -1,7 +1,9 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/attempts")
@@ -37,10 +40,17 @@ public class AttemptController {
     return HttpResponse.created(AttemptView.of(attempt));
   }
 
+  /** Candidates see only their own attempts (another's answers 404, revealing nothing); coaches see all. */
   @Operation(summary = "A scored attempt, typed or spoken")
   @Get("/{id}")
-  public AttemptView get(UUID id) {
-    return attempts.findById(id).map(AttemptView::of)
+  public AttemptView get(
+      UUID id,
+      @Nullable @Header(Identity.CANDIDATE) String candidateId,
+      @Nullable @Header(Identity.ROLE) String role) {
+    boolean coach = role != null && Set.of("COACH", "ADMIN").contains(role);
+    return attempts.findById(id)
+        .filter(a -> coach || candidateId == null || a.candidateId().equals(candidateId))
+        .map(AttemptView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));
   }
 }

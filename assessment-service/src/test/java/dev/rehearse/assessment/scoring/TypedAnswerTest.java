@@ -48,6 +48,18 @@ class TypedAnswerTest extends AssessmentTestBase {
   }
 
   @Test
+  void aCandidateCannotReadAnotherCandidatesAttemptButACoachCan() {
+    AttemptView mine = http.toBlocking().retrieve(post("c-owner", question.questionId(), "canary"), AttemptView.class);
+    String path = "/api/attempts/" + mine.id();
+
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-Candidate-Id", "c-owner"), AttemptView.class).id())
+        .isEqualTo(mine.id());
+    assertProblem(HttpRequest.GET(path).header("X-Candidate-Id", "c-intruder"), 404, "id");
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-Candidate-Id", "coach-1")
+        .header("X-User-Role", "COACH"), AttemptView.class).id()).isEqualTo(mine.id());
+  }
+
+  @Test
   void weakAnswerMissesConceptsAndRaisesFlagsWithEvidence() {
     String answer = "We copy the model to the servers manually when it is ready.";
     AttemptView view = http.toBlocking().retrieve(post("c-2", question.questionId(), answer), AttemptView.class);
