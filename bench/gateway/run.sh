@@ -9,34 +9,18 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
 WORK="$HERE/target"
-VERSION=0.1.0-SNAPSHOT
 PG_PORT=${BENCH_PG_PORT:-25432}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 QUESTION_PORT=${BENCH_QUESTION_PORT:-28081}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-28080}
 REQUESTS=${BENCH_REQUESTS:-2000}
 THREADS=${BENCH_THREADS:-1}
-JARS=("$ROOT/launcher/target/launcher-$VERSION-all.jar" "$ROOT/question-service/target/question-service-$VERSION-all.jar"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+JARS=("$LAUNCHER" "$ROOT/question-service/target/question-service-$VERSION-all.jar"
   "$ROOT/gateway/target/gateway-$VERSION-all.jar")
 
-mkdir -p "$WORK/logs"
-STARTED=()
-cleanup() {
-  local pid
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-missing=0
-for jar in "${JARS[@]}"; do [[ -f $jar ]] || missing=1; done
-if [[ $missing == 1 || ${BENCH_BUILD:-} == always ]]; then
-  echo "building the jars (mvn -B -q -DskipTests -pl launcher,question-service,gateway -am install)"
-  (cd "$ROOT" && mvn -B -q -DskipTests -pl launcher,question-service,gateway -am install)
-fi
+bench_build launcher,question-service,gateway "${JARS[@]}"
 
 # run from copies: a build elsewhere in the tree must not replace a jar under a running JVM
 mkdir -p "$WORK/jars"
@@ -45,31 +29,10 @@ for i in "${!JARS[@]}"; do
   JARS[$i]="$WORK/jars/$(basename "${JARS[$i]}")"
   unzip -tq "${JARS[$i]}" >/dev/null || { echo "${JARS[$i]} is damaged (being rebuilt?); run again" >&2; exit 1; }
 done
+LAUNCHER="${JARS[0]}"
 
-for port in "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT" "$GATEWAY_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
-done
-
-wait_for() { # what, seconds, command...
-  local what=$1 limit=$2 pid
-  shift 2
-  for _ in $(seq 1 $((limit * 5))); do
-    "$@" && return 0
-    for pid in "${STARTED[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "a process exited while waiting for $what; see $WORK/logs" >&2; exit 1; }
-    done
-    sleep 0.2
-  done
-  echo "$what not ready after ${limit}s; see $WORK/logs" >&2
-  exit 1
-}
-healthy() { curl -sf -m 2 "http://localhost:$1/health" | grep -q '"status":"UP"'; }
-
-rm -rf "$WORK/infra"
-echo "starting PostgreSQL :$PG_PORT and Kafka :$KAFKA_PORT"
-java -cp "${JARS[0]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "$PG_PORT" "$KAFKA_PORT" >"$WORK/logs/infra.log" 2>&1 &
-STARTED+=($!)
-wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
+bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT" "$GATEWAY_PORT"
+bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
 
 echo "starting question-service :$QUESTION_PORT and the gateway :$GATEWAY_PORT"
 MICRONAUT_SERVER_PORT=$QUESTION_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \

@@ -10,7 +10,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/question"
 WORK="$HERE/target"
-VERSION=0.1.0-SNAPSHOT
 PG_PORT=${BENCH_PG_PORT:-35432}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-39092}
 QUESTION_PORT=${BENCH_QUESTION_PORT:-38081}
@@ -19,44 +18,14 @@ SECONDS_PER_PHASE=${BENCH_SECONDS:-60}
 WARMUP=${BENCH_WARMUP:-15}
 # the secret the service checks gateway tokens with (its development default unless set)
 SECRET=${REHEARSE_AUTH_JWT_SECRET:-rehearse-development-secret-change-me-0123456789}
-LAUNCHER="$ROOT/launcher/target/launcher-$VERSION-all.jar"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 SERVICE="$ROOT/question-service/target/question-service-$VERSION-all.jar"
 
-mkdir -p "$WORK/logs"
-STARTED=()
-cleanup() {
-  local pid
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-if [[ ! -f $LAUNCHER || ! -f $SERVICE || ${BENCH_BUILD:-} == always ]]; then
-  echo "building the jars (mvn -B -q -DskipTests -pl launcher,question-service -am install)"
-  (cd "$ROOT" && mvn -B -q -DskipTests -pl launcher,question-service -am install)
-fi
-
-for port in "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
-done
-
-wait_for() { # what, seconds, command...
-  local what=$1 limit=$2
-  shift 2
-  for _ in $(seq 1 $((limit * 5))); do "$@" && return 0; sleep 0.2; done
-  echo "$what not ready after ${limit}s; see $WORK/logs" >&2
-  exit 1
-}
+bench_build launcher,question-service "$LAUNCHER" "$SERVICE"
+bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT"
 answers() { curl -sf -m 2 "$1" | grep -q "$2"; }
-
-rm -rf "$WORK/infra"
-echo "starting PostgreSQL :$PG_PORT and Kafka :$KAFKA_PORT"
-java -cp "$LAUNCHER" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "$PG_PORT" "$KAFKA_PORT" >"$WORK/logs/infra.log" 2>&1 &
-STARTED+=($!)
-wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
+bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
 
 echo "starting question-service :$QUESTION_PORT"
 # shellcheck disable=SC2086
