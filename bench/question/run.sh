@@ -3,7 +3,8 @@
 # Starts its own PostgreSQL + Kafka (the launcher) and question-service on separate ports (a running
 # ./rehearse up is left alone), waits for the ML-infrastructure pack, seeds scored history over
 # Kafka, then sends open-loop load: a baseline (/health/liveness), search, practice-set creation,
-# each at BENCH_RATE requests/s for BENCH_SECONDS, and prints p50/p95/p99 and ratios to the baseline.
+# taking turns in 5-s slices, each at BENCH_RATE requests/s for BENCH_SECONDS in all, and prints
+# p50/p95/p99 and ratios to the baseline.
 # Stops what it started. Environment: BENCH_RATE (200), BENCH_SECONDS (60), BENCH_WARMUP (15),
 # BENCH_BUILD=always to rebuild the jars, BENCH_JAVA_OPTS for the service JVM (default: JVM defaults).
 set -euo pipefail
