@@ -39,12 +39,15 @@ if [[ ! -f $LAUNCHER || ! -f $SPEECH || ! -f $GATEWAY || ! -d $MODEL || ${BENCH_
   (cd "$ROOT" && mvn -B -q -DskipTests -pl launcher,speech-service,gateway -am install)
 fi
 
-# private copies: other builds may replace the jars in target/ while the benchmark runs
+# private copies under names of their own: other builds may replace the jars in target/, and
+# other scripts may stop processes by jar name, while the benchmark runs
 rm -rf "$WORK/jars" && mkdir -p "$WORK/jars"
-cp "$LAUNCHER" "$SPEECH" "$GATEWAY" "$WORK/jars/"
-LAUNCHER="$WORK/jars/$(basename "$LAUNCHER")"
-SPEECH="$WORK/jars/$(basename "$SPEECH")"
-GATEWAY="$WORK/jars/$(basename "$GATEWAY")"
+cp "$LAUNCHER" "$WORK/jars/speech-bench-infra.jar"
+cp "$SPEECH" "$WORK/jars/speech-bench-service.jar"
+cp "$GATEWAY" "$WORK/jars/speech-bench-gateway.jar"
+LAUNCHER="$WORK/jars/speech-bench-infra.jar"
+SPEECH="$WORK/jars/speech-bench-service.jar"
+GATEWAY="$WORK/jars/speech-bench-gateway.jar"
 
 for port in "$PG_PORT" "$KAFKA_PORT" "$SPEECH_PORT" "$GATEWAY_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
