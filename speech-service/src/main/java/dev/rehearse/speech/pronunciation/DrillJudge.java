@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -86,7 +87,7 @@ public class DrillJudge {
     double best = 0;
     for (String form : accepted) {
       String[] parts = form.split(" ");
-      long found = java.util.Arrays.stream(parts).filter(words::contains).count();
+      long found = Arrays.stream(parts).filter(words::contains).count();
       best = Math.max(best, (double) found / parts.length);
     }
     return best;

@@ -4,8 +4,6 @@ import java.util.List;
 
 /** What one recognizer pass heard; {@code text} is empty when it heard nothing. */
 public record Recognition(String text, List<RecognizedWord> words) {
-  public static final Recognition NOTHING = new Recognition("", List.of());
-
   public double meanConfidence() {
     return words.stream().mapToDouble(RecognizedWord::confidence).average().orElse(0);
   }
