@@ -2,6 +2,7 @@
 # Regenerates the test recordings with espeak-ng and sox (apt-get install -y espeak-ng sox).
 # Output: 16 kHz mono 16-bit WAV unless a file is about formats. Run from anywhere:
 #   speech-service/src/test/resources/audio/generate.sh
+# sox runs with -R (repeatable dither), so regenerating gives byte-identical files.
 # drills/manifest.tsv lists every drill recording: file, term, expected (GOOD = said right, BAD = said wrong), voice, speed, text.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 # say OUT VOICE SPEED TEXT: speak, pad with 0.3 s of silence, convert to 16 kHz mono
 say() {
   espeak-ng -v "$2" -s "$3" -w "$tmp/raw.wav" "$4"
-  sox -q "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$1" pad 0.3 0.3
+  sox -q -R "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$1" pad 0.3 0.3
 }
 
 rm -rf answers formats drills
@@ -25,21 +26,21 @@ say answers/cost.wav en-us 170 "We cut the training bill by about thirty percent
 # two sentences with a 1.5 s pause between them: the fluency figures must see it
 say "$tmp/drift-a.wav" en-us+f3 140 "To detect model degradation I would monitor data drift on the inputs."
 say "$tmp/drift-b.wav" en-us+f3 140 "When accuracy drops below a threshold, a pipeline retrains the model."
-sox -q -n -r 16000 -c 1 -b 16 "$tmp/gap.wav" trim 0 1.5
-sox -q "$tmp/drift-a.wav" "$tmp/gap.wav" "$tmp/drift-b.wav" answers/drift.wav
+sox -q -R -n -r 16000 -c 1 -b 16 "$tmp/gap.wav" trim 0 1.5
+sox -q -R "$tmp/drift-a.wav" "$tmp/gap.wav" "$tmp/drift-b.wav" answers/drift.wav
 
 # --- silence and noise ---
-sox -q -n -r 16000 -c 1 -b 16 silence.wav trim 0 2
-sox -q -n -r 16000 -c 1 -b 16 noise.wav synth 2 whitenoise vol 0.3
+sox -q -R -n -r 16000 -c 1 -b 16 silence.wav trim 0 2
+sox -q -R -n -r 16000 -c 1 -b 16 noise.wav synth 2 whitenoise vol 0.3
 
 # --- the same short answer in other formats, for downmixing and resampling ---
 say "$tmp/short.wav" en-us 150 "I would use a canary release and roll back if the error rate goes up."
-sox -q "$tmp/short.wav" -r 16000 -c 1 -b 16 formats/mono-16k.wav
-sox -q "$tmp/short.wav" -r 44100 -c 2 -b 16 formats/stereo-44k.wav
-sox -q "$tmp/short.wav" -r 8000 -c 1 -b 16 formats/mono-8k.wav
-sox -q "$tmp/short.wav" -r 22050 -c 2 -b 16 formats/stereo-22k.wav
-sox -q "$tmp/short.wav" -r 16000 -c 1 -b 8 formats/pcm-8bit.wav trim 0 0.5
-sox -q "$tmp/short.wav" -r 16000 -c 1 -e floating-point -b 32 formats/float-32bit.wav trim 0 0.5
+sox -q -R "$tmp/short.wav" -r 16000 -c 1 -b 16 formats/mono-16k.wav
+sox -q -R "$tmp/short.wav" -r 44100 -c 2 -b 16 formats/stereo-44k.wav
+sox -q -R "$tmp/short.wav" -r 8000 -c 1 -b 16 formats/mono-8k.wav
+sox -q -R "$tmp/short.wav" -r 22050 -c 2 -b 16 formats/stereo-22k.wav
+sox -q -R "$tmp/short.wav" -r 16000 -c 1 -b 8 formats/pcm-8bit.wav trim 0 0.5
+sox -q -R "$tmp/short.wav" -r 16000 -c 1 -e floating-point -b 32 formats/float-32bit.wav trim 0 0.5
 
 # --- pronunciation drills: each term said right by three voices/speeds, said wrong twice ---
 # term|slug|good saying|wrong saying 1 (letters, or a word-like misreading of a spelled acronym)|wrong saying 2 (another term of the field)
