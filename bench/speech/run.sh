@@ -11,33 +11,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/speech"
 WORK="$HERE/target"
-VERSION=0.1.0-SNAPSHOT
 PG_PORT=${BENCH_PG_PORT:-45432}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-49092}
 SPEECH_PORT=${BENCH_SPEECH_PORT:-48083}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-48080}
-LAUNCHER="$ROOT/launcher/target/launcher-$VERSION-all.jar"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 SPEECH="$ROOT/speech-service/target/speech-service-$VERSION-all.jar"
 GATEWAY="$ROOT/gateway/target/gateway-$VERSION-all.jar"
 MODEL="$ROOT/speech-service/target/vosk-model/model-en-us"
 AUDIO="$ROOT/speech-service/src/test/resources/audio"
 
-mkdir -p "$WORK/logs"
-STARTED=()
-cleanup() {
-  local pid
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-if [[ ! -f $LAUNCHER || ! -f $SPEECH || ! -f $GATEWAY || ! -d $MODEL || ${BENCH_BUILD:-} == always ]]; then
-  echo "building the jars (mvn -B -q -DskipTests -pl launcher,speech-service,gateway -am install)"
-  (cd "$ROOT" && mvn -B -q -DskipTests -pl launcher,speech-service,gateway -am install)
-fi
+[[ -d $MODEL ]] || BENCH_BUILD=always
+bench_build launcher,speech-service,gateway "$LAUNCHER" "$SPEECH" "$GATEWAY"
 
 # private copies under names of their own: other builds may replace the jars in target/, and
 # other scripts may stop processes by jar name, while the benchmark runs
@@ -49,30 +35,8 @@ LAUNCHER="$WORK/jars/speech-bench-infra.jar"
 SPEECH="$WORK/jars/speech-bench-service.jar"
 GATEWAY="$WORK/jars/speech-bench-gateway.jar"
 
-for port in "$PG_PORT" "$KAFKA_PORT" "$SPEECH_PORT" "$GATEWAY_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
-done
-
-wait_for() { # what, seconds, command...
-  local what=$1 limit=$2 pid
-  shift 2
-  for _ in $(seq 1 $((limit * 5))); do
-    "$@" && return 0
-    for pid in "${STARTED[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "a process exited while waiting for $what; see $WORK/logs" >&2; exit 1; }
-    done
-    sleep 0.2
-  done
-  echo "$what not ready after ${limit}s; see $WORK/logs" >&2
-  exit 1
-}
-healthy() { curl -sf -m 2 "http://localhost:$1/health" | grep -q '"status":"UP"'; }
-
-rm -rf "$WORK/infra"
-echo "starting PostgreSQL :$PG_PORT and Kafka :$KAFKA_PORT"
-java -cp "$LAUNCHER" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "$PG_PORT" "$KAFKA_PORT" >"$WORK/logs/infra.log" 2>&1 &
-STARTED+=($!)
-wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
+bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$SPEECH_PORT" "$GATEWAY_PORT"
+bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
 
 echo "starting speech-service :$SPEECH_PORT and the gateway :$GATEWAY_PORT"
 MICRONAUT_SERVER_PORT=$SPEECH_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \

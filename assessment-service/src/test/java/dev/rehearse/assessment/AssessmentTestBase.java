@@ -9,23 +9,17 @@ import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.testsupport.KafkaProbe;
+import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.TestInstance;
 
 /** Points the service at the JVM's shared PostgreSQL and Kafka, and publishes test questions. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AssessmentTestBase implements TestPropertyProvider {
-  @Inject protected ObjectMapper json;
+public abstract class AssessmentTestBase extends ServiceTest {
   @Inject protected CatalogRepository catalog;
 
   @Override
@@ -87,19 +81,5 @@ public abstract class AssessmentTestBase implements TestPropertyProvider {
     await().atMost(Duration.ofSeconds(30)).until(() -> catalog.existsById(question.questionId()));
   }
 
-  protected String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  protected <T> T fromJson(String value, Class<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -2,33 +2,27 @@ package dev.rehearse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Points the gateway at the JVM's shared PostgreSQL and Kafka, and at fake services standing in
  * for question, assessment and speech (which run as separate processes in real life).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class GatewayTestBase implements TestPropertyProvider {
+public abstract class GatewayTestBase extends ServiceTest {
   protected final FakeService question = new FakeService("question");
   protected final FakeService assessment = new FakeService("assessment");
   protected final FakeService speech = new FakeService("speech");
 
-  @Inject protected ObjectMapper json;
   @Inject @Client("/") protected HttpClient http;
 
   @Override
@@ -76,11 +70,4 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     }
   }
 
-  protected String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

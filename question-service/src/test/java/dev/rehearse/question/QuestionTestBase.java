@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.rehearse.question.pack.PackFiles;
+import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.TestInstance;
 
 /** Points the service at the JVM's shared PostgreSQL and Kafka and loads the small test pack at start-up. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class QuestionTestBase implements TestPropertyProvider {
+public abstract class QuestionTestBase extends ServiceTest {
   public static final String TEST_PACK = "test-pack";
 
-  @Inject protected ObjectMapper json;
   @Inject @Client("/") protected HttpClient http;
 
   @Override
@@ -73,19 +67,5 @@ public abstract class QuestionTestBase implements TestPropertyProvider {
     }
   }
 
-  protected String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  protected <T> T fromJson(String value, Class<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -7,13 +7,12 @@ import dev.rehearse.contracts.QuestionPublished.Pronunciation;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.testsupport.KafkaProbe;
+import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.TestInstance;
 
 /** Points the service at the JVM's shared PostgreSQL and Kafka, publishes test items, reads test audio. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SpeechTestBase implements TestPropertyProvider {
+public abstract class SpeechTestBase extends ServiceTest {
   public static final String SERVING_QUESTION = "open-serving-rollout";
-  @Inject protected ObjectMapper json;
   @Inject @Client("/") protected HttpClient http;
 
   @Override
@@ -120,19 +116,5 @@ public abstract class SpeechTestBase implements TestPropertyProvider {
     }
   }
 
-  protected String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  protected <T> T fromJson(String value, Class<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
