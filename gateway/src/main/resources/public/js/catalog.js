@@ -1,5 +1,6 @@
 // What question-service offers: roles with their skills, and items. Cached for the page's lifetime.
-import { api } from './api.js';
+import { api, explain } from './api.js';
+import { el, field, notice } from './ui.js';
 
 let roles = null;
 const roleDetails = new Map();
@@ -56,4 +57,25 @@ export function showQuestionTitle(node, id) {
 
 export function skillLabel(titles, id) {
   return titles[id] ?? (id ?? '').replace(/[-_]/g, ' ');
+}
+
+/**
+ * The role picker a page starts with: remembers the last role in this browser and calls onChange
+ * when it changes. Returns {select, status}, or null after showing why the roles could not load.
+ */
+export async function rolePicker(top, onChange) {
+  let all;
+  try {
+    all = await listRoles();
+  } catch (e) {
+    top.append(notice('error', explain(e, 'The question bank')));
+    return null;
+  }
+  const select = el('select', {}, all.map(r => el('option', { value: r.id }, r.title)));
+  const saved = localStorage.getItem('rehearse.role');
+  if (saved && all.some(r => r.id === saved)) select.value = saved;
+  const status = el('div', { 'aria-live': 'polite' });
+  top.append(el('div', { class: 'row' }, field('Role', select, { name: 'role' })), status);
+  select.addEventListener('change', () => { localStorage.setItem('rehearse.role', select.value); onChange(); });
+  return { select, status };
 }

@@ -2,27 +2,17 @@
 // collocations, then mark it known or "again". Cards marked "again" come back sooner in this session,
 // and what is known is remembered in this browser. Keys: Space shows the back, K known, A again.
 import { explain } from '../api.js';
-import { listRoles, search, item } from '../catalog.js';
+import { rolePicker, search, item } from '../catalog.js';
 import { userStore } from '../session.js';
-import { el, clear, field, notice, busy, withBusy } from '../ui.js';
+import { el, clear, notice, busy, withBusy } from '../ui.js';
 
 export async function render(main) {
   const top = el('section', { class: 'card' });
   const deckBox = el('div', { id: 'deck', 'aria-live': 'polite' });
   main.append(el('h1', {}, 'Vocabulary'), el('p', { class: 'lead' }, 'The words interviewers expect you to use precisely.'), top, deckBox);
-  let roles;
-  try {
-    roles = await listRoles();
-  } catch (e) {
-    top.append(notice('error', explain(e, 'The question bank')));
-    return;
-  }
-  const roleSelect = el('select', {}, roles.map(r => el('option', { value: r.id }, r.title)));
-  const saved = localStorage.getItem('rehearse.role');
-  if (saved && roles.some(r => r.id === saved)) roleSelect.value = saved;
-  const status = el('div', { 'aria-live': 'polite' });
-  top.append(el('div', { class: 'row' }, field('Role', roleSelect, { name: 'role' })), status);
-  roleSelect.addEventListener('change', () => { localStorage.setItem('rehearse.role', roleSelect.value); load(); });
+  const picker = await rolePicker(top, () => load());
+  if (!picker) return;
+  const { select: roleSelect, status } = picker;
   const known = userStore('known-terms');
   let keyHandler = null;
 

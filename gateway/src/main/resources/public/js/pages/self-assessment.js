@@ -2,9 +2,9 @@
 // overall level, red flags, and a radar chart of self-rated against measured levels (the calibration gap).
 // POST /api/self-assessments {roleId, ratings: [{itemId, rating}]}.
 import { api, explain } from '../api.js';
-import { listRoles, role as roleDetail, search } from '../catalog.js';
+import { rolePicker, role as roleDetail, search } from '../catalog.js';
 import { drawChart } from '../charts.js';
-import { el, clear, field, notice, withBusy, focusHeading, badge } from '../ui.js';
+import { el, clear, notice, withBusy, focusHeading, badge } from '../ui.js';
 
 const LEVELS = ['Beginner', 'Intermediate', 'Advanced', 'Expert'];
 const RATINGS = [[1, 'Not yet'], [2, 'With help'], [3, 'On my own'], [4, 'Could teach it']];
@@ -30,19 +30,9 @@ export async function render(main) {
   main.append(el('h1', {}, 'Self-assessment'),
     el('p', { class: 'lead' }, 'Rate yourself honestly: the point is to see where your own view and your measured answers differ.'),
     top, formBox, resultBox);
-  let roles;
-  try {
-    roles = await listRoles();
-  } catch (e) {
-    top.append(notice('error', explain(e, 'The question bank')));
-    return;
-  }
-  const roleSelect = el('select', {}, roles.map(r => el('option', { value: r.id }, r.title)));
-  const saved = localStorage.getItem('rehearse.role');
-  if (saved && roles.some(r => r.id === saved)) roleSelect.value = saved;
-  const status = el('div', { 'aria-live': 'polite' });
-  top.append(el('div', { class: 'row' }, field('Role', roleSelect, { name: 'role' })), status);
-  roleSelect.addEventListener('change', () => { localStorage.setItem('rehearse.role', roleSelect.value); load(); });
+  const picker = await rolePicker(top, () => load());
+  if (!picker) return;
+  const { select: roleSelect, status } = picker;
 
   async function load() {
     clear(formBox);
