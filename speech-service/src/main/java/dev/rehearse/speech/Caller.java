@@ -1,5 +1,6 @@
 package dev.rehearse.speech;
 
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -11,8 +12,8 @@ import java.util.Set;
  * is restricted.
  */
 public record Caller(@Nullable String candidateId, @Nullable String role) {
-  public static final String CANDIDATE_HEADER = "X-Candidate-Id";
-  public static final String ROLE_HEADER = "X-User-Role";
+  public static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
+  public static final String ROLE_HEADER = IdentityHeaders.ROLE;
   private static final Set<String> STAFF = Set.of("COACH", "ADMIN");
 
   /** A candidate sees only their own attempts; coaches and admins see all. Others' are "not found". */

@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.access;
 
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -12,9 +13,9 @@ import java.util.Set;
  * present it must allow the endpoint.
  */
 public final class Identity {
-  public static final String CANDIDATE = "X-Candidate-Id";
+  public static final String CANDIDATE = IdentityHeaders.CANDIDATE;
   public static final String COACH = "X-Coach-Id";
-  public static final String ROLE = "X-User-Role";
+  public static final String ROLE = IdentityHeaders.ROLE;
 
   private Identity() {}
 

@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.scoring;
 
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.platform.problem.ProblemException;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 @Controller("/api/attempts")
 public class AttemptController {
-  static final String CANDIDATE_HEADER = "X-Candidate-Id";
+  static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
   private final AttemptRepository attempts;

@@ -35,8 +35,8 @@ import org.reactivestreams.Publisher;
 @Filter("/api/**")
 @Requires(missingClasses = "io.micronaut.security.filters.SecurityFilter")
 public class ServiceTokenFilter implements HttpServerFilter {
-  public static final String CANDIDATE_HEADER = "X-Candidate-Id";
-  public static final String ROLE_HEADER = "X-User-Role";
+  public static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
+  public static final String ROLE_HEADER = IdentityHeaders.ROLE;
   private static final List<String> ROLES_BY_RANK = List.of("CANDIDATE", "COACH", "ADMIN");
 
   private final MACVerifier verifier;

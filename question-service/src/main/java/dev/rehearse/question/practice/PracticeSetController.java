@@ -1,5 +1,6 @@
 package dev.rehearse.question.practice;
 
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.question.catalog.ItemType;
 import dev.rehearse.question.catalog.Level;
@@ -25,7 +26,7 @@ import java.util.Set;
 @Controller("/api/practice-sets")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PracticeSetController {
-  static final String CANDIDATE_HEADER = "X-Candidate-Id";
+  static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   private static final int DEFAULT_SIZE = 10;
   private final RoleRepository roles;
   private final PracticeStore store;
