@@ -17,10 +17,20 @@ import org.reactivestreams.Publisher;
  */
 @Filter("/**")
 public class SecurityHeadersFilter implements HttpServerFilter {
+  /**
+   * Swagger UI's bundle (a third-party script we do not change) injects {@code <style>} elements and
+   * style attributes at run time; under the default policy the browser refuses them and the console
+   * fills with violations. Inline styles are allowed for its pages only, and only styles: scripts stay
+   * {@code 'self'}, and the web app itself keeps the strict policy.
+   */
+  static final String SWAGGER_UI = "/swagger-ui/";
+  static final String SWAGGER_UI_STYLES = "; style-src 'self' 'unsafe-inline'";
   private final String contentSecurityPolicy;
+  private final String swaggerUiPolicy;
 
   public SecurityHeadersFilter(@Value("${rehearse.gateway.headers.content-security-policy}") String contentSecurityPolicy) {
     this.contentSecurityPolicy = contentSecurityPolicy;
+    this.swaggerUiPolicy = contentSecurityPolicy + SWAGGER_UI_STYLES;
   }
 
   @Override
@@ -30,14 +40,16 @@ public class SecurityHeadersFilter implements HttpServerFilter {
 
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-    boolean api = request.getPath().startsWith("/api/");
+    String path = request.getPath();
+    boolean api = path.startsWith("/api/");
+    String policy = path.startsWith(SWAGGER_UI) ? swaggerUiPolicy : contentSecurityPolicy;
     return Publishers.map(chain.proceed(request), response -> {
       response.header("X-Content-Type-Options", "nosniff")
           .header("X-Frame-Options", "DENY")
           .header("Referrer-Policy", "no-referrer")
           .header("Cross-Origin-Opener-Policy", "same-origin")
           .header("Permissions-Policy", "microphone=(self), camera=(), geolocation=()")
-          .header("Content-Security-Policy", contentSecurityPolicy);
+          .header("Content-Security-Policy", policy);
       if (api && !response.getHeaders().contains("Cache-Control")) {
         response.header("Cache-Control", "no-store");
       }

@@ -6,7 +6,9 @@ import dev.rehearse.gateway.Echo;
 import dev.rehearse.gateway.FakeService;
 import dev.rehearse.gateway.GatewayTestBase;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -22,7 +24,9 @@ class RoutingTest extends GatewayTestBase {
 
   @Override
   protected Map<String, String> extraProperties() {
-    return Map.of("rehearse.gateway.auth.required", "false"); // the foundation's header-based identity
+    return Map.of(
+        "rehearse.gateway.auth.required", "false", // the foundation's header-based identity
+        "rehearse.services.offline.openapi", "rehearse-offline-0.1.yml");
   }
 
   @Test
@@ -124,6 +128,46 @@ class RoutingTest extends GatewayTestBase {
     assertThat(silent.statusCode()).isEqualTo(503);
     assertThat(silent.body()).contains("the question service is unavailable");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void eachServicesOpenApiDocumentIsFetchedFromItsServiceWithoutIdentity() {
+    String document = "openapi: 3.0.1\ninfo:\n  title: Rehearse question-service\n";
+    question.answer("/openapi/rehearse-question-service-0.1.yml", 200, document);
+
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/openapi/rehearse-question-service-0.1.yml"))).isEqualTo(document);
+    Echo echo = echo(HttpRequest.GET("/openapi/rehearse-speech-service-0.1.yml")
+        .header("X-Candidate-Id", "c-1").header("Authorization", "Bearer not-for-the-service"));
+    assertThat(echo.service()).isEqualTo("speech");
+    assertThat(echo.path()).isEqualTo("/openapi/rehearse-speech-service-0.1.yml");
+    assertThat(echo.headers()).doesNotContainKeys("x-candidate-id", "x-user-role", "authorization");
+    assertThat(http.toBlocking().retrieve("/openapi/rehearse-gateway-0.1.yml")).contains("Rehearse gateway");
+  }
+
+  @Test
+  void onlyConfiguredOpenApiDocumentsAreFetchedAndADownServiceIsUnavailable() {
+    assertStatus(HttpRequest.GET("/openapi/rehearse-billing-service-0.1.yml"), 404);
+    assertStatus(HttpRequest.GET("/openapi/api/roles"), 404);
+    assertStatus(HttpRequest.POST("/openapi/rehearse-question-service-0.1.yml", "{}"), 404);
+    String body = assertProblem(HttpRequest.GET("/openapi/rehearse-offline-0.1.yml"), 503);
+    assertThat(body).contains("the offline service is unavailable");
+  }
+
+  @Test
+  void swaggerUiAloneMayUseInlineStyles() {
+    String swagger = http.toBlocking().exchange("/swagger-ui/index.html", String.class).getHeaders().get("Content-Security-Policy");
+    String app = http.toBlocking().exchange("/", String.class).getHeaders().get("Content-Security-Policy");
+    assertThat(app).contains("default-src 'self'").doesNotContain("unsafe-inline");
+    assertThat(swagger).isEqualTo(app + "; style-src 'self' 'unsafe-inline'"); // scripts stay 'self'
+  }
+
+  private void assertStatus(HttpRequest<?> request, int status) {
+    try {
+      HttpResponse<String> ok = http.toBlocking().exchange(request, String.class);
+      throw new AssertionError("expected " + status + " but got " + ok.code());
+    } catch (HttpClientResponseException e) {
+      assertThat(e.getStatus().getCode()).isEqualTo(status);
+    }
   }
 
   @Test
