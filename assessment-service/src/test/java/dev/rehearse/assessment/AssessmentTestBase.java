@@ -11,6 +11,7 @@ import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
+import io.micronaut.http.MutableHttpRequest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,11 @@ public abstract class AssessmentTestBase extends ServiceTest {
   @Override
   public Map<String, String> getProperties() {
     return TestInfrastructure.properties("assessment");
+  }
+
+  /** The request as a coach sends it through the gateway: the coach's account id and role COACH. */
+  protected static <T> MutableHttpRequest<T> asCoach(MutableHttpRequest<T> request, String coach) {
+    return request.header("X-Candidate-Id", coach).header("X-User-Role", "COACH");
   }
 
   /** A serving question with three concepts and two red-flag rules, under a fresh id. */

@@ -4,7 +4,6 @@ import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import java.util.Set;
 
 /**
  * Who is asking, from the identity headers the gateway sets (checked against its token by the
@@ -14,11 +13,12 @@ import java.util.Set;
 public record Caller(@Nullable String candidateId, @Nullable String role) {
   public static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   public static final String ROLE_HEADER = IdentityHeaders.ROLE;
-  private static final Set<String> STAFF = Set.of("COACH", "ADMIN");
-
-  /** A candidate sees only their own attempts; coaches and admins see all. Others' are "not found". */
+  /**
+   * A candidate sees only their own attempts, an admin all. Coaches see their cohorts' work in
+   * assessment (which owns cohorts and holds every scored transcript), not here. Others' are "not found".
+   */
   public boolean mayRead(String ownerId) {
-    return candidateId == null || (role != null && STAFF.contains(role)) || candidateId.equals(ownerId);
+    return candidateId == null || "ADMIN".equals(role) || candidateId.equals(ownerId);
   }
 
   public void requireAdmin(String what) {

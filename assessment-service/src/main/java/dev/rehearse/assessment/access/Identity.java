@@ -8,34 +8,35 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who is calling, until accounts exist: candidates send {@code X-Candidate-Id}, coaches
- * {@code X-Coach-Id}. The gateway will set these and {@code X-User-Role} from a JWT; when a role is
- * present it must allow the endpoint.
+ * Who is calling, from the identity headers the gateway derives from its token (the platform's
+ * ServiceTokenFilter checks they match it): {@code X-Candidate-Id} is the account, {@code X-User-Role}
+ * its highest role. A coach is simply an account with role COACH or ADMIN.
  */
 public final class Identity {
   public static final String CANDIDATE = IdentityHeaders.CANDIDATE;
-  public static final String COACH = "X-Coach-Id";
   public static final String ROLE = IdentityHeaders.ROLE;
+  private static final Set<String> STAFF = Set.of("COACH", "ADMIN");
 
   private Identity() {}
 
-  /**
-   * Coach endpoints: a role header, when present, must be COACH or ADMIN. The coach is
-   * {@code X-Coach-Id}; behind the gateway, whose token names the user in {@code X-Candidate-Id}
-   * with role COACH or ADMIN, that subject is the coach.
-   */
-  public static String coach(@Nullable String coachId, @Nullable String subject, @Nullable String role) {
-    requireRole(role, Set.of("COACH", "ADMIN"));
-    if ((coachId == null || coachId.isBlank()) && role != null && subject != null && !subject.isBlank()) {
-      coachId = subject;
+  /** Coach endpoints: the caller must be a COACH or an ADMIN. */
+  public static Staff coach(@Nullable String subject, @Nullable String role) {
+    if (role == null || role.isBlank()) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, ROLE, "only coaches may use this endpoint; send " + ROLE);
     }
-    if (coachId == null || coachId.isBlank()) {
-      throw ProblemException.badRequest(COACH, "coach endpoints need the " + COACH + " header");
+    requireRole(role, STAFF);
+    if (subject == null || subject.isBlank()) {
+      throw ProblemException.badRequest(CANDIDATE, "coach endpoints need the caller's " + CANDIDATE + " header");
     }
-    if (coachId.length() > 100) {
-      throw ProblemException.badRequest(COACH, "must be at most 100 characters");
+    if (subject.length() > 100) {
+      throw ProblemException.badRequest(CANDIDATE, "must be at most 100 characters");
     }
-    return coachId.trim();
+    return new Staff(subject.trim(), "ADMIN".equals(normal(role)));
+  }
+
+  /** True for a caller whose role header says COACH or ADMIN. */
+  public static boolean isStaff(@Nullable String role) {
+    return role != null && STAFF.contains(normal(role));
   }
 
   /** Content-admin endpoints: a role header, when present, must be ADMIN. */
@@ -44,8 +45,12 @@ public final class Identity {
   }
 
   public static void requireRole(@Nullable String role, Set<String> allowed) {
-    if (role != null && !allowed.contains(role.trim().toUpperCase(Locale.ROOT))) {
+    if (role != null && !allowed.contains(normal(role))) {
       throw new ProblemException(HttpStatus.FORBIDDEN, ROLE, "role " + role + " may not use this endpoint");
     }
+  }
+
+  private static String normal(String role) {
+    return role.trim().toUpperCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.progress;
 
 import dev.rehearse.assessment.access.Identity;
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.quiz.QuizResponse;
 import dev.rehearse.assessment.quiz.QuizResponseRepository;
 import dev.rehearse.assessment.scoring.Attempt;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +23,21 @@ import java.util.Map;
 public class ProgressController {
   private final AttemptRepository attempts;
   private final QuizResponseRepository quiz;
+  private final CohortAccess access;
 
-  public ProgressController(AttemptRepository attempts, QuizResponseRepository quiz) {
+  public ProgressController(AttemptRepository attempts, QuizResponseRepository quiz, CohortAccess access) {
     this.attempts = attempts;
     this.quiz = quiz;
+    this.access = access;
   }
 
-  @Operation(summary = "Progress of the calling candidate, or (for a coach, with ?candidateId=) of any candidate")
+  @Operation(summary = "Progress of the calling candidate, or (for a coach, with ?candidateId=) of a candidate in their cohorts")
   @Get
   public Progress progress(@Nullable @Header(Identity.CANDIDATE) String candidateHeader,
-      @Nullable @Header(Identity.COACH) String coachId, @Nullable @Header(Identity.ROLE) String role,
-      @Nullable @QueryValue String candidateId) {
+      @Nullable @Header(Identity.ROLE) String role, @Nullable @QueryValue @Size(max = 100) String candidateId) {
     String candidate;
     if (candidateId != null) {
-      Identity.coach(coachId, candidateHeader, role);
+      access.requireSees(Identity.coach(candidateHeader, role), candidateId);
       candidate = candidateId;
     } else if (candidateHeader != null && !candidateHeader.isBlank()) {
       candidate = candidateHeader.trim();

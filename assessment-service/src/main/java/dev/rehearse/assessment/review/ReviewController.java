@@ -3,7 +3,7 @@ package dev.rehearse.assessment.review;
 import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
-import dev.rehearse.assessment.scoring.CandidateSummary;
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,54 +18,43 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** Coach review: the cohort, a candidate's attempts, overrides and comments with their audit trail. */
+/** Coach review: a candidate's attempts, overrides and comments with their audit trail; coaches reach their cohorts only. */
 @Controller
 public class ReviewController {
   private final Reviewing reviewing;
   private final AttemptRepository attempts;
   private final AttemptReviewRepository reviews;
+  private final CohortAccess access;
 
-  public ReviewController(Reviewing reviewing, AttemptRepository attempts, AttemptReviewRepository reviews) {
+  public ReviewController(Reviewing reviewing, AttemptRepository attempts, AttemptReviewRepository reviews, CohortAccess access) {
     this.reviewing = reviewing;
     this.attempts = attempts;
     this.reviews = reviews;
+    this.access = access;
   }
 
   @Operation(summary = "Override an attempt's score (with a reason) and/or comment on it; the machine score is kept")
   @Post("/api/attempts/{id}/reviews")
-  public HttpResponse<ReviewResult> review(UUID id, @Nullable @Header(Identity.COACH) String coachId,
-      @Nullable @Header(Identity.CANDIDATE) String subject, @Nullable @Header(Identity.ROLE) String role,
-      @Body @Valid ReviewRequest request) {
-    return HttpResponse.created(reviewing.review(id, Identity.coach(coachId, subject, role), request));
+  public HttpResponse<ReviewResult> review(UUID id, @Nullable @Header(Identity.CANDIDATE) String subject,
+      @Nullable @Header(Identity.ROLE) String role, @Body @Valid ReviewRequest request) {
+    return HttpResponse.created(reviewing.review(id, Identity.coach(subject, role), request));
   }
 
   @Operation(summary = "An attempt's audit trail: every review with who, when and why")
   @Get("/api/attempts/{id}/reviews")
-  public List<AttemptReview> trail(UUID id) {
-    if (!attempts.existsById(id)) {
+  public List<AttemptReview> trail(UUID id, @Nullable @Header(Identity.CANDIDATE) String subject,
+      @Nullable @Header(Identity.ROLE) String role) {
+    if (attempts.findById(id).filter(a -> access.mayRead(subject, role, a.candidateId())).isEmpty()) {
       throw ProblemException.notFound("id", "no scored attempt with id " + id);
     }
     return reviews.findByAttemptIdOrderByCreatedAt(id);
   }
 
-  @Operation(summary = "The coach's cohort: every candidate with attempts, newest activity first")
-  @Get("/api/coach/candidates")
-  public List<CandidateSummary> candidates(@Nullable @Header(Identity.COACH) String coachId,
-      @Nullable @Header(Identity.CANDIDATE) String subject, @Nullable @Header(Identity.ROLE) String role) {
-    Identity.coach(coachId, subject, role);
-    return attempts.candidates();
-  }
-
   @Operation(summary = "A candidate's attempts, newest first, with effective and machine scores")
   @Get("/api/coach/candidates/{candidateId}/attempts")
   public List<AttemptView> candidateAttempts(@Size(max = 100) String candidateId,
-      @Nullable @Header(Identity.COACH) String coachId, @Nullable @Header(Identity.CANDIDATE) String subject,
-      @Nullable @Header(Identity.ROLE) String role) {
-    Identity.coach(coachId, subject, role);
-    List<AttemptView> list = attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId).stream().map(AttemptView::of).toList();
-    if (list.isEmpty()) {
-      throw ProblemException.notFound("candidateId", "no attempts by candidate " + candidateId);
-    }
-    return list;
+      @Nullable @Header(Identity.CANDIDATE) String subject, @Nullable @Header(Identity.ROLE) String role) {
+    access.requireSees(Identity.coach(subject, role), candidateId);
+    return attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId).stream().map(AttemptView::of).toList();
   }
 }

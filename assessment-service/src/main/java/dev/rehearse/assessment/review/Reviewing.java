@@ -1,5 +1,7 @@
 package dev.rehearse.assessment.review;
 
+import dev.rehearse.assessment.access.Staff;
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.scoring.Attempt;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
@@ -14,23 +16,27 @@ import java.util.UUID;
 
 /**
  * Records a coach's review: the audit entry, the attempt's current override and the
- * {@code AttemptReviewed} event commit together. The machine score is never touched.
+ * {@code AttemptReviewed} event commit together. The machine score is never touched. A coach
+ * reviews only attempts of candidates in their cohorts (others are "not found").
  */
 @Singleton
 public class Reviewing {
   private final AttemptRepository attempts;
   private final AttemptReviewRepository reviews;
   private final Outbox outbox;
+  private final CohortAccess access;
 
-  public Reviewing(AttemptRepository attempts, AttemptReviewRepository reviews, Outbox outbox) {
+  public Reviewing(AttemptRepository attempts, AttemptReviewRepository reviews, Outbox outbox, CohortAccess access) {
     this.attempts = attempts;
     this.reviews = reviews;
     this.outbox = outbox;
+    this.access = access;
   }
 
   @Transactional
-  public ReviewResult review(UUID attemptId, String coachId, ReviewRequest request) {
-    Attempt attempt = attempts.findById(attemptId)
+  public ReviewResult review(UUID attemptId, Staff coach, ReviewRequest request) {
+    String coachId = coach.id();
+    Attempt attempt = attempts.findById(attemptId).filter(a -> access.sees(coach, a.candidateId()))
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + attemptId));
     String reason = blankToNull(request.reason());
     String comment = blankToNull(request.comment());

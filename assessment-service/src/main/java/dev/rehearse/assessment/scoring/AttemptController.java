@@ -3,6 +3,7 @@ package dev.rehearse.assessment.scoring;
 import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.access.Identity;
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/attempts")
@@ -24,11 +24,13 @@ public class AttemptController {
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
   private final AttemptRepository attempts;
+  private final CohortAccess access;
 
-  public AttemptController(CatalogRepository catalog, AttemptScoring scoring, AttemptRepository attempts) {
+  public AttemptController(CatalogRepository catalog, AttemptScoring scoring, AttemptRepository attempts, CohortAccess access) {
     this.catalog = catalog;
     this.scoring = scoring;
     this.attempts = attempts;
+    this.access = access;
   }
 
   @Operation(summary = "Score a typed answer at once")
@@ -41,16 +43,15 @@ public class AttemptController {
     return HttpResponse.created(AttemptView.of(attempt));
   }
 
-  /** Candidates see only their own attempts (another's answers 404, revealing nothing); coaches see all. */
+  /** Candidates see their own attempts, coaches their cohorts' (anything else answers 404, revealing nothing). */
   @Operation(summary = "A scored attempt, typed or spoken")
   @Get("/{id}")
   public AttemptView get(
       UUID id,
       @Nullable @Header(Identity.CANDIDATE) String candidateId,
       @Nullable @Header(Identity.ROLE) String role) {
-    boolean coach = role != null && Set.of("COACH", "ADMIN").contains(role);
     return attempts.findById(id)
-        .filter(a -> coach || candidateId == null || a.candidateId().equals(candidateId))
+        .filter(a -> access.mayRead(candidateId, role, a.candidateId()))
         .map(AttemptView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));
   }

@@ -9,8 +9,11 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.rehearse.assessment.AssessmentTestBase;
+import dev.rehearse.assessment.cohort.CandidateSummary;
+import dev.rehearse.assessment.cohort.CohortView;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.contracts.QuestionPublished;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -68,6 +71,26 @@ class ServiceTokenTest extends AssessmentTestBase {
     String valid = token(SECRET, "gateway", "c-real", Instant.now().plusSeconds(600));
     assertUnauthorized(answer().bearerAuth(valid).header("X-Candidate-Id", "someone-else"), "do not match");
     assertUnauthorized(answer().bearerAuth(valid).header("X-Candidate-Id", "c-real").header("X-User-Role", "ADMIN"), "do not match");
+    // a token alone, without the headers the gateway always sends, is not read as "no identity"
+    assertUnauthorized(HttpRequest.GET("/api/attempts/" + UUID.randomUUID()).bearerAuth(valid), "do not match");
+    assertUnauthorized(answer().bearerAuth(valid).header("X-Candidate-Id", "c-real"), "do not match");
+  }
+
+  @Test
+  void aCohortShowsTheDisplayNameFromTheCandidatesTokenInAnyScript() throws Exception {
+    String coachToken = token(SECRET, "gateway", "coach-named", Instant.now().plusSeconds(600), "COACH", "Coach");
+    var cohort = http.toBlocking().retrieve(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "Names"))
+        .bearerAuth(coachToken).header("X-Candidate-Id", "coach-named").header("X-User-Role", "COACH"), CohortView.class);
+    String candidateToken = token(SECRET, "gateway", "cand-named", Instant.now().plusSeconds(600), "CANDIDATE", "Nguyễn Thị Lan");
+    http.toBlocking().exchange(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", cohort.joinCode()))
+        .bearerAuth(candidateToken).header("X-Candidate-Id", "cand-named").header("X-User-Role", "CANDIDATE"));
+    List<CandidateSummary> candidates = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates")
+        .bearerAuth(coachToken).header("X-Candidate-Id", "coach-named").header("X-User-Role", "COACH"),
+        Argument.listOf(CandidateSummary.class));
+    assertThat(candidates).singleElement().satisfies(c -> {
+      assertThat(c.candidateId()).isEqualTo("cand-named");
+      assertThat(c.displayName()).isEqualTo("Nguyễn Thị Lan");
+    });
   }
 
   private void assertUnauthorized(HttpRequest<?> request, String why) {
@@ -83,8 +106,12 @@ class ServiceTokenTest extends AssessmentTestBase {
   }
 
   static String token(String secret, String issuer, String subject, Instant expiry) throws Exception {
+    return token(secret, issuer, subject, expiry, "CANDIDATE", "Test Candidate");
+  }
+
+  static String token(String secret, String issuer, String subject, Instant expiry, String role, String name) throws Exception {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .subject(subject).issuer(issuer).claim("roles", List.of("CANDIDATE"))
+        .subject(subject).issuer(issuer).claim("roles", List.of(role)).claim("name", name)
         .issueTime(new Date()).expirationTime(Date.from(expiry)).jwtID(UUID.randomUUID().toString()).build());
     jwt.sign(new MACSigner(secret));
     return jwt.serialize();

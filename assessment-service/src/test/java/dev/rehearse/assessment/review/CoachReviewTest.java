@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.assessment.progress.Progress;
 import dev.rehearse.assessment.scoring.AttemptView;
-import dev.rehearse.assessment.scoring.CandidateSummary;
+import dev.rehearse.assessment.cohort.CandidateSummary;
+import dev.rehearse.assessment.cohort.CohortView;
 import dev.rehearse.contracts.AttemptReviewed;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
@@ -33,19 +34,22 @@ class CoachReviewTest extends AssessmentTestBase {
   final String run = UUID.randomUUID().toString().substring(0, 8);
   QuestionPublished serving;
   QuestionPublished training;
+  CohortView anasCohort;
 
   @BeforeAll
-  void publishQuestions() {
+  void publishQuestionsAndMakeACohort() {
     serving = servingQuestion();
     publish(serving);
     training = openQuestion("open-ckpt-" + run, "model-checkpointing", "Intermediate", "checkpoint");
     publish(training);
+    anasCohort = http.toBlocking().retrieve(asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "Ana's group")), "coach-ana"),
+        CohortView.class);
   }
 
   @Test
   void anOverrideKeepsTheMachineScoreAndEveryReviewIsAuditedAndAnnounced() {
     String candidate = "c-review-" + run;
-    AttemptView attempt = answer(candidate, serving, "We copy the model to the servers manually when it is ready.");
+    AttemptView attempt = answerInCohort(candidate, serving, "We copy the model to the servers manually when it is ready.");
     assertThat(attempt.score()).isZero();
 
     ReviewResult first = review(attempt.id(), "coach-ana", Map.of("overrideScore", 40,
@@ -54,6 +58,8 @@ class CoachReviewTest extends AssessmentTestBase {
     assertThat(first.attempt().band()).isEqualTo("Developing");
     assertThat(first.attempt().machineScore()).isZero();
     assertThat(first.attempt().status()).isEqualTo("REVIEWED");
+    http.toBlocking().exchange(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", bensCohort().joinCode()))
+        .header("X-Candidate-Id", candidate));
     ReviewResult second = review(attempt.id(), "coach-ben", Map.of("comment", "Agree with Ana."));
     ReviewResult third = review(attempt.id(), "coach-ben", Map.of("overrideScore", 30, "reason", "Rollback still missing."));
 
@@ -81,28 +87,25 @@ class CoachReviewTest extends AssessmentTestBase {
   }
 
   @Test
-  void coachesSeeTheCohortAndACandidatesAttempts() {
+  void coachesSeeTheirCohortAndACandidatesAttempts() {
     String candidate = "c-cohort-" + run;
-    answer(candidate, serving, "A canary with 5% of traffic, then roll back if latency grows.");
+    answerInCohort(candidate, serving, "A canary with 5% of traffic, then roll back if latency grows.");
     answer(candidate, training, "I would save a checkpoint every hour to shared storage and resume after failures.");
 
-    List<CandidateSummary> cohort = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates").header("X-Coach-Id", "coach-ana"),
+    List<CandidateSummary> cohort = http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/coach/candidates"), "coach-ana"),
         Argument.listOf(CandidateSummary.class));
     CandidateSummary summary = cohort.stream().filter(c -> c.candidateId().equals(candidate)).findFirst().orElseThrow();
     assertThat(summary.attempts()).isEqualTo(2);
-    List<AttemptView> attempts = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts")
-        .header("X-Coach-Id", "coach-ana"), Argument.listOf(AttemptView.class));
+    assertThat(summary.cohorts()).isEqualTo("Ana's group");
+    List<AttemptView> attempts = http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"),
+        "coach-ana"), Argument.listOf(AttemptView.class));
     assertThat(attempts).extracting(AttemptView::questionId).containsExactly(training.questionId(), serving.questionId());
-    // behind the gateway a coach is the token's subject with role COACH
-    List<CandidateSummary> viaGateway = http.toBlocking().retrieve(HttpRequest.GET("/api/coach/candidates")
-        .header("X-Candidate-Id", "coach-ana").header("X-User-Role", "COACH"), Argument.listOf(CandidateSummary.class));
-    assertThat(viaGateway).extracting(CandidateSummary::candidateId).contains(candidate);
   }
 
   @Test
   void progressShowsPerSkillScoresOverTimeWithATrend() {
     String candidate = "c-progress-" + run;
-    answer(candidate, serving, "We copy the model to the servers manually when it is ready for the users.");
+    answerInCohort(candidate, serving, "We copy the model to the servers manually when it is ready for the users.");
     answer(candidate, serving, "We send a canary to a small share of traffic and watch it before going further.");
     answer(candidate, serving, "A canary with 5% of traffic, watch latency and error rate, roll back on a regression.");
     AttemptView last = answer(candidate, serving, "A canary with 5% of traffic, watch latency and drift, and revert to the previous version.");
@@ -120,29 +123,30 @@ class CoachReviewTest extends AssessmentTestBase {
     assertThat(p.skills()).extracting(Progress.SkillProgress::skillId).containsExactly("model-serving", "model-checkpointing");
     assertThat(p.skills().get(1).trend().direction()).isEqualTo("not enough data");
 
-    Progress asCoach = http.toBlocking().retrieve(HttpRequest.GET("/api/progress?candidateId=" + candidate)
-        .header("X-Coach-Id", "coach-ana"), Progress.class);
-    assertThat(asCoach.averageScore()).isEqualTo(p.averageScore());
+    Progress seenByCoach = http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/progress?candidateId=" + candidate), "coach-ana"),
+        Progress.class);
+    assertThat(seenByCoach.averageScore()).isEqualTo(p.averageScore());
   }
 
   @Test
   void badReviewsGetAProblemNamingTheFieldAndStoreNothing() {
-    AttemptView attempt = answer("c-bad-review-" + run, serving, "A canary with 5% of traffic, then roll back.");
+    AttemptView attempt = answerInCohort("c-bad-review-" + run, serving, "A canary with 5% of traffic, then roll back.");
     long before = reviews.count();
     String path = "/api/attempts/" + attempt.id() + "/reviews";
-    assertProblem(http, HttpRequest.POST("/api/attempts/" + UUID.randomUUID() + "/reviews",
-        Map.of("comment", "hi")).header("X-Coach-Id", "coach-ana"), 404, "id");
-    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")), 400, "X-Coach-Id");
-    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")).header("X-Coach-Id", "coach-ana")
+    assertProblem(http, asCoach(HttpRequest.POST("/api/attempts/" + UUID.randomUUID() + "/reviews", Map.of("comment", "hi")), "coach-ana"),
+        404, "id");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")), 403, "X-User-Role");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")).header("X-User-Role", "COACH"), 400, "X-Candidate-Id");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")).header("X-Candidate-Id", "coach-ana")
         .header("X-User-Role", "CANDIDATE"), 403, "X-User-Role");
-    assertProblem(http, HttpRequest.POST(path, Map.of()).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
-    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", 50)).header("X-Coach-Id", "coach-ana"), 400, "reason");
-    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", 101, "reason", "x")).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
-    assertProblem(http, HttpRequest.POST(path, Map.of("overrideScore", -1, "reason", "x")).header("X-Coach-Id", "coach-ana"), 400, "overrideScore");
+    assertProblem(http, asCoach(HttpRequest.POST(path, Map.of()), "coach-ana"), 400, "overrideScore");
+    assertProblem(http, asCoach(HttpRequest.POST(path, Map.of("overrideScore", 50)), "coach-ana"), 400, "reason");
+    assertProblem(http, asCoach(HttpRequest.POST(path, Map.of("overrideScore", 101, "reason", "x")), "coach-ana"), 400, "overrideScore");
+    assertProblem(http, asCoach(HttpRequest.POST(path, Map.of("overrideScore", -1, "reason", "x")), "coach-ana"), 400, "overrideScore");
     assertProblem(http, HttpRequest.GET("/api/attempts/" + UUID.randomUUID() + "/reviews"), 404, "id");
-    assertProblem(http, HttpRequest.GET("/api/coach/candidates"), 400, "X-Coach-Id");
+    assertProblem(http, HttpRequest.GET("/api/coach/candidates"), 403, "X-User-Role");
     assertProblem(http, HttpRequest.GET("/api/progress"), 400, "X-Candidate-Id");
-    assertProblem(http, HttpRequest.GET("/api/progress?candidateId=x"), 400, "X-Coach-Id");
+    assertProblem(http, HttpRequest.GET("/api/progress?candidateId=x"), 403, "X-User-Role");
     assertThat(reviews.count()).isEqualTo(before);
     assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + attempt.id()), AttemptView.class).score())
         .isEqualTo(attempt.score());
@@ -153,8 +157,20 @@ class CoachReviewTest extends AssessmentTestBase {
         .header("X-Candidate-Id", candidate), AttemptView.class);
   }
 
+  private CohortView bensCohort() {
+    return http.toBlocking().retrieve(asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "Ben's group " + UUID.randomUUID())),
+        "coach-ben"), CohortView.class);
+  }
+
   private ReviewResult review(UUID attemptId, String coach, Map<String, Object> body) {
     return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts/" + attemptId + "/reviews", new HashMap<>(body))
-        .header("X-Coach-Id", coach), ReviewResult.class);
+        .header("X-Candidate-Id", coach).header("X-User-Role", "COACH"), ReviewResult.class);
+  }
+
+  /** Answers under a fresh candidate who has joined coach Ana's cohort. */
+  private AttemptView answerInCohort(String candidate, QuestionPublished q, String text) {
+    http.toBlocking().exchange(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", anasCohort.joinCode()))
+        .header("X-Candidate-Id", candidate));
+    return answer(candidate, q, text);
   }
 }

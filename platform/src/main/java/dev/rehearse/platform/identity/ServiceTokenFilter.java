@@ -70,6 +70,7 @@ public class ServiceTokenFilter implements HttpServerFilter {
       if (!matches(request, CANDIDATE_HEADER, claims.getSubject()) || !matches(request, ROLE_HEADER, highestRole(claims))) {
         return refuse(request, "the identity headers do not match the token");
       }
+      request.setAttribute(IdentityHeaders.NAME_ATTRIBUTE, nameOf(claims));
       return chain.proceed(request);
     } catch (ProblemException e) {
       return refuse(request, e.getMessage());
@@ -83,9 +84,17 @@ public class ServiceTokenFilter implements HttpServerFilter {
         && anonymousGetPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
   }
 
-  /** A header the gateway set must say what the token says; one it left out is not a claim. */
+  /**
+   * The gateway sends both identity headers with every token and they must say what the token says.
+   * A missing header is refused too: endpoints read "no identity headers" as the trusted local mode.
+   */
   private static boolean matches(HttpRequest<?> request, String header, String expected) {
-    return request.getHeaders().findFirst(header).map(expected::equals).orElse(true);
+    return request.getHeaders().findFirst(header).map(expected::equals).orElse(false);
+  }
+
+  private static String nameOf(JWTClaimsSet claims) {
+    Object name = claims.getClaim("name");
+    return name instanceof String s && !s.isBlank() ? s : "";
   }
 
   private JWTClaimsSet verified(String token) {

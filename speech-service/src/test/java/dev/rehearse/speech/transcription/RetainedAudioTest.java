@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With rehearse.speech.retain-audio on, a coach can still get the recording after transcription. */
+/** With rehearse.speech.retain-audio on, the recording is kept after transcription instead of being deleted. */
 @MicronautTest(transactional = false)
 @Property(name = "rehearse.speech.retain-audio", value = "true")
 class RetainedAudioTest extends SpeechTestBase {

@@ -131,11 +131,12 @@ class SpokenAnswerTest extends SpeechTestBase {
   }
 
   @Test
-  void anAttemptIsVisibleToItsCandidateAndToCoachesOnly() {
+  void anAttemptIsVisibleToItsCandidateAndToAdminsOnly() {
     UUID id = submit("c-owner", "formats/mono-16k.wav");
     String uri = "/api/spoken-attempts/" + id;
     assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "c-owner").header("X-User-Role", "CANDIDATE"))).isEqualTo(200);
-    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"))).isEqualTo(200);
+    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"))).isEqualTo(404);
+    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "admin-1").header("X-User-Role", "ADMIN"))).isEqualTo(200);
     assertProblem(HttpRequest.GET(uri).header("X-Candidate-Id", "c-other").header("X-User-Role", "CANDIDATE"), 404, "id");
   }
 
