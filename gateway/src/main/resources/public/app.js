@@ -1,6 +1,6 @@
 // Rehearse single-page app: a hash router over page modules in js/pages, the header, and the live
 // connection that every page shares. Plain ES modules, served as they are: no build step.
-import { session } from './js/session.js';
+import { session, AFTER_SIGN_IN } from './js/session.js';
 import { connect, disconnect, onLive, onLiveState, liveState } from './js/live.js';
 import { el, clear, toast, notice } from './js/ui.js';
 
@@ -58,7 +58,10 @@ function signOut() {
 async function route() {
   const ticket = ++rendering;
   let { name, params } = parseHash();
-  if (!session.user && !PAGES[name]?.public) name = 'signin';
+  if (!session.user && !PAGES[name]?.public) {
+    if (name) sessionStorage.setItem(AFTER_SIGN_IN, location.hash); // e.g. an invite link: back there after signing in
+    name = 'signin';
+  }
   if (session.user && (name === '' || name === 'signin')) name = 'dashboard';
   if (!PAGES[name]) name = session.user ? 'dashboard' : 'signin';
   const page = PAGES[name];

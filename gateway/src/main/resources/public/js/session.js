@@ -11,6 +11,9 @@ function read() {
   return null;
 }
 
+/** sessionStorage key: the page a signed-out visitor asked for (an invite link), opened after signing in. */
+export const AFTER_SIGN_IN = 'rehearse.after-sign-in';
+
 export const session = {
   get current() { return read(); },
   get token() { return read()?.accessToken ?? null; },

@@ -1,7 +1,7 @@
 // Sign in / create an account: POST /api/auth/login and /api/auth/register, both answering
 // {accessToken, tokenType, expiresIn, user: {id, email, displayName, role}}.
 import { api, ApiError } from '../api.js';
-import { session } from '../session.js';
+import { session, AFTER_SIGN_IN } from '../session.js';
 import { el, clear, field, notice, showFieldErrors, withBusy } from '../ui.js';
 
 export function render(main, { params, go }) {
@@ -63,7 +63,9 @@ export function render(main, { params, go }) {
     });
     if (signedIn) {
       session.save(signedIn);
-      go('dashboard');
+      const next = sessionStorage.getItem(AFTER_SIGN_IN);
+      sessionStorage.removeItem(AFTER_SIGN_IN);
+      if (next) location.hash = next; else go('dashboard');
       return;
     }
     if (failure instanceof ApiError) {

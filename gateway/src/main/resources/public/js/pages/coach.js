@@ -1,10 +1,12 @@
-// Coach view: the cohort (GET /api/coach/candidates), a candidate's attempts
+// Coach view: cohorts and their join codes (js/cohorts.js), the candidates who joined
+// (GET /api/coach/candidates), a candidate's attempts
 // (GET /api/coach/candidates/{id}/attempts), one attempt in full, and an override with a reason
 // (POST /api/attempts/{id}/reviews {overrideScore, reason, comment}). The machine score stays; the
 // candidate sees the review live. An attempt can also be opened by its id.
 import { api, explain, ApiError } from '../api.js';
 import { renderAttempt, currentScore, withReviews } from '../result.js';
 import { showQuestionTitle } from '../catalog.js';
+import { renderCoachCohorts } from '../cohorts.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
@@ -17,6 +19,7 @@ const REASONS = [
 ];
 
 export async function render(main, { params, go }) {
+  const cohortsBox = el('div', { id: 'cohorts' });
   const cohortBox = el('div', { id: 'cohort', 'aria-live': 'polite' });
   const attemptsBox = el('section', { class: 'card', id: 'candidate-attempts', hidden: true, 'aria-labelledby': 'attempts-h' });
   const detailBox = el('div', { id: 'attempt-detail', 'aria-live': 'polite' });
@@ -24,7 +27,8 @@ export async function render(main, { params, go }) {
   const openButton = el('button', { type: 'submit', class: 'secondary', id: 'open-attempt' }, 'Open attempt');
   const openForm = el('form', { class: 'row', novalidate: true }, field('Attempt id', openId, { name: 'attemptId', hint: 'From a candidate\'s result page.' }), el('div', { class: 'field' }, openButton));
   main.append(el('h1', {}, 'Coach'),
-    el('section', { class: 'card', 'aria-labelledby': 'cohort-h' }, el('h2', { id: 'cohort-h' }, 'Your cohort'), cohortBox),
+    el('section', { class: 'card', 'aria-labelledby': 'cohorts-h' }, el('h2', { id: 'cohorts-h' }, 'Your cohorts'), cohortsBox),
+    el('section', { class: 'card', 'aria-labelledby': 'cohort-h' }, el('h2', { id: 'cohort-h' }, 'Your candidates'), cohortBox),
     attemptsBox,
     el('section', { class: 'card', 'aria-labelledby': 'open-h' }, el('h2', { id: 'open-h' }, 'Open an attempt'), openForm),
     detailBox);
@@ -34,30 +38,32 @@ export async function render(main, { params, go }) {
     if (id) go('coach', { ...Object.fromEntries(params), attempt: id });
   });
 
-  clear(cohortBox, busy('Loading your cohort…'));
-  try {
-    const cohort = await api('/api/coach/candidates');
-    const candidates = Array.isArray(cohort) ? cohort : first(cohort, 'candidates', 'items') ?? [];
-    clear(cohortBox, candidates.length ? el('table', { id: 'cohort-table' },
-      el('caption', { class: 'sr-only' }, 'Candidates in your cohort'),
-      el('thead', {}, el('tr', {}, el('th', {}, 'Candidate'), el('th', { class: 'num' }, 'Attempts'), el('th', { class: 'num' }, 'Average'),
-        el('th', { class: 'num' }, 'Red flags'), el('th', { class: 'num' }, 'Reviewed'), el('th', {}, 'Last active'))),
-      el('tbody', {}, candidates.map(c => {
-        const id = first(c, 'candidateId', 'id');
-        const selected = params.get('candidate') === id;
-        return el('tr', { class: selected ? 'selected' : null },
-          el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(id)}`, 'aria-current': selected ? 'true' : null },
-            first(c, 'displayName', 'name', 'email') ?? `Candidate ${id.slice(0, 8)}`)),
-          el('td', { class: 'num' }, c.attempts ?? '–'),
-          el('td', { class: 'num' }, c.averageScore ?? '–'),
-          el('td', { class: 'num' }, c.redFlags ?? '–'),
-          el('td', { class: 'num' }, c.reviewed ?? '–'),
-          el('td', { class: 'small' }, formatDate(c.lastAttemptAt)));
-      })))
-      : el('p', { class: 'muted' }, 'No candidates in your cohort yet.'));
-  } catch (e) {
-    clear(cohortBox, notice('info', explain(e, 'The cohort list')));
+  async function loadCandidates() {
+    clear(cohortBox, busy('Loading your candidates…'));
+    try {
+      const candidates = await api('/api/coach/candidates');
+      clear(cohortBox, candidates.length ? el('table', { id: 'cohort-table' },
+        el('caption', { class: 'sr-only' }, 'Candidates in your cohorts'),
+        el('thead', {}, el('tr', {}, el('th', {}, 'Candidate'), el('th', {}, 'Cohort'), el('th', { class: 'num' }, 'Attempts'), el('th', { class: 'num' }, 'Average'),
+          el('th', { class: 'num' }, 'Red flags'), el('th', { class: 'num' }, 'Reviewed'), el('th', {}, 'Last active'))),
+        el('tbody', {}, candidates.map(c => {
+          const selected = params.get('candidate') === c.candidateId;
+          return el('tr', { class: selected ? 'selected' : null },
+            el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(c.candidateId)}`, 'aria-current': selected ? 'true' : null },
+              c.displayName ?? `Candidate ${c.candidateId.slice(0, 8)}`)),
+            el('td', { class: 'small' }, c.cohorts ?? '–'),
+            el('td', { class: 'num' }, String(c.attempts)),
+            el('td', { class: 'num' }, c.averageScore ?? '–'),
+            el('td', { class: 'num' }, String(c.redFlags)),
+            el('td', { class: 'num' }, String(c.reviewed)),
+            el('td', { class: 'small' }, c.lastAttemptAt ? formatDate(c.lastAttemptAt) : 'not yet'));
+        })))
+        : el('p', { class: 'muted' }, 'Nobody has joined your cohorts yet. Give candidates a join code or invite link from “Your cohorts”.'));
+    } catch (e) {
+      clear(cohortBox, notice('info', explain(e, 'The candidate list')));
+    }
   }
+  await Promise.all([renderCoachCohorts(cohortsBox, loadCandidates), loadCandidates()]);
 
   const candidate = params.get('candidate');
   if (candidate) {

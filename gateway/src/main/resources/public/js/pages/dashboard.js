@@ -7,6 +7,7 @@ import { onLive } from '../live.js';
 import { currentScore } from '../result.js';
 import { session, userStore } from '../session.js';
 import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
+import { renderMemberships } from '../cohorts.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
 
@@ -36,8 +37,9 @@ function trendText(trend) {
   return String(trend);
 }
 
-export async function render(main) {
+export async function render(main, { params }) {
   const user = session.user;
+  const cohortBox = el('div', { id: 'my-cohorts' });
   const summary = el('div', { class: 'figures', id: 'progress-summary' });
   const chartBox = el('div', { class: 'chart', id: 'progress-chart', role: 'img', 'aria-label': 'Scores per skill over time' });
   const progressStatus = el('div', { 'aria-live': 'polite' });
@@ -55,7 +57,9 @@ export async function render(main) {
           el('li', {}, el('a', { href: '#/quiz' }, 'Take a five-question quiz'), ' — with explanations'),
           el('li', {}, el('a', { href: '#/self-assessment' }, 'Rate yourself'), ' — and compare with your measured level'),
           el('li', {}, el('a', { href: '#/flashcards' }, 'Review vocabulary'), ' — flashcards'),
-          el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))));
+          el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))),
+    session.isCoach ? null : el('section', { class: 'card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
+  if (!session.isCoach) await renderMemberships(cohortBox, params?.get('join'));
 
   const titles = await skillTitles().catch(() => ({}));
 

@@ -41,6 +41,7 @@ class RoutingTest extends GatewayTestBase {
         Map.entry("/api/self-assessments/s-1", "assessment"),
         Map.entry("/api/quiz-submissions", "assessment"),
         Map.entry("/api/coach/cohorts", "assessment"),
+        Map.entry("/api/cohort-memberships", "assessment"),
         Map.entry("/api/progress", "assessment"),
         Map.entry("/api/admin/item-stats", "assessment"),
         Map.entry("/api/spoken-attempts", "speech"),
