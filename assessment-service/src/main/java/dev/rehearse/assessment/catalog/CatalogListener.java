@@ -13,14 +13,19 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Keeps the local catalog in step with the compacted catalog topic; a tombstone retires a question. */
+/**
+ * Keeps the local catalog in step with the compacted catalog topic; a tombstone retires a question.
+ * The group (and inbox) name carries the version of the local copy: when a migration makes it keep more
+ * of each question, a new suffix makes the service read the whole topic again and fill the new columns
+ * (v2: type, roles, role weights and quiz options).
+ */
 @KafkaListener(
-    groupId = "assessment-catalog",
+    groupId = CatalogListener.CONSUMER,
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
 public class CatalogListener extends DeadLetteringListener {
-  private static final String CONSUMER = "assessment-catalog";
+  static final String CONSUMER = "assessment-catalog-v2";
   private final EventInbox inbox;
   private final CatalogRepository catalog;
 
