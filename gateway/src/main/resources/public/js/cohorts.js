@@ -137,5 +137,4 @@ export async function renderMemberships(box, invitedCode) {
     }
   });
   await load();
-  if (invitedCode) join.focus();
 }

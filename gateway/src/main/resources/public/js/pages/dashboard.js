@@ -58,8 +58,13 @@ export async function render(main, { params }) {
           el('li', {}, el('a', { href: '#/self-assessment' }, 'Rate yourself'), ' — and compare with your measured level'),
           el('li', {}, el('a', { href: '#/flashcards' }, 'Review vocabulary'), ' — flashcards'),
           el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))),
-    session.isCoach ? null : el('section', { class: 'card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
-  if (!session.isCoach) await renderMemberships(cohortBox, params?.get('join'));
+    session.isCoach ? null : el('section', { class: 'card', id: 'coach-card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
+  if (!session.isCoach) {
+    const invited = params?.get('join');
+    // an invite link: the join form comes first, filled in, so the candidate only has to confirm
+    if (invited) main.querySelector('h1').after(main.querySelector('#coach-card'));
+    await renderMemberships(cohortBox, invited);
+  }
 
   const titles = await skillTitles().catch(() => ({}));
 
