@@ -52,6 +52,20 @@ final class Gateway {
     return send(request(path).GET());
   }
 
+  /** Any method, with or without a body (a null content type sends none): for tests that try every endpoint. */
+  HttpResponse<String> exchange(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = request(path);
+    if (contentType == null) {
+      return send(request.method(method, BodyPublishers.noBody()));
+    }
+    return send(request.header("Content-Type", contentType).method(method, BodyPublishers.ofByteArray(body)));
+  }
+
+  /** This caller's request to {@code path}, for a client of one's own (an event stream with headers of its own). */
+  HttpRequest.Builder builder(String path) {
+    return request(path);
+  }
+
   /** Opens the candidate's live event stream and returns once the gateway accepted it. */
   EventStream events() {
     return EventStream.open(http, request("/api/events").header("Accept", "text/event-stream").timeout(Duration.ofHours(1)).GET().build());
