@@ -13,11 +13,13 @@ import java.util.UUID;
 /**
  * An attempt as the API shows it; spoken attempts carry their transcript, fluency and delivery
  * report. {@code score} and {@code band} are effective (a coach's override wins);
- * {@code machineScore} is what scoring gave and never changes.
+ * {@code machineScore} is what scoring gave and never changes. {@code candidateId} names the owner (the
+ * gateway checks it once more before showing an attempt to a candidate).
  */
 @Serdeable
 public record AttemptView(
     UUID id,
+    String candidateId,
     String status,
     String questionId,
     String mode,
@@ -41,7 +43,7 @@ public record AttemptView(
   public static AttemptView of(Attempt a) {
     boolean spoken = a.mode() == dev.rehearse.contracts.AttemptScored.Mode.SPOKEN;
     String band = a.reviewedScore() == null ? a.band() : ScoreResult.Band.of(a.reviewedScore()).label();
-    return new AttemptView(a.id(), a.reviewedScore() == null ? "SCORED" : "REVIEWED", a.questionId(), a.mode().name(),
+    return new AttemptView(a.id(), a.candidateId(), a.reviewedScore() == null ? "SCORED" : "REVIEWED", a.questionId(), a.mode().name(),
         a.effectiveScore(), band,
         a.conceptsHit(), a.conceptsMissed(), a.redFlags(), a.feedback(), a.answerText(),
         spoken ? a.answerText() : null, a.fluency(), a.createdAt(), a.skillId(), a.coverage(), a.delivery(),

@@ -16,6 +16,7 @@ import java.util.UUID;
 @Serdeable
 public record SpokenAttemptView(
     UUID id,
+    String candidateId,
     String questionId,
     Status status,
     int percent,
@@ -26,7 +27,7 @@ public record SpokenAttemptView(
     @Nullable String error) {
 
   static SpokenAttemptView of(SpokenAttempt a) {
-    return new SpokenAttemptView(a.id(), a.questionId(), a.status(), a.percent(), a.durationSeconds(), a.transcript(),
+    return new SpokenAttemptView(a.id(), a.candidateId(), a.questionId(), a.status(), a.percent(), a.durationSeconds(), a.transcript(),
         a.words() == null ? List.of() : a.words(), a.fluency(), a.error());
   }
 }
