@@ -5,14 +5,18 @@ import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.limits.RateLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.ByteBodyHttpResponse;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.client.ProxyHttpClient;
-import io.micronaut.http.client.ProxyRequestOptions;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
@@ -32,7 +36,7 @@ import reactor.core.publisher.Mono;
 @Filter("/api/**")
 public class ProxyFilter implements HttpServerFilter {
   private final RouteTable routes;
-  private final ProxyHttpClient client;
+  private final RawHttpClient client;
   private final AccessPolicy access;
   private final RateLimiter limiter;
   private final int audioPerMinute;
@@ -42,7 +46,7 @@ public class ProxyFilter implements HttpServerFilter {
 
   public ProxyFilter(
       RouteTable routes,
-      ProxyHttpClient client,
+      RawHttpClient client,
       AccessPolicy access,
       RateLimiter limiter,
       @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
@@ -97,15 +101,34 @@ public class ProxyFilter implements HttpServerFilter {
     MutableHttpRequest<?> forward = request.mutate()
         .uri(target)
         .headers(h -> {
+          h.remove(HttpHeaders.HOST); // the service's own, set by the client
           h.remove(Caller.CANDIDATE_HEADER);
           h.remove(Caller.ROLE_HEADER);
           h.add(Caller.CANDIDATE_HEADER, caller.id()).add(Caller.ROLE_HEADER, caller.role().name());
         });
+    CloseableByteBody body = request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;
     // a silent service is cut off by the client's read-timeout (micronaut.http.client.read-timeout), on
     // the event loop: a per-request reactor timeout would wake a scheduler thread for every request
-    return Mono.from(client.proxy(forward, ProxyRequestOptions.getDefault()))
+    return Mono.from(client.exchange(forward, body, null))
+        .<MutableHttpResponse<?>>map(ProxyFilter::relay)
         .onErrorResume(ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
         .onErrorResume(e -> !(e instanceof ProblemException), e -> Mono.just(Unavailable.response(service, request, e)));
+  }
+
+  /**
+   * The service's answer as it came: status, headers and body bytes, whatever the status. The body
+   * stays a byte body, so the server sends it as received: a body the client already holds in full
+   * (every JSON answer here) goes out with its Content-Length in one write, a longer one streams.
+   * (ProxyHttpClient re-wraps every body as a stream of chunks of unknown length: chunked encoding,
+   * a separate write for the last chunk, and a reactive pipeline per request.)
+   */
+  private static MutableHttpResponse<?> relay(HttpResponse<?> answer) {
+    MutableHttpResponse<Object> out = HttpResponse.status(answer.code(), answer.reason());
+    answer.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
+    if (answer instanceof ByteBodyHttpResponse<?> raw) {
+      out.body(raw.byteBody());
+    }
+    return out;
   }
 
   private static ProblemException tooLarge(long limit) {

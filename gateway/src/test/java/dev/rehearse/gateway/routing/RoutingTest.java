@@ -66,6 +66,20 @@ class RoutingTest extends GatewayTestBase {
   }
 
   @Test
+  void answersComeBackAsTheServiceSentThemWithTheirLength() {
+    String json = "{\"id\":\"q-9\",\"text\":\"Why canary a model rollout?\"}";
+    question.answer("/api/questions/q-9", 200, json);
+    question.answer("/api/questions/missing", 404, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
+
+    HttpResponse<String> found = http.toBlocking().exchange(HttpRequest.GET("/api/questions/q-9").header("X-Candidate-Id", "c-1"), String.class);
+    assertThat(found.body()).isEqualTo(json);
+    assertThat(found.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/json"));
+    assertThat(found.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    assertThat(found.getHeaders().get("Transfer-Encoding")).isNull();
+    assertThat(assertProblem(HttpRequest.GET("/api/questions/missing").header("X-Candidate-Id", "c-1"), 404)).contains("Not Found");
+  }
+
+  @Test
   void audioBodyIsStreamedToSpeechByteForByte() {
     byte[] audio = new byte[5 * 1024 * 1024];
     new Random(7).nextBytes(audio);
