@@ -7,9 +7,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Who is calling: the subject of a valid token (micronaut-security has already checked its
- * signature, issuer and expiry). With {@code rehearse.gateway.auth.required=false} a caller
- * without a token may still name themselves in X-Candidate-Id, as in the foundation.
+ * Who is calling: the subject of a valid token (its signature, issuer and expiry already checked by
+ * micronaut-security's filter, or for forwarded requests by {@link BearerCheck}). With
+ * {@code rehearse.gateway.auth.required=false} a caller without a token may still name themselves in
+ * X-Candidate-Id, as in the foundation.
  */
 @Singleton
 public class CallerResolver {

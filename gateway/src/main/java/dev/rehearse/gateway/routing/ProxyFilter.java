@@ -1,10 +1,12 @@
 package dev.rehearse.gateway.routing;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
+import dev.rehearse.gateway.identity.BearerCheck;
 import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.limits.RateLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -21,6 +23,7 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import java.net.URI;
 import java.util.List;
@@ -38,6 +41,7 @@ public class ProxyFilter implements HttpServerFilter {
   private final RouteTable routes;
   private final RawHttpClient client;
   private final AccessPolicy access;
+  private final BearerCheck bearer;
   private final RateLimiter limiter;
   private final int audioPerMinute;
   private final long jsonBodyBytes;
@@ -48,6 +52,7 @@ public class ProxyFilter implements HttpServerFilter {
       RouteTable routes,
       RawHttpClient client,
       AccessPolicy access,
+      BearerCheck bearer,
       RateLimiter limiter,
       @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
       @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
@@ -56,6 +61,7 @@ public class ProxyFilter implements HttpServerFilter {
     this.routes = routes;
     this.client = client;
     this.access = access;
+    this.bearer = bearer;
     this.limiter = limiter;
     this.audioPerMinute = audioPerMinute;
     this.jsonBodyBytes = jsonBodyBytes;
@@ -63,9 +69,13 @@ public class ProxyFilter implements HttpServerFilter {
     this.audioPaths = audioPaths;
   }
 
+  /**
+   * Before micronaut-security's filter: a forwarded request is authenticated here ({@link BearerCheck})
+   * and never reaches it; the gateway's own controllers pass on to it.
+   */
   @Override
   public int getOrder() {
-    return ServerFilterPhase.RENDERING.after();
+    return ServerFilterPhase.SECURITY.before();
   }
 
   @Override
@@ -83,12 +93,27 @@ public class ProxyFilter implements HttpServerFilter {
     if (route.isEmpty()) {
       return Mono.error(new ProblemException(HttpStatus.NOT_FOUND, null, "no API at " + path));
     }
+    BearerCheck.Result checked = bearer.check(request);
+    if (checked.later() == null) {
+      return forwardAs(request, route.get(), audio, checked.authentication()); // a known token, or none
+    }
+    return checked.later()
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(verified -> Mono.from(forwardAs(request, route.get(), audio, verified.orElse(null))));
+  }
+
+  private Publisher<MutableHttpResponse<?>> forwardAs(HttpRequest<?> request, ServiceRoute route, boolean audio,
+      @Nullable Authentication authentication) {
     try {
+      if (authentication != null) {
+        BearerCheck.authenticate(request, authentication);
+      }
       Caller caller = access.require(request);
       if (audio && request.getMethod() == HttpMethod.POST) {
         limiter.acquire("audio:" + caller.id(), audioPerMinute, "audio uploads");
       }
-      return forward(request, route.get(), caller);
+      return forward(request, route, caller);
     } catch (RuntimeException e) {
       return Mono.error(e);
     }
