@@ -3,6 +3,7 @@ package dev.rehearse.gateway.accounts;
 import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.gateway.identity.RoleChanges;
 import dev.rehearse.gateway.limits.RateLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
@@ -18,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.UUID;
 
 @Controller("/api/auth")
@@ -27,14 +29,16 @@ public class AuthController {
   private final UserAccountRepository users;
   private final AccessPolicy access;
   private final RateLimiter limiter;
+  private final RoleChanges roleChanges;
   private final int loginsPerMinute;
 
   public AuthController(Accounts accounts, UserAccountRepository users, AccessPolicy access, RateLimiter limiter,
-      @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
+      RoleChanges roleChanges, @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
     this.accounts = accounts;
     this.users = users;
     this.access = access;
     this.limiter = limiter;
+    this.roleChanges = roleChanges;
     this.loginsPerMinute = loginsPerMinute;
   }
 
@@ -67,8 +71,10 @@ public class AuthController {
     if (!caller.is(Role.ADMIN)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may change roles");
     }
-    if (users.updateRole(id, change.role().name()) == 0) {
-      throw ProblemException.notFound("id", "no account with id " + id);
+    UserAccount before = users.findById(id).orElseThrow(() -> ProblemException.notFound("id", "no account with id " + id));
+    users.updateRole(id, change.role().name());
+    if (before.role() != change.role()) {
+      roleChanges.record(id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
     }
     return users.findById(id).map(UserView::of).orElseThrow();
   }

@@ -1,9 +1,13 @@
 package dev.rehearse.gateway.identity;
 
+import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -15,9 +19,11 @@ import java.util.Optional;
 @Singleton
 public class CallerResolver {
   private final boolean required;
+  private final RoleChanges roleChanges;
 
-  public CallerResolver(@Value("${rehearse.gateway.auth.required:true}") boolean required) {
+  public CallerResolver(@Value("${rehearse.gateway.auth.required:true}") boolean required, RoleChanges roleChanges) {
     this.required = required;
+    this.roleChanges = roleChanges;
   }
 
   public boolean authRequired() {
@@ -27,7 +33,11 @@ public class CallerResolver {
   public Optional<Caller> resolve(HttpRequest<?> request) {
     Optional<Authentication> token = request.getUserPrincipal(Authentication.class);
     if (token.isPresent()) {
-      return Optional.of(new Caller(token.get().getName(), roleOf(token.get())));
+      Authentication who = token.get();
+      if (roleChanges.outdated(who.getName(), issuedAt(who))) {
+        throw new ProblemException(HttpStatus.UNAUTHORIZED, "Authorization", "your role changed after you signed in: sign in again");
+      }
+      return Optional.of(new Caller(who.getName(), roleOf(who)));
     }
     if (required) {
       return Optional.empty();
@@ -36,6 +46,12 @@ public class CallerResolver {
         .map(String::trim)
         .filter(id -> !id.isEmpty() && id.length() <= 100)
         .map(id -> new Caller(id, Role.CANDIDATE));
+  }
+
+  /** The token's {@code iat}; a token without one counts as issued at the epoch (so any role change outdates it). */
+  private static Instant issuedAt(Authentication authentication) {
+    Object iat = authentication.getAttributes().get("iat");
+    return iat instanceof Date d ? d.toInstant() : iat instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH;
   }
 
   private static Role roleOf(Authentication authentication) {

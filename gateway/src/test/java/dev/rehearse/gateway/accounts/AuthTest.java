@@ -8,6 +8,7 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.gateway.Echo;
 import dev.rehearse.gateway.GatewayTestBase;
 import dev.rehearse.gateway.SseClient;
+import dev.rehearse.gateway.identity.RoleChanges;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +32,7 @@ class AuthTest extends GatewayTestBase {
   static final String ADMIN_EMAIL = "admin@rehearse.test";
   static final String ADMIN_PASSWORD = "first-admin-pass";
   @Inject EmbeddedServer server;
+  @Inject UserAccountRepository users;
   SignedIn alice;
   SignedIn bob;
   SignedIn admin;
@@ -209,6 +211,31 @@ class AuthTest extends GatewayTestBase {
       foreign = e.getResponse();
     }
     assertThat(foreign.getHeaders().get("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void aRoleChangeEndsTheTokensIssuedBeforeIt() {
+    SignedIn carol = promote(register("carol"), "COACH");
+    assertThat(echo(bearer(HttpRequest.GET("/api/coach/candidates"), carol)).service()).isEqualTo("assessment");
+    // token times are whole seconds: let the change fall in a later second than the token's iat
+    long issued = Instant.now().getEpochSecond();
+    await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().getEpochSecond() > issued);
+
+    http.toBlocking().retrieve(bearer(HttpRequest.PUT("/api/auth/users/" + carol.user().id() + "/role", Map.of("role", "CANDIDATE")), admin));
+    assertProblem(bearer(HttpRequest.GET("/api/coach/candidates"), carol), 401);
+    assertProblem(bearer(HttpRequest.GET("/api/auth/me"), carol), 401);
+    SignedIn again = login(carol.user().email(), "correct horse battery");
+    assertThat(again.user().role()).isEqualTo("CANDIDATE");
+    assertProblem(bearer(HttpRequest.GET("/api/coach/candidates"), again), 403);
+    assertThat(echo(bearer(HttpRequest.GET("/api/questions"), again)).service()).isEqualTo("question");
+    // another instance learns of the change from the database
+    RoleChanges elsewhere = new RoleChanges(users, 3600);
+    elsewhere.refresh();
+    assertThat(elsewhere.outdated(carol.user().id().toString(), Instant.ofEpochSecond(issued))).isTrue();
+    assertThat(elsewhere.outdated(alice.user().id().toString(), Instant.ofEpochSecond(issued))).isFalse();
+    // setting the role it already has ends nothing
+    http.toBlocking().retrieve(bearer(HttpRequest.PUT("/api/auth/users/" + again.user().id() + "/role", Map.of("role", "CANDIDATE")), admin));
+    assertThat(echo(bearer(HttpRequest.GET("/api/questions"), again)).service()).isEqualTo("question");
   }
 
   private SignedIn register(String name) {
