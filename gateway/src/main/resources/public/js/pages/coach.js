@@ -5,7 +5,8 @@
 // candidate sees the review live. An attempt can also be opened by its id.
 import { api, explain, ApiError } from '../api.js';
 import { renderAttempt, currentScore, withReviews } from '../result.js';
-import { showQuestionTitle } from '../catalog.js';
+import { showQuestionTitle, skillTitles } from '../catalog.js';
+import { progressView } from '../progress.js';
 import { renderCoachCohorts } from '../cohorts.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
@@ -21,6 +22,7 @@ const REASONS = [
 export async function render(main, { params, go }) {
   const cohortsBox = el('div', { id: 'cohorts' });
   const cohortBox = el('div', { id: 'cohort', 'aria-live': 'polite' });
+  const progressBox = el('section', { class: 'card', id: 'candidate-progress', hidden: true, 'aria-labelledby': 'candidate-progress-h' });
   const attemptsBox = el('section', { class: 'card', id: 'candidate-attempts', hidden: true, 'aria-labelledby': 'attempts-h' });
   const detailBox = el('div', { id: 'attempt-detail', 'aria-live': 'polite' });
   const openId = el('input', { type: 'text', autocomplete: 'off', spellcheck: false, name: 'attemptId', id: 'open-attempt-id' });
@@ -29,6 +31,7 @@ export async function render(main, { params, go }) {
   main.append(el('h1', {}, 'Coach'),
     el('section', { class: 'card', 'aria-labelledby': 'cohorts-h' }, el('h2', { id: 'cohorts-h' }, 'Your cohorts'), cohortsBox),
     el('section', { class: 'card', 'aria-labelledby': 'cohort-h' }, el('h2', { id: 'cohort-h' }, 'Your candidates'), cohortBox),
+    progressBox,
     attemptsBox,
     el('section', { class: 'card', 'aria-labelledby': 'open-h' }, el('h2', { id: 'open-h' }, 'Open an attempt'), openForm),
     detailBox);
@@ -67,6 +70,17 @@ export async function render(main, { params, go }) {
 
   const candidate = params.get('candidate');
   if (candidate) {
+    progressBox.hidden = false;
+    const status = el('div', { 'aria-live': 'polite' }, busy('Loading progress…'));
+    progressBox.append(el('h2', { id: 'candidate-progress-h' }, 'Progress per skill'), status);
+    const show = progressView(progressBox, { idPrefix: 'candidate-progress', emptyText: 'No scored answers yet.' });
+    try {
+      const [progress, titles] = await Promise.all([api(`/api/progress?candidateId=${encodeURIComponent(candidate)}`), skillTitles().catch(() => ({}))]);
+      clear(status);
+      await show(progress, titles);
+    } catch (e) {
+      clear(status, notice('info', explain(e, 'A candidate\'s progress')));
+    }
     attemptsBox.hidden = false;
     clear(attemptsBox, el('h2', { id: 'attempts-h' }, 'Attempts'), busy('Loading attempts…'));
     try {

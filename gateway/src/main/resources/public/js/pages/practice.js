@@ -7,18 +7,10 @@ import { listRoles, role as roleDetail, search, item } from '../catalog.js';
 import { onLive } from '../live.js';
 import { recorderWidget, describeWav } from '../audio.js';
 import { renderAttempt, withReviews } from '../result.js';
-import { userStore } from '../session.js';
 import { el, clear, field, notice, busy, badge, withBusy, focusHeading } from '../ui.js';
 
 const TYPES = [['OPEN', 'Interview question'], ['SCENARIO', 'Scenario with numbers']];
 const POLL_MS = 1000;
-
-export function rememberAttempt(id, questionId) {
-  const store = userStore('attempts');
-  const list = store.get([]).filter(a => a.id !== id);
-  list.unshift({ id, questionId, at: new Date().toISOString() });
-  store.set(list.slice(0, 30));
-}
 
 export async function render(main, { params, go }) {
   const state = { question: null, attemptId: null, attempt: null, stopTracking: null };
@@ -146,10 +138,7 @@ export async function render(main, { params, go }) {
           throw new Error(explain(err, 'Answer scoring'));
         }
       });
-      if (attempt) {
-        rememberAttempt(attempt.id, attempt.questionId);
-        showAttempt(attempt);
-      }
+      if (attempt) showAttempt(attempt);
     });
     typedPanel.append(typedForm);
 
@@ -196,10 +185,7 @@ export async function render(main, { params, go }) {
         throw new Error(explain(err, 'Spoken-answer scoring'));
       }
     });
-    if (accepted?.id) {
-      rememberAttempt(accepted.id, state.question.id);
-      track(accepted.id);
-    }
+    if (accepted?.id) track(accepted.id);
   }
 
   // ---- following an attempt until it is scored ----

@@ -251,6 +251,8 @@ class BrowserIT {
     // cohort table -> the candidate's attempts -> the typed attempt
     coach.click("#cohort-table a[href*='candidate=" + candidateId + "']");
     coach.visible("#attempts-table");
+    coach.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("candidate-progress-chart"), "data-rendered", "true"));
+    assertThat(coach.all("#candidate-progress-skills tbody tr")).isNotEmpty();
     coach.screenshot("09-coach-candidate-attempts");
     coach.click("#attempts-table a[href*='attempt=" + typedAttemptId + "']");
     coach.visible("#review-form");
@@ -325,7 +327,7 @@ class BrowserIT {
     candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
     assertThat(candidate.all("#recent-attempts tbody tr")).hasSizeGreaterThanOrEqualTo(2);
     candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("progress-chart"), "data-rendered", "true"));
-    assertThat(candidate.all("#skill-table tbody tr")).isNotEmpty();
+    assertThat(candidate.all("#progress-skills tbody tr")).isNotEmpty();
     candidate.screenshot("15-dashboard");
   }
 
