@@ -1,22 +1,23 @@
 package dev.rehearse.gateway.headers;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import org.reactivestreams.Publisher;
 
 /**
  * Headers every answer carries, set here once: no MIME sniffing, no framing, no referrer leaks, a
  * same-origin content policy for the web app, the microphone for this origin only, and API answers
- * (personal data, tokens) never cached. TLS, and so HSTS, is the front proxy's business.
+ * (personal data, tokens) never cached. TLS, and so HSTS, is the front proxy's business. A plain
+ * response filter method: no publisher to build per request (it is on every proxied request's path).
  */
-@Filter("/**")
-public class SecurityHeadersFilter implements HttpServerFilter {
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
+public class SecurityHeadersFilter implements Ordered {
   /**
    * Swagger UI's bundle (a third-party script we do not change) injects {@code <style>} elements and
    * style attributes at run time; under the default policy the browser refuses them and the console
@@ -38,22 +39,18 @@ public class SecurityHeadersFilter implements HttpServerFilter {
     return ServerFilterPhase.FIRST.after();
   }
 
-  @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  @ResponseFilter
+  public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
     String path = request.getPath();
-    boolean api = path.startsWith("/api/");
-    String policy = path.startsWith(SWAGGER_UI) ? swaggerUiPolicy : contentSecurityPolicy;
-    return Publishers.map(chain.proceed(request), response -> {
-      response.header("X-Content-Type-Options", "nosniff")
-          .header("X-Frame-Options", "DENY")
-          .header("Referrer-Policy", "no-referrer")
-          .header("Cross-Origin-Opener-Policy", "same-origin")
-          .header("Permissions-Policy", "microphone=(self), camera=(), geolocation=()")
-          .header("Content-Security-Policy", policy);
-      if (api && !response.getHeaders().contains("Cache-Control")) {
-        response.header("Cache-Control", "no-store");
-      }
-      return response;
-    });
+    MutableHttpHeaders headers = response.getHeaders();
+    headers.set("X-Content-Type-Options", "nosniff")
+        .set("X-Frame-Options", "DENY")
+        .set("Referrer-Policy", "no-referrer")
+        .set("Cross-Origin-Opener-Policy", "same-origin")
+        .set("Permissions-Policy", "microphone=(self), camera=(), geolocation=()")
+        .set("Content-Security-Policy", path.startsWith(SWAGGER_UI) ? swaggerUiPolicy : contentSecurityPolicy);
+    if (path.startsWith("/api/") && !headers.contains("Cache-Control")) {
+      headers.set("Cache-Control", "no-store");
+    }
   }
 }

@@ -193,6 +193,13 @@ class AuthTest extends GatewayTestBase {
     assertThat(response.getHeaders().get("X-Frame-Options")).isEqualTo("DENY");
     assertThat(response.getHeaders().get("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
     assertThat(response.getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    try {
+      http.toBlocking().exchange(HttpRequest.GET("/api/questions"), String.class);
+      throw new AssertionError("a request without a token went through");
+    } catch (HttpClientResponseException refused) { // problems carry them too
+      assertThat(refused.getResponse().getHeaders().get("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(refused.getResponse().getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    }
 
     HttpResponse<String> allowed = http.toBlocking().exchange(HttpRequest.OPTIONS("/api/questions")
         .header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
