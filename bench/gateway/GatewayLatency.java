@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
  * The gateway's added latency: the same question queries sent straight to question-service and
  * through the gateway, alternating request by request in one run, so both see the same machine,
  * data and JIT state. Each client thread keeps one HTTP/1.1 connection per target, like a browser.
+ * Both targets get the same request: the token and the identity headers naming its subject and role,
+ * as a service requires them with a token (the gateway replaces them with its own, from the token).
  *
  * <p>java GatewayLatency.java DIRECT_URL GATEWAY_URL TOKEN [requests-per-path] [threads]
  */
@@ -25,10 +27,16 @@ public class GatewayLatency {
       "/api/questions?q=rollback&size=10",
       "/api/roles");
 
+  /** The token's subject and role, sent as the identity headers. */
+  static String candidate;
+  static String role;
+
   public static void main(String[] args) throws Exception {
     String direct = args[0];
     String gateway = args[1];
     String token = args[2];
+    candidate = claim(token, "sub");
+    role = claim(token, "roles");
     int perPath = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
 
@@ -60,17 +68,20 @@ public class GatewayLatency {
   /** For each path: [0] direct latencies, [1] gateway latencies, in nanoseconds. */
   static Map<String, long[][]> run(String direct, String gateway, String token, int perPath, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<Map<String, long[][]>>> parts = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int share = perPath / threads;
-      parts.add(pool.submit(() -> measure(direct, gateway, token, share)));
+    try {
+      List<Future<Map<String, long[][]>>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int share = perPath / threads;
+        parts.add(pool.submit(() -> measure(direct, gateway, token, share)));
+      }
+      Map<String, long[][]> merged = new java.util.HashMap<>();
+      for (Future<Map<String, long[][]>> part : parts) {
+        part.get().forEach((path, r) -> merged.merge(path, r, (a, b) -> new long[][] {concat(a[0], b[0]), concat(a[1], b[1])}));
+      }
+      return merged;
+    } finally {
+      pool.shutdownNow(); // a failed request must end the run, not leave a client thread holding the JVM
     }
-    Map<String, long[][]> merged = new java.util.HashMap<>();
-    for (Future<Map<String, long[][]>> part : parts) {
-      part.get().forEach((path, r) -> merged.merge(path, r, (a, b) -> new long[][] {concat(a[0], b[0]), concat(a[1], b[1])}));
-    }
-    pool.shutdown();
-    return merged;
   }
 
   static Map<String, long[][]> measure(String direct, String gateway, String token, int n) throws Exception {
@@ -97,6 +108,7 @@ public class GatewayLatency {
 
   static long time(HttpClient client, String url, String token) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("X-Candidate-Id", candidate).header("X-User-Role", role)
         .timeout(Duration.ofSeconds(10)).GET().build();
     long start = System.nanoTime();
     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -105,6 +117,16 @@ public class GatewayLatency {
       throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(response.body()));
     }
     return elapsed;
+  }
+
+  /** A string claim of the token (the first element of a list claim), read without verifying it. */
+  static String claim(String token, String name) {
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\\[?\"([^\"]*)\"").matcher(payload);
+    if (!m.find()) {
+      throw new IllegalArgumentException("no " + name + " claim in the token");
+    }
+    return m.group(1);
   }
 
   static void print(String path, String target, long[] r) {

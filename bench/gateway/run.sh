@@ -4,7 +4,8 @@
 # ports (so a running ./rehearse up is left alone), signs a user up through the gateway, then times
 # question queries straight to question-service and through the gateway, interleaved, in one run.
 # Stops what it started. Environment: BENCH_REQUESTS (per path and target, default 2000),
-# BENCH_THREADS (default 1), BENCH_BUILD=always to rebuild the jars first.
+# BENCH_THREADS (default 1), BENCH_BUILD=always to rebuild the jars first, BENCH_FLOOR=1 to also time,
+# in a second run, a bare Netty pass-through (BareProxy.java) in place of the gateway: the floor of any hop.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
@@ -13,6 +14,7 @@ PG_PORT=${BENCH_PG_PORT:-25432}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 QUESTION_PORT=${BENCH_QUESTION_PORT:-28081}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-28080}
+FLOOR_PORT=${BENCH_FLOOR_PORT:-28090}
 REQUESTS=${BENCH_REQUESTS:-2000}
 THREADS=${BENCH_THREADS:-1}
 # shellcheck source=../lib.sh
@@ -31,7 +33,7 @@ for i in "${!JARS[@]}"; do
 done
 LAUNCHER="${JARS[0]}"
 
-bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT" "$GATEWAY_PORT"
+bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$QUESTION_PORT" "$GATEWAY_PORT" "$FLOOR_PORT"
 bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
 
 echo "starting question-service :$QUESTION_PORT and the gateway :$GATEWAY_PORT"
@@ -55,5 +57,18 @@ TOKEN="$(curl -sf -H 'Content-Type: application/json' "http://localhost:$GATEWAY
 [[ -n $TOKEN ]] || { echo "could not sign up through the gateway" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+STATUS=0
 java "$HERE/GatewayLatency.java" "http://localhost:$QUESTION_PORT" "http://localhost:$GATEWAY_PORT" "$TOKEN" "$REQUESTS" "$THREADS" |
-  tee "$WORK/result.txt"
+  tee "$WORK/result.txt" || STATUS=$?
+
+if [[ ${BENCH_FLOOR:-} == 1 ]]; then
+  # same client, same question-service, the gateway replaced by a bare Netty pass-through
+  java -cp "${JARS[2]}" "$HERE/BareProxy.java" "$FLOOR_PORT" "http://localhost:$QUESTION_PORT" >"$WORK/logs/bare-proxy.log" 2>&1 &
+  STARTED+=($!)
+  bare_up() { curl -sf -m 2 -o /dev/null "http://localhost:$FLOOR_PORT/health"; }
+  wait_for "the bare proxy" 60 bare_up
+  echo "floor: a bare Netty pass-through in place of the gateway"
+  java "$HERE/GatewayLatency.java" "http://localhost:$QUESTION_PORT" "http://localhost:$FLOOR_PORT" "$TOKEN" "$REQUESTS" "$THREADS" |
+    sed 's/ gateway / bare    /; s/^RESULT.*/(floor run: no target)/' | tee "$WORK/floor.txt" || true
+fi
+exit $STATUS
