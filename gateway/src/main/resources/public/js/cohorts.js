@@ -56,30 +56,14 @@ export async function renderCoachCohorts(box, onChange) {
     await load();
   }
 
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    if (!name.value.trim()) {
-      showFieldErrors(form, [{ field: 'name', message: 'Give the cohort a name your candidates will recognise.' }]);
-      name.focus();
-      return;
-    }
-    let failure = null;
-    const made = await withBusy({ button: create, slot: status, label: 'Creating the cohort…' }, async () => {
-      try {
-        return await api('/api/coach/cohorts', { method: 'POST', json: { name: name.value.trim() } });
-      } catch (err) {
-        failure = err;
-        throw new Error(explain(err, 'Cohorts'));
-      }
-    });
-    showFieldErrors(form, failure instanceof ApiError ? failure.fieldErrors : []);
-    if (made) {
-      name.value = '';
+  onOneFieldSubmit({ form, input: name, field: 'name', button: create, status, label: 'Creating the cohort…',
+    empty: 'Give the cohort a name your candidates will recognise.',
+    send: value => api('/api/coach/cohorts', { method: 'POST', json: { name: value } }),
+    done: async made => {
       await load();
       status.append(notice('ok', `Created “${made.name}”. Its join code is ${made.joinCode}.`));
       onChange?.();
-    }
-  });
+    } });
   await load();
 }
 
@@ -113,28 +97,39 @@ export async function renderMemberships(box, invitedCode) {
     await load();
   }
 
+  onOneFieldSubmit({ form, input: code, field: 'joinCode', button: join, status, label: 'Joining…',
+    empty: 'Type the code your coach gave you.',
+    send: value => api('/api/cohort-memberships', { method: 'POST', json: { joinCode: value } }),
+    done: async joined => {
+      await load();
+      status.append(notice('ok', `You joined “${joined.cohortName}”. Your coach can now see your attempts and progress.`));
+    } });
+  await load();
+}
+
+/** A one-field form: refuses an empty value locally, sends it with a busy indicator, shows field problems, clears on success. */
+function onOneFieldSubmit({ form, input, field: name, button, status, label, empty, send, done }) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    if (!code.value.trim()) {
-      showFieldErrors(form, [{ field: 'joinCode', message: 'Type the code your coach gave you.' }]);
-      code.focus();
+    const value = input.value.trim();
+    if (!value) {
+      showFieldErrors(form, [{ field: name, message: empty }]);
+      input.focus();
       return;
     }
     let failure = null;
-    const joined = await withBusy({ button: join, slot: status, label: 'Joining…' }, async () => {
+    const answer = await withBusy({ button, slot: status, label }, async () => {
       try {
-        return await api('/api/cohort-memberships', { method: 'POST', json: { joinCode: code.value.trim() } });
+        return await send(value);
       } catch (err) {
         failure = err;
         throw new Error(explain(err, 'Cohorts'));
       }
     });
     showFieldErrors(form, failure instanceof ApiError ? failure.fieldErrors : []);
-    if (joined) {
-      code.value = '';
-      await load();
-      status.append(notice('ok', `You joined “${joined.cohortName}”. Your coach can now see your attempts and progress.`));
+    if (answer) {
+      input.value = '';
+      await done(answer);
     }
   });
-  await load();
 }

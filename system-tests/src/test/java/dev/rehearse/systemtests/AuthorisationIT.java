@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -62,7 +60,6 @@ class AuthorisationIT {
   /** Operations where "the wrong user" means nothing: anyone may call them, signed in or not. */
   private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login");
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Who calls, in the order the matrix lists them. */
   enum Caller {
@@ -171,17 +168,17 @@ class AuthorisationIT {
     answerMarker = "canary-" + run;
     String answer = "I would ship the new model as a " + answerMarker + " release on five percent of traffic, watch p99 latency"
         + " and the error rate against agreed thresholds, and roll back automatically if either gets worse.";
-    typedId = id(awaitStatus(() -> owner.postJson("/api/attempts", json(Map.of("questionId", QUESTION, "answerText", answer))), 201));
+    typedId = id(awaitStatus(() -> owner.postJson("/api/attempts", Json.write(Map.of("questionId", QUESTION, "answerText", answer))), 201));
     secrets.addAll(List.of(typedId, answerMarker));
     spokenId = id(awaitStatus(() -> owner.postWav("/api/spoken-attempts?questionId=" + QUESTION, answerWav), 202));
     pronunciationId = id(awaitStatus(() -> owner.postWav("/api/pronunciation-attempts?term=" + TERM, drillWav), 200));
     secrets.addAll(List.of(spokenId, pronunciationId));
 
-    JsonNode selfCheck = parse(expect(owner.get("/api/questions?type=SELF_CHECK&size=1"), 200)).path("items").path(0);
+    JsonNode selfCheck = Json.read(expect(owner.get("/api/questions?type=SELF_CHECK&size=1"), 200)).path("items").path(0);
     selfCheckItem = selfCheck.path("id").asText();
     selfCheckRole = selfCheck.path("roles").path(0).asText();
-    quizItem = parse(expect(owner.get("/api/questions?type=QUIZ&size=1"), 200)).path("items").path(0).path("id").asText();
-    quizOption = parse(expect(owner.get("/api/questions/" + quizItem), 200)).path("content").path("options").path(0).path("id").asText();
+    quizItem = Json.read(expect(owner.get("/api/questions?type=QUIZ&size=1"), 200)).path("items").path(0).path("id").asText();
+    quizOption = Json.read(expect(owner.get("/api/questions/" + quizItem), 200)).path("content").path("options").path(0).path("id").asText();
     secrets.add(id(awaitStatus(() -> owner.postJson("/api/self-assessments", selfAssessment()), 201)));
     awaitStatus(() -> owner.postJson("/api/quiz-submissions", quiz()), 201);
 
@@ -195,20 +192,20 @@ class AuthorisationIT {
     JsonNode removed = cohort(cohortCoach, "Removed cohort " + run);
     removedFromCohort = removed.path("id").asText();
     for (JsonNode c : List.of(main, left, removed)) {
-      expect(owner.postJson("/api/cohort-memberships", json(Map.of("joinCode", c.path("joinCode").asText()))), 201);
+      expect(owner.postJson("/api/cohort-memberships", Json.write(Map.of("joinCode", c.path("joinCode").asText()))), 201);
       secrets.addAll(List.of(c.path("name").asText(), c.path("joinCode").asText()));
     }
     cohort(accounts.get(Caller.OTHER_COACH).gateway(), "D's cohort " + run);
 
     reviewMarker = "looked-again-" + run;
-    expect(cohortCoach.postJson("/api/attempts/" + typedId + "/reviews", json(Map.of("comment", "Well argued, " + reviewMarker))), 201);
+    expect(cohortCoach.postJson("/api/attempts/" + typedId + "/reviews", Json.write(Map.of("comment", "Well argued, " + reviewMarker))), 201);
     secrets.add(reviewMarker);
 
     // the spoken attempt is scored in assessment (where coaches may read it) before the table is tried
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       HttpResponse<String> shown = owner.get("/api/attempts/" + spokenId);
       assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-      assertThat(parse(shown.body()).path("machineScore").isInt()).as("scored in assessment: " + shown.body()).isTrue();
+      assertThat(Json.read(shown.body()).path("machineScore").isInt()).as("scored in assessment: " + shown.body()).isTrue();
     });
     table = table();
     System.out.printf("authorisation set-up (suite already running): %d ms%n", (System.nanoTime() - start) / 1_000_000);
@@ -286,7 +283,7 @@ class AuthorisationIT {
       others.forEach(caller -> streams.put(caller, replay(accounts.get(caller))));
       Map<Caller, String> ownAttempts = new EnumMap<>(Caller.class);
       others.forEach(caller -> ownAttempts.put(caller, id(expect(accounts.get(caller).gateway().postJson("/api/attempts",
-          json(Map.of("questionId", QUESTION, "answerText", "A canary release with an automatic rollback."))), 201))));
+          Json.write(Map.of("questionId", QUESTION, "answerText", "A canary release with an automatic rollback."))), 201))));
       for (Caller caller : others) {
         EventStream stream = streams.get(caller);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -311,11 +308,11 @@ class AuthorisationIT {
     String spoofer = "candidate B + X-Candidate-Id: A, X-User-Role: ADMIN";
 
     HttpResponse<String> progress = probe(spoofing, "/api/progress", 200, spoofer);
-    assertThat(parse(progress.body()).path("candidateId").asText()).isEqualTo(b.id());
+    assertThat(Json.read(progress.body()).path("candidateId").asText()).isEqualTo(b.id());
     HttpResponse<String> me = probe(spoofing, "/api/auth/me", 200, spoofer);
-    assertThat(parse(me.body()).path("id").asText()).isEqualTo(b.id());
-    assertThat(parse(me.body()).path("role").asText()).isEqualTo("CANDIDATE");
-    assertThat(parse(probe(spoofing, "/api/cohort-memberships", 200, spoofer).body())).isEmpty();
+    assertThat(Json.read(me.body()).path("id").asText()).isEqualTo(b.id());
+    assertThat(Json.read(me.body()).path("role").asText()).isEqualTo("CANDIDATE");
+    assertThat(Json.read(probe(spoofing, "/api/cohort-memberships", 200, spoofer).body())).isEmpty();
     probe(spoofing, "/api/attempts/" + typedId, 404, spoofer);
     probe(spoofing, "/api/attempts/" + spokenId, 404, spoofer);
     probe(spoofing, "/api/attempts/" + typedId + "/reviews", 404, spoofer);
@@ -377,7 +374,7 @@ class AuthorisationIT {
     Account a = accounts.get(Caller.OWNER);
     expect(a.gateway().exchange("DELETE", "/api/cohort-memberships/" + mainCohort, null, null), 204);
     matrix.add("DELETE /api/cohort-memberships/{cohortId} [C's last cohort with A] | " + Caller.OWNER.label + " | 204");
-    assertThat(parse(expect(a.gateway().get("/api/cohort-memberships"), 200))).as("A's memberships").isEmpty();
+    assertThat(Json.read(expect(a.gateway().get("/api/cohort-memberships"), 200))).as("A's memberships").isEmpty();
 
     Gateway formerCoach = accounts.get(Caller.COHORT_COACH).gateway();
     String former = "coach C after A left";
@@ -385,8 +382,8 @@ class AuthorisationIT {
         "/api/coach/candidates/" + a.id() + "/attempts", "/api/progress?candidateId=" + a.id())) {
       probe(formerCoach, path, 404, former);
     }
-    HttpResponse<String> review = formerCoach.postJson("/api/attempts/" + typedId + "/reviews", json(Map.of("comment", "too late")));
-    List<String> problems = check(denied(404), json("POST", "/api/attempts/" + typedId + "/reviews", Map.of("comment", "too late")), review);
+    HttpResponse<String> review = formerCoach.postJson("/api/attempts/" + typedId + "/reviews", Json.write(Map.of("comment", "too late")));
+    List<String> problems = check(denied(404), jsonCall("POST", "/api/attempts/" + typedId + "/reviews", Map.of("comment", "too late")), review);
     matrix.add("POST /api/attempts/{id}/reviews | " + former + " | " + review.statusCode());
     assertThat(problems).as(review.body()).isEmpty();
     probe(formerCoach, "/api/coach/candidates", 200, former);
@@ -427,8 +424,8 @@ class AuthorisationIT {
         sees(a.email()), own(200), own(200), own(200), own(200)));
     rows.add(row("PUT", "/api/auth/users/{id}/role", "own account to ADMIN; the admin: B to CANDIDATE",
         c -> c == Caller.ADMIN || c == Caller.ANONYMOUS
-            ? json("PUT", "/api/auth/users/" + bId + "/role", Map.of("role", "CANDIDATE"))
-            : json("PUT", "/api/auth/users/" + accounts.get(c).id() + "/role", Map.of("role", "ADMIN")),
+            ? jsonCall("PUT", "/api/auth/users/" + bId + "/role", Map.of("role", "CANDIDATE"))
+            : jsonCall("PUT", "/api/auth/users/" + accounts.get(c).id() + "/role", Map.of("role", "ADMIN")),
         denied(403), denied(403), denied(403), denied(403), allowed(200)));
     rows.add(row("GET", "/api/attempts/{id}", "A's typed attempt", c -> get("/api/attempts/" + typedId),
         sees(answerMarker), denied(404), sees(answerMarker), denied(404), sees(answerMarker)));
@@ -438,12 +435,12 @@ class AuthorisationIT {
         stream(), stream(), stream(), stream(), stream()));
     // assessment
     rows.add(row("POST", "/api/attempts", "an answer of one's own",
-        c -> json("POST", "/api/attempts", Map.of("questionId", QUESTION, "answerText", "A canary release, then a rollback.")),
+        c -> jsonCall("POST", "/api/attempts", Map.of("questionId", QUESTION, "answerText", "A canary release, then a rollback.")),
         allowed(201), own(201), own(201), own(201), own(201)));
     rows.add(row("GET", "/api/attempts/{id}/reviews", "A's typed attempt", c -> get("/api/attempts/" + typedId + "/reviews"),
         sees(reviewMarker), denied(404), sees(reviewMarker), denied(404), sees(reviewMarker)));
     rows.add(row("POST", "/api/attempts/{id}/reviews", "A's typed attempt: a forged override; staff: a comment",
-        c -> json("POST", "/api/attempts/" + typedId + "/reviews", c == Caller.COHORT_COACH || c == Caller.ADMIN
+        c -> jsonCall("POST", "/api/attempts/" + typedId + "/reviews", c == Caller.COHORT_COACH || c == Caller.ADMIN
             ? Map.of("comment", "Second look by " + c.label)
             : Map.of("overrideScore", 100, "reason", "forged", "comment", "forged")),
         denied(403), denied(403), sees(answerMarker), denied(404), sees(answerMarker)));
@@ -455,7 +452,7 @@ class AuthorisationIT {
     rows.add(row("GET", "/api/coach/cohorts", "", c -> get("/api/coach/cohorts"),
         denied(403), denied(403), sees(mainCohortCode), own(200), own(200)));
     rows.add(row("POST", "/api/coach/cohorts", "a cohort of one's own",
-        c -> json("POST", "/api/coach/cohorts", Map.of("name", "New cohort of " + c.label)),
+        c -> jsonCall("POST", "/api/coach/cohorts", Map.of("name", "New cohort of " + c.label)),
         denied(403), denied(403), allowed(201), own(201), own(201)));
     // cohort management is the owning coach's: an admin sees every candidate but manages only their own cohorts
     rows.add(row("POST", "/api/coach/cohorts/{id}/join-code", "C's cohort A left",
@@ -465,7 +462,7 @@ class AuthorisationIT {
         c -> new Call("DELETE", "/api/coach/cohorts/" + removedFromCohort + "/members/" + a.id(), null, null),
         denied(403), denied(403), allowed(204), denied(404), denied(404)));
     rows.add(row("POST", "/api/cohort-memberships", "A: C's code again; B: a made-up code; staff: C's code",
-        c -> json("POST", "/api/cohort-memberships", Map.of("joinCode", c == Caller.STRANGER ? "ZZZZ-ZZZZ" : mainCohortCode)),
+        c -> jsonCall("POST", "/api/cohort-memberships", Map.of("joinCode", c == Caller.STRANGER ? "ZZZZ-ZZZZ" : mainCohortCode)),
         sees(mainCohortName), denied(404), denied(403), denied(403), denied(403)));
     rows.add(row("GET", "/api/cohort-memberships", "", c -> get("/api/cohort-memberships"),
         sees(mainCohortName), own(200), own(200), own(200), own(200)));
@@ -495,7 +492,7 @@ class AuthorisationIT {
     rows.add(row("GET", "/api/pronunciation/terms", "", c -> get("/api/pronunciation/terms"),
         allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
     rows.add(row("POST", "/api/practice-sets", "one's own",
-        c -> json("POST", "/api/practice-sets", Map.of("role", selfCheckRole, "size", 3)),
+        c -> jsonCall("POST", "/api/practice-sets", Map.of("role", selfCheckRole, "size", 3)),
         allowed(201), own(201), own(201), own(201), own(201)));
     rows.add(row("GET", "/api/admin/packs", "", c -> get("/api/admin/packs"),
         denied(403), denied(403), denied(403), denied(403), allowed(200)));
@@ -608,13 +605,13 @@ class AuthorisationIT {
     String email = name + "@example.com";
     String password = "password-" + UUID.randomUUID();
     HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        json(Map.of("email", email, "password", password, "displayName", displayName)));
+        Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
     return account(expect(registered, 201), email, displayName);
   }
 
   private Account login(String email, String password) {
-    HttpResponse<String> signedIn = anonymous.postJson("/api/auth/login", json(Map.of("email", email, "password", password)));
-    return account(expect(signedIn, 200), email, parse(signedIn.body()).path("user").path("displayName").asText());
+    HttpResponse<String> signedIn = anonymous.postJson("/api/auth/login", Json.write(Map.of("email", email, "password", password)));
+    return account(expect(signedIn, 200), email, Json.read(signedIn.body()).path("user").path("displayName").asText());
   }
 
   /** A new account the admin promotes to coach; it signs in again for a token that says so. */
@@ -622,31 +619,31 @@ class AuthorisationIT {
     String email = name + "@example.com";
     String password = "password-" + UUID.randomUUID();
     HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        json(Map.of("email", email, "password", password, "displayName", displayName)));
-    String id = parse(expect(registered, 201)).path("user").path("id").asText();
-    expect(admin.gateway().exchange("PUT", "/api/auth/users/" + id + "/role", "application/json", utf8(json(Map.of("role", "COACH")))), 200);
+        Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
+    String id = Json.read(expect(registered, 201)).path("user").path("id").asText();
+    expect(admin.gateway().exchange("PUT", "/api/auth/users/" + id + "/role", "application/json", utf8(Json.write(Map.of("role", "COACH")))), 200);
     Account coach = login(email, password);
-    assertThat(parse(coach.gateway().get("/api/auth/me").body()).path("role").asText()).isEqualTo("COACH");
+    assertThat(Json.read(coach.gateway().get("/api/auth/me").body()).path("role").asText()).isEqualTo("COACH");
     return coach;
   }
 
   private Account account(String signedIn, String email, String displayName) {
-    JsonNode node = parse(signedIn);
+    JsonNode node = Json.read(signedIn);
     String token = node.path("accessToken").asText();
     return new Account(node.path("user").path("id").asText(), email, displayName, token,
         anonymous.as(Gateway.Identity.bearer(token)));
   }
 
   private static JsonNode cohort(Gateway coach, String name) {
-    return parse(expect(coach.postJson("/api/coach/cohorts", json(Map.of("name", name))), 201));
+    return Json.read(expect(coach.postJson("/api/coach/cohorts", Json.write(Map.of("name", name))), 201));
   }
 
   private String selfAssessment() {
-    return json(Map.of("roleId", selfCheckRole, "ratings", List.of(Map.of("itemId", selfCheckItem, "rating", 3))));
+    return Json.write(Map.of("roleId", selfCheckRole, "ratings", List.of(Map.of("itemId", selfCheckItem, "rating", 3))));
   }
 
   private String quiz() {
-    return json(Map.of("itemIds", List.of(quizItem), "answers", List.of(Map.of("itemId", quizItem, "optionId", quizOption))));
+    return Json.write(Map.of("itemIds", List.of(quizItem), "answers", List.of(Map.of("itemId", quizItem, "optionId", quizOption))));
   }
 
   /** The question-service test pack as the JSON import takes it: each file's path in the pack to its text. */
@@ -657,16 +654,16 @@ class AuthorisationIT {
         files.put(TEST_PACK.relativize(file).toString().replace('\\', '/'), Files.readString(file));
       }
     }
-    return utf8(json(Map.of("files", files)));
+    return utf8(Json.write(Map.of("files", files)));
   }
 
   /** The token with its payload edited to name {@code subject} as an admin; header and signature as they were. */
   private static String edit(String token, String subject) throws IOException {
     String[] parts = token.split("\\.");
-    ObjectNode claims = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    ObjectNode claims = (ObjectNode) Json.read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     claims.put("sub", subject);
     claims.putArray("roles").add("ADMIN");
-    String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims));
+    String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(Json.write(claims)));
     return parts[0] + "." + payload + "." + parts[2];
   }
 
@@ -690,7 +687,7 @@ class AuthorisationIT {
   }
 
   private static String id(String body) {
-    String id = parse(body).path("id").asText();
+    String id = Json.read(body).path("id").asText();
     assertThat(id).as("id in " + body).isNotBlank();
     return id;
   }
@@ -699,28 +696,12 @@ class AuthorisationIT {
     return new Call("GET", path, null, null);
   }
 
-  private static Call json(String method, String path, Map<String, ?> body) {
-    return new Call(method, path, "application/json", utf8(json(body)));
+  private static Call jsonCall(String method, String path, Map<String, ?> body) {
+    return new Call(method, path, "application/json", utf8(Json.write(body)));
   }
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + json, e);
-    }
   }
 
   private static String abbreviate(String body) {

@@ -3,7 +3,6 @@ package dev.rehearse.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +43,6 @@ import org.openqa.selenium.support.ui.Select;
 class BrowserIT {
   private static final String QUESTION = "open-serving-rollout";
   private static final Path AUDIO = Suite.root().resolve("speech-service/src/test/resources/audio");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "candidate-password-1";
   private static final String REASON = "The rubric missed a correct paraphrase";
 
@@ -389,10 +387,10 @@ class BrowserIT {
   private JsonNode post(HttpClient http, String path, Map<String, String> body, int expected)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        .POST(BodyPublishers.ofString(Json.write(body))).build();
     HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
-    return JSON.readTree(response.body());
+    return Json.read(response.body());
   }
 
   private URI uri(String path) {

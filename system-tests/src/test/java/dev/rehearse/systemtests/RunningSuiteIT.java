@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class RunningSuiteIT {
   private static final String QUESTION = "open-serving-rollout";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root = Suite.root();
   private RunningSuite suite;
@@ -62,12 +59,12 @@ class RunningSuiteIT {
   private static Gateway signUp(Gateway anonymous) {
     String name = "system-test-" + UUID.randomUUID();
     HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        json(Map.of("email", name + "@example.com", "password", UUID.randomUUID().toString(), "displayName", "System Test")));
+        Json.write(Map.of("email", name + "@example.com", "password", UUID.randomUUID().toString(), "displayName", "System Test")));
     if (registered.statusCode() == 404) {
       return anonymous.as(Gateway.Identity.candidateHeader(name));
     }
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return anonymous.as(Gateway.Identity.bearer(parse(registered.body()).path("accessToken").asText()));
+    return anonymous.as(Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
   }
 
   @Test
@@ -97,11 +94,11 @@ class RunningSuiteIT {
     // the question reaches assessment's catalog over Kafka shortly after start-up
     AtomicReference<HttpResponse<String>> scored = new AtomicReference<>();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      scored.set(gateway.postJson("/api/attempts", json(Map.of("questionId", QUESTION, "answerText", answer))));
+      scored.set(gateway.postJson("/api/attempts", Json.write(Map.of("questionId", QUESTION, "answerText", answer))));
       assertThat(scored.get().statusCode()).as(scored.get().body()).isEqualTo(201);
     });
 
-    JsonNode attempt = parse(scored.get().body());
+    JsonNode attempt = Json.read(scored.get().body());
     assertThat(attempt.path("questionId").asText()).isEqualTo(QUESTION);
     assertThat(attempt.path("score").asInt()).isPositive();
     assertThat(attempt.path("conceptsHit")).isNotEmpty();
@@ -117,17 +114,17 @@ class RunningSuiteIT {
         accepted.set(gateway.postWav("/api/spoken-attempts?questionId=" + QUESTION, wav));
         assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
       });
-      String id = parse(accepted.get().body()).path("id").asText();
+      String id = Json.read(accepted.get().body()).path("id").asText();
       assertThat(id).isNotBlank();
 
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
           .untilAsserted(() -> assertThat(events.events()).anyMatch(e -> e.contains(id)));
-      JsonNode pushed = parse(events.events().stream().filter(e -> e.contains(id)).findFirst().orElseThrow());
+      JsonNode pushed = Json.read(events.events().stream().filter(e -> e.contains(id)).findFirst().orElseThrow());
       assertThat(pushed.toString()).contains(QUESTION);
 
       HttpResponse<String> shown = gateway.get("/api/attempts/" + id);
       assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-      JsonNode attempt = parse(shown.body());
+      JsonNode attempt = Json.read(shown.body());
       System.out.printf("spoken attempt %s: score %s, transcript \"%s\"%n", id, attempt.path("score"), attempt.path("transcript").asText());
       assertThat(attempt.path("transcript").asText()).as("transcript").isNotBlank();
       assertThat(attempt.path("score").asInt()).as("score").isPositive();
@@ -162,19 +159,5 @@ class RunningSuiteIT {
         .toList();
   }
 
-  private static String json(Map<String, String> fields) {
-    try {
-      return JSON.writeValueAsString(fields);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + json, e);
-    }
-  }
 }
