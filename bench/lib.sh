@@ -57,3 +57,13 @@ bench_start_infrastructure() { # postgres port, kafka port
   STARTED+=($!)
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
+
+bench_sign_up() { # gateway port; sets BENCH_TOKEN and BENCH_USER_ID (a new candidate account)
+  local answer
+  answer="$(curl -sf -H 'Content-Type: application/json' "http://localhost:$1/api/auth/register" \
+    -d "{\"email\":\"bench-$(date +%s%N)@rehearse.test\",\"password\":\"benchmark password\",\"displayName\":\"Bench\"}")" ||
+    { echo "could not sign up through the gateway" >&2; exit 1; }
+  BENCH_TOKEN="$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$answer")"
+  BENCH_USER_ID="$(sed -n 's/.*"user":{"id":"\([^"]*\)".*/\1/p' <<<"$answer")"
+  [[ -n $BENCH_TOKEN && -n $BENCH_USER_ID ]] || { echo "unexpected sign-up answer: $answer" >&2; exit 1; }
+}

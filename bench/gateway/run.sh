@@ -51,10 +51,8 @@ wait_for gateway 180 healthy "$GATEWAY_PORT"
 has_questions() { curl -sf -m 2 "http://localhost:$QUESTION_PORT/api/questions?size=1" | grep -q '"id"'; }
 wait_for "the question bank" 120 has_questions
 
-TOKEN="$(curl -sf -H 'Content-Type: application/json' "http://localhost:$GATEWAY_PORT/api/auth/register" \
-  -d "{\"email\":\"bench-$(date +%s%N)@rehearse.test\",\"password\":\"benchmark password\",\"displayName\":\"Bench\"}" |
-  sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
-[[ -n $TOKEN ]] || { echo "could not sign up through the gateway" >&2; exit 1; }
+bench_sign_up "$GATEWAY_PORT"
+TOKEN="$BENCH_TOKEN"
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 STATUS=0

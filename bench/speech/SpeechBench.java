@@ -133,7 +133,7 @@ public class SpeechBench {
     }
     String id = field(accepted.body(), "id");
     while (true) {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(speech + "/api/spoken-attempts/" + id)).timeout(Duration.ofSeconds(60)).build(),
+      String body = HTTP.send(signedIn(HttpRequest.newBuilder(URI.create(speech + "/api/spoken-attempts/" + id))).timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       String status = field(body, "status");
       if ("TRANSCRIBED".equals(status)) {
@@ -282,9 +282,15 @@ public class SpeechBench {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /** The bench account's token and the identity headers the gateway derives from it (run.sh signs up). */
+  static HttpRequest.Builder signedIn(HttpRequest.Builder request) {
+    return request.header("Authorization", "Bearer " + System.getProperty("bench.token"))
+        .header("X-Candidate-Id", System.getProperty("bench.user")).header("X-User-Role", "CANDIDATE");
+  }
+
   static HttpResponse<String> post(String url, byte[] wav) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", "audio/wav")
-        .header("X-Candidate-Id", "bench").POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(),
+    return HTTP.send(signedIn(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(60)).header("Content-Type", "audio/wav")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -41,19 +41,22 @@ bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
 echo "starting speech-service :$SPEECH_PORT and the gateway :$GATEWAY_PORT"
 MICRONAUT_SERVER_PORT=$SPEECH_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:$PG_PORT/postgres?currentSchema=speech" \
-  REHEARSE_SPEECH_MODEL_PATH="$MODEL" REHEARSE_AUTH_REQUIRED=false \
+  REHEARSE_SPEECH_MODEL_PATH="$MODEL" \
   java -jar "$SPEECH" >"$WORK/logs/speech-service.log" 2>&1 &
 STARTED+=($!)
-# header identity (no tokens: REHEARSE_*AUTH_REQUIRED=false) and a high audio limit: one client sends many clips
+# a high audio limit: one client sends many clips
 MICRONAUT_SERVER_PORT=$GATEWAY_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:$PG_PORT/postgres?currentSchema=gateway" \
-  REHEARSE_SERVICES_SPEECH_URL="http://localhost:$SPEECH_PORT" REHEARSE_GATEWAY_AUTH_REQUIRED=false \
+  REHEARSE_SERVICES_SPEECH_URL="http://localhost:$SPEECH_PORT" \
   REHEARSE_GATEWAY_LIMITS_AUDIO_PER_MINUTE=1000000 \
   java -jar "$GATEWAY" >"$WORK/logs/gateway.log" 2>&1 &
 STARTED+=($!)
 wait_for speech-service 180 healthy "$SPEECH_PORT"
 wait_for gateway 180 healthy "$GATEWAY_PORT"
 
+# both targets get the same token and identity headers (the gateway replaces the headers with the token's own)
+bench_sign_up "$GATEWAY_PORT"
+
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-java -cp "$SPEECH" "$HERE/SpeechBench.java" "http://localhost:$SPEECH_PORT" "http://localhost:$GATEWAY_PORT" \
+java -Dbench.token="$BENCH_TOKEN" -Dbench.user="$BENCH_USER_ID" -cp "$SPEECH" "$HERE/SpeechBench.java" "http://localhost:$SPEECH_PORT" "http://localhost:$GATEWAY_PORT" \
   "localhost:$KAFKA_PORT" "$MODEL" "$AUDIO" "${BENCH_DRILLS:-200}" "${BENCH_ROUNDS:-3}" | tee "$WORK/result.txt"

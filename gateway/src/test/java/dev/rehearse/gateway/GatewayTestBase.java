@@ -10,7 +10,10 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Inject;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
@@ -24,6 +27,7 @@ public abstract class GatewayTestBase extends ServiceTest {
   protected final FakeService speech = new FakeService("speech");
 
   @Inject @Client("/") protected HttpClient http;
+  @Inject TokenGenerator tokens;
 
   @Override
   public Map<String, String> getProperties() {
@@ -50,6 +54,15 @@ public abstract class GatewayTestBase extends ServiceTest {
     question.close();
     assessment.close();
     speech.close();
+  }
+
+  /** A token the gateway itself signed for {@code subject} with {@code role}, as sign-in would give. */
+  protected String tokenFor(String subject, String role) {
+    return tokens.generateToken(Authentication.build(subject, List.of(role), Map.of("name", subject)), 3600).orElseThrow();
+  }
+
+  protected String tokenFor(String subject) {
+    return tokenFor(subject, "CANDIDATE");
   }
 
   protected Echo echo(HttpRequest<?> request) {

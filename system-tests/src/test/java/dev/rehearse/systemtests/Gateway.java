@@ -17,11 +17,6 @@ final class Gateway {
   interface Identity extends UnaryOperator<HttpRequest.Builder> {
     Identity ANONYMOUS = request -> request;
 
-    /** The foundation's trusted header, for a gateway started with auth not required. */
-    static Identity candidateHeader(String candidateId) {
-      return request -> request.header("X-Candidate-Id", candidateId);
-    }
-
     static Identity bearer(String token) {
       return request -> request.header("Authorization", "Bearer " + token);
     }

@@ -52,17 +52,11 @@ class RunningSuiteIT {
     gateway = signUp(new Gateway(URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS));
   }
 
-  /**
-   * A new candidate account, as the web app creates one; a gateway without accounts (the
-   * foundation's trusted-header mode) gets the X-Candidate-Id header instead.
-   */
+  /** A new candidate account, as the web app creates one. */
   private static Gateway signUp(Gateway anonymous) {
     String name = "system-test-" + UUID.randomUUID();
     HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
         Json.write(Map.of("email", name + "@example.com", "password", UUID.randomUUID().toString(), "displayName", "System Test")));
-    if (registered.statusCode() == 404) {
-      return anonymous.as(Gateway.Identity.candidateHeader(name));
-    }
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     return anonymous.as(Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
   }

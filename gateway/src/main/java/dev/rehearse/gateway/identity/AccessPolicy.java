@@ -18,18 +18,10 @@ public class AccessPolicy {
     this.callers = callers;
   }
 
-  /** False in the foundation's trusted-header mode. */
-  public boolean enforcing() {
-    return callers.authRequired();
-  }
-
   /** The caller allowed to use {@code request}; throws a 401 or 403 problem otherwise. */
   public Caller require(HttpRequest<?> request) {
     Caller caller = callers.resolve(request)
         .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, null, "sign in first: send Authorization: Bearer <token>"));
-    if (!callers.authRequired()) {
-      return caller; // the foundation's trusted-header mode: no roles to check
-    }
     String path = request.getPath();
     if (under(path, "/api/admin") && !caller.is(Role.ADMIN)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may use " + path);

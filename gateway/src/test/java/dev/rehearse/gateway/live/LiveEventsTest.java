@@ -27,11 +27,6 @@ class LiveEventsTest extends GatewayTestBase {
   @Inject EmbeddedServer server;
   @Inject LiveEventRepository liveEvents;
 
-  @Override
-  protected Map<String, String> extraProperties() {
-    return Map.of("rehearse.gateway.auth.required", "false");
-  }
-
   @Test
   void scoredAttemptIsPushedToItsCandidateOnly() {
     String alice = "c-alice-" + UUID.randomUUID();
@@ -101,13 +96,13 @@ class LiveEventsTest extends GatewayTestBase {
   @Test
   void streamNeedsAnIdentityAndANumericLastEventId() {
     assertProblem(HttpRequest.GET("/api/events"), 401);
-    assertProblem(HttpRequest.GET("/api/events").header("X-Candidate-Id", "c-1").header("Last-Event-ID", "yesterday"), 400);
+    assertProblem(HttpRequest.GET("/api/events").bearerAuth(tokenFor("c-1")).header("Last-Event-ID", "yesterday"), 400);
   }
 
   private SseClient connect(String candidate, String lastEventId) {
     Map<String, String> headers = lastEventId == null
-        ? Map.of("X-Candidate-Id", candidate)
-        : Map.of("X-Candidate-Id", candidate, "Last-Event-ID", lastEventId);
+        ? Map.of("Authorization", "Bearer " + tokenFor(candidate))
+        : Map.of("Authorization", "Bearer " + tokenFor(candidate), "Last-Event-ID", lastEventId);
     return new SseClient(server.getURL() + "/api/events", headers);
   }
 

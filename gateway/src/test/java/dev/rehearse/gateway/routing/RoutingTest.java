@@ -25,7 +25,6 @@ class RoutingTest extends GatewayTestBase {
   @Override
   protected Map<String, String> extraProperties() {
     return Map.of(
-        "rehearse.gateway.auth.required", "false", // the foundation's header-based identity
         "rehearse.services.offline.openapi", "rehearse-offline-0.1.yml");
   }
 
@@ -48,7 +47,8 @@ class RoutingTest extends GatewayTestBase {
         Map.entry("/api/pronunciation-attempts", "speech"),
         Map.entry("/api/admin/pronunciation/terms", "speech"));
     owners.forEach((path, service) -> {
-      Echo echo = echo(HttpRequest.GET(path + "?limit=5&skill=model%20serving").header("X-Candidate-Id", "c-1"));
+      // an admin may use every path, so each one reaches its service
+      Echo echo = echo(HttpRequest.GET(path + "?limit=5&skill=model%20serving").bearerAuth(tokenFor("c-1", "ADMIN")));
       assertThat(echo.service()).as(path).isEqualTo(service);
       assertThat(echo.path()).isEqualTo(path);
       assertThat(echo.query()).isEqualTo("limit=5&skill=model%20serving");
@@ -58,7 +58,7 @@ class RoutingTest extends GatewayTestBase {
   @Test
   void identityHeadersComeFromTheGatewayOnly() {
     Echo echo = echo(HttpRequest.POST("/api/attempts", Map.of("questionId", "q-1", "answerText", "canary"))
-        .header("X-Candidate-Id", "c-7").header("X-User-Role", "ADMIN"));
+        .bearerAuth(tokenFor("c-7")).header("X-Candidate-Id", "c-8").header("X-User-Role", "ADMIN"));
 
     assertThat(echo.method()).isEqualTo("POST");
     assertThat(echo.headers()).containsEntry("x-candidate-id", "c-7").containsEntry("x-user-role", "CANDIDATE");
@@ -71,12 +71,12 @@ class RoutingTest extends GatewayTestBase {
     question.answer("/api/questions/q-9", 200, json);
     question.answer("/api/questions/missing", 404, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
 
-    HttpResponse<String> found = http.toBlocking().exchange(HttpRequest.GET("/api/questions/q-9").header("X-Candidate-Id", "c-1"), String.class);
+    HttpResponse<String> found = http.toBlocking().exchange(HttpRequest.GET("/api/questions/q-9").bearerAuth(tokenFor("c-1")), String.class);
     assertThat(found.body()).isEqualTo(json);
     assertThat(found.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/json"));
     assertThat(found.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     assertThat(found.getHeaders().get("Transfer-Encoding")).isNull();
-    assertThat(assertProblem(HttpRequest.GET("/api/questions/missing").header("X-Candidate-Id", "c-1"), 404)).contains("Not Found");
+    assertThat(assertProblem(HttpRequest.GET("/api/questions/missing").bearerAuth(tokenFor("c-1")), 404)).contains("Not Found");
   }
 
   @Test
@@ -84,7 +84,7 @@ class RoutingTest extends GatewayTestBase {
     byte[] audio = new byte[5 * 1024 * 1024];
     new Random(7).nextBytes(audio);
     Echo echo = echo(HttpRequest.POST("/api/spoken-attempts?questionId=q-1", audio)
-        .contentType("audio/wav").header("X-Candidate-Id", "c-1"));
+        .contentType("audio/wav").bearerAuth(tokenFor("c-1")));
 
     assertThat(echo.service()).isEqualTo("speech");
     assertThat(echo.query()).isEqualTo("questionId=q-1");
@@ -95,16 +95,16 @@ class RoutingTest extends GatewayTestBase {
   @Test
   void oversizedBodiesAreRefusedBeforeReachingAService() {
     assertProblem(HttpRequest.POST("/api/questions", new byte[2 * 1024 * 1024]).contentType(MediaType.APPLICATION_JSON_TYPE)
-        .header("X-Candidate-Id", "c-1"), 413);
+        .bearerAuth(tokenFor("c-1")), 413);
     assertProblem(HttpRequest.POST("/api/spoken-attempts?questionId=q-1", new byte[21 * 1024 * 1024]).contentType("audio/wav")
-        .header("X-Candidate-Id", "c-1"), 413);
+        .bearerAuth(tokenFor("c-1")), 413);
   }
 
   @Test
   void unknownApiPathIsANotFoundProblem() {
-    String body = assertProblem(HttpRequest.GET("/api/nothing-here/1").header("X-Candidate-Id", "c-1"), 404);
+    String body = assertProblem(HttpRequest.GET("/api/nothing-here/1").bearerAuth(tokenFor("c-1")), 404);
     assertThat(body).contains("/api/nothing-here/1");
-    assertProblem(HttpRequest.GET("/api/rolesx").header("X-Candidate-Id", "c-1"), 404);
+    assertProblem(HttpRequest.GET("/api/rolesx").bearerAuth(tokenFor("c-1")), 404);
   }
 
   @Test
@@ -120,25 +120,25 @@ class RoutingTest extends GatewayTestBase {
     assessment.answer("/api/attempts/" + unknown, 404, notFound);
     speech.answer("/api/spoken-attempts/" + unknown, 404, notFound.replace("attempt", "spoken attempt"));
 
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + spoken).header("X-Candidate-Id", "c-1")))
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + spoken).bearerAuth(tokenFor("c-1"))))
         .contains("\"status\":\"TRANSCRIBING\"").contains("\"percent\":40");
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + scored).header("X-Candidate-Id", "c-1")))
+    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + scored).bearerAuth(tokenFor("c-1"))))
         .contains("\"score\":80");
-    String problem = assertProblem(HttpRequest.GET("/api/attempts/" + unknown).header("X-Candidate-Id", "c-1"), 404);
+    String problem = assertProblem(HttpRequest.GET("/api/attempts/" + unknown).bearerAuth(tokenFor("c-1")), 404);
     assertThat(problem).contains("no such attempt").doesNotContain("spoken");
-    assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid").header("X-Candidate-Id", "c-1"), 400);
+    assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid").bearerAuth(tokenFor("c-1")), 400);
   }
 
   @Test
   void serviceThatIsDownOrSilentGivesAServiceUnavailableProblem() throws Exception {
-    String body = assertProblem(HttpRequest.GET("/api/offline/anything").header("X-Candidate-Id", "c-1"), 503);
+    String body = assertProblem(HttpRequest.GET("/api/offline/anything").bearerAuth(tokenFor("c-1")), 503);
     assertThat(body).contains("the offline service is unavailable").contains("/api/offline/anything");
 
     question.hang("/api/questions/slow");
     long start = System.nanoTime();
     var silent = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/questions/slow"))
-            .header("X-Candidate-Id", "c-1").timeout(Duration.ofSeconds(30)).build(),
+            .header("Authorization", "Bearer " + tokenFor("c-1")).timeout(Duration.ofSeconds(30)).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(silent.statusCode()).isEqualTo(503);
     assertThat(silent.body()).contains("the question service is unavailable");
