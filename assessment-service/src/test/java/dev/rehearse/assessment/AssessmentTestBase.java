@@ -28,6 +28,17 @@ public abstract class AssessmentTestBase extends ServiceTest {
     return TestInfrastructure.properties("assessment");
   }
 
+  private QuestionPublished published;
+
+  /** One serving question per test class, published on first use. */
+  protected QuestionPublished question() {
+    if (published == null) {
+      published = servingQuestion();
+      publish(published);
+    }
+    return published;
+  }
+
   /** The request as a coach sends it through the gateway: the coach's account id and role COACH. */
   protected static <T> MutableHttpRequest<T> asCoach(MutableHttpRequest<T> request, String coach) {
     return request.header("X-Candidate-Id", coach).header("X-User-Role", "COACH");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.assessment.scoring.AttemptView;
-import dev.rehearse.contracts.QuestionPublished;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A coach sees candidates who joined one of their cohorts, and nobody else; admins see everyone. */
@@ -26,14 +24,6 @@ class CohortTest extends AssessmentTestBase {
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String coach = "coach-" + run;
   final String otherCoach = "other-coach-" + run;
-  QuestionPublished question;
-
-  @BeforeAll
-  void publishQuestion() {
-    question = servingQuestion();
-    publish(question);
-  }
-
   @Test
   void aCandidateJoinsWithTheCodeAndTheCoachSeesTheirWork() {
     String evening = "evening-coach-" + run;
@@ -165,7 +155,7 @@ class CohortTest extends AssessmentTestBase {
   }
 
   private AttemptView answer(String candidate) {
-    return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(),
+    return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts", Map.of("questionId", question().questionId(),
         "answerText", "A canary with 5% of traffic, watch latency, and roll back on a regression.")).header("X-Candidate-Id", candidate),
         AttemptView.class);
   }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.assessment.scoring.AttemptRepository;
-import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -15,24 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class TranscriptConsumerTest extends AssessmentTestBase {
   @Inject AttemptRepository attempts;
-  QuestionPublished question;
-
-  @BeforeAll
-  void publishQuestion() {
-    question = servingQuestion();
-    publish(question);
-  }
-
   @Test
   void spokenAnswerIsScoredLikeTypedText() {
     UUID attemptId = UUID.randomUUID();
-    send(transcript(attemptId, "c-spoken", question.questionId(), "a canary with five percent of traffic then roll back"));
+    send(transcript(attemptId, "c-spoken", question().questionId(), "a canary with five percent of traffic then roll back"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
     var attempt = attempts.findById(attemptId).orElseThrow();
@@ -48,7 +38,7 @@ class TranscriptConsumerTest extends AssessmentTestBase {
   void misheardTermsInASpokenAnswerAreMatchedBySoundWithTheirSpan() {
     UUID attemptId = UUID.randomUUID();
     String text = "we send a canary to five percent and watch the late and see then roll back";
-    send(transcript(attemptId, "c-sound", question.questionId(), text));
+    send(transcript(attemptId, "c-sound", question().questionId(), text));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
     var monitoring = attempts.findById(attemptId).orElseThrow().conceptsHit().stream()
@@ -61,7 +51,7 @@ class TranscriptConsumerTest extends AssessmentTestBase {
   @Test
   void redeliveredTranscriptChangesNothing() {
     UUID attemptId = UUID.randomUUID();
-    TranscriptReady event = transcript(attemptId, "c-redelivered", question.questionId(), "canary and latency");
+    TranscriptReady event = transcript(attemptId, "c-redelivered", question().questionId(), "canary and latency");
     send(event);
     send(event);
     send(event);
@@ -71,7 +61,7 @@ class TranscriptConsumerTest extends AssessmentTestBase {
       // a fourth delivery after the first was fully processed: still one attempt, one scored event
       send(event);
       UUID marker = UUID.randomUUID();
-      send(transcript(marker, "c-redelivered", question.questionId(), "canary"));
+      send(transcript(marker, "c-redelivered", question().questionId(), "canary"));
       await().atMost(Duration.ofSeconds(30)).until(() -> !scored.records(r -> r.value().contains(marker.toString())).isEmpty());
       assertThat(scored.records(r -> r.value().contains(attemptId.toString()))).hasSize(1);
     }
@@ -89,7 +79,7 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, unreadableKey, "{not json at all");
     KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, invalidKey, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"schemaVersion\":1}");
     send(transcript(unknownQuestionAttempt, "c-poison", "no-such-question", "canary"));
-    send(transcript(goodAttempt, "c-poison", question.questionId(), "canary"));
+    send(transcript(goodAttempt, "c-poison", question().questionId(), "canary"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(goodAttempt).isPresent());
     try (KafkaProbe letters = new KafkaProbe(dlq)) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.contracts.AttemptScored;
-import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
@@ -16,24 +15,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class TypedAnswerTest extends AssessmentTestBase {
   @Inject @Client("/") HttpClient http;
-  QuestionPublished question;
-
-  @BeforeAll
-  void publishQuestion() {
-    question = servingQuestion();
-    publish(question);
-  }
-
   @Test
   void typedAnswerIsScoredAtOnceWithConceptsAndFlags() {
     String answer = "I would send a canary with 5% of traffic, watch latency and error rate, and roll back on a regression.";
-    var response = http.toBlocking().exchange(post("c-1", question.questionId(), answer), AttemptView.class);
+    var response = http.toBlocking().exchange(post("c-1", question().questionId(), answer), AttemptView.class);
 
     assertThat(response.code()).isEqualTo(201);
     AttemptView view = response.body();
@@ -49,7 +39,7 @@ class TypedAnswerTest extends AssessmentTestBase {
 
   @Test
   void aCandidateCannotReadAnotherCandidatesAttemptNorACoachOutsideTheirCohortsButAnAdminCan() {
-    AttemptView mine = http.toBlocking().retrieve(post("c-owner", question.questionId(), "canary"), AttemptView.class);
+    AttemptView mine = http.toBlocking().retrieve(post("c-owner", question().questionId(), "canary"), AttemptView.class);
     String path = "/api/attempts/" + mine.id();
 
     assertThat(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-Candidate-Id", "c-owner"), AttemptView.class).id())
@@ -63,7 +53,7 @@ class TypedAnswerTest extends AssessmentTestBase {
   @Test
   void weakAnswerMissesConceptsAndRaisesFlagsWithEvidence() {
     String answer = "We copy the model to the servers manually when it is ready.";
-    AttemptView view = http.toBlocking().retrieve(post("c-2", question.questionId(), answer), AttemptView.class);
+    AttemptView view = http.toBlocking().retrieve(post("c-2", question().questionId(), answer), AttemptView.class);
 
     assertThat(view.score()).isZero();
     assertThat(view.band()).isEqualTo("Weak");
@@ -75,7 +65,7 @@ class TypedAnswerTest extends AssessmentTestBase {
 
   @Test
   void scoredEventIsPublishedThroughTheOutbox() {
-    AttemptView view = http.toBlocking().retrieve(post("c-3", question.questionId(), "a canary then revert"), AttemptView.class);
+    AttemptView view = http.toBlocking().retrieve(post("c-3", question().questionId(), "a canary then revert"), AttemptView.class);
     try (KafkaProbe probe = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.records(r -> r.value().contains(view.id().toString()))).hasSize(1));
       var record = probe.records(r -> r.value().contains(view.id().toString())).get(0);
@@ -90,11 +80,11 @@ class TypedAnswerTest extends AssessmentTestBase {
   @Test
   void badInputGetsAProblemNamingTheField() {
     assertProblem(post("c-4", "no-such-question", "an answer"), 404, "questionId");
-    assertProblem(post("c-4", question.questionId(), "   "), 400, "answerText");
-    assertProblem(post("c-4", question.questionId(), "x".repeat(10_001)), 400, "answerText");
+    assertProblem(post("c-4", question().questionId(), "   "), 400, "answerText");
+    assertProblem(post("c-4", question().questionId(), "x".repeat(10_001)), 400, "answerText");
     assertProblem(HttpRequest.POST("/api/attempts", "{\"questionId\": ").header("X-Candidate-Id", "c-4")
         .contentType("application/json"), 400, null);
-    assertProblem(HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(), "answerText", "canary")), 400, null);
+    assertProblem(HttpRequest.POST("/api/attempts", Map.of("questionId", question().questionId(), "answerText", "canary")), 400, null);
     assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid"), 400, null);
     assertProblem(HttpRequest.GET("/api/attempts/00000000-0000-0000-0000-000000000000"), 404, "id");
   }
