@@ -18,6 +18,9 @@ import java.util.UUID;
  * forms (PRONUNCIATION). {@code type} is the item type; {@code level} Beginner..Expert.
  * {@code roleWeights} (added in schema 1, optional) gives the weight of this item's skill in each
  * role that uses it, so consumers can weight per-skill results into a role's overall level.
+ * {@code modelAnswer} (added in schema 1, optional) is what a strong answer says (OPEN; for SCENARIO
+ * its steps as sentences when it has no model answer of its own): scoring matches by meaning against
+ * it, and an OPEN or SCENARIO item with no rubric is scored on key points derived from it.
  */
 @Serdeable
 public record QuestionPublished(
@@ -34,7 +37,8 @@ public record QuestionPublished(
     @Nullable String type,
     @Nullable @Valid Pronunciation pronunciation,
     @Valid List<QuizOption> options,
-    @Valid List<RoleWeight> roleWeights)
+    @Valid List<RoleWeight> roleWeights,
+    @Nullable String modelAnswer)
     implements Event {
 
   public static final int SCHEMA_VERSION = 1;
@@ -55,7 +59,16 @@ public record QuestionPublished(
       String level, String text, List<RubricConcept> concepts, List<RedFlagRule> redFlags, String type,
       Pronunciation pronunciation, List<QuizOption> options) {
     this(eventId, schemaVersion, occurredAt, questionId, roleIds, skillId, level, text, concepts, redFlags, type,
-        pronunciation, options, List.of());
+        pronunciation, options, List.of(), null);
+  }
+
+  /** The shape before {@code modelAnswer}. */
+  public QuestionPublished(
+      UUID eventId, int schemaVersion, Instant occurredAt, String questionId, List<String> roleIds, String skillId,
+      String level, String text, List<RubricConcept> concepts, List<RedFlagRule> redFlags, String type,
+      Pronunciation pronunciation, List<QuizOption> options, List<RoleWeight> roleWeights) {
+    this(eventId, schemaVersion, occurredAt, questionId, roleIds, skillId, level, text, concepts, redFlags, type,
+        pronunciation, options, roleWeights, null);
   }
 
   /** The weight (percent) of this item's skill in one role, as the role's skill guide sets it. */

@@ -26,7 +26,17 @@ public final class CatalogEvents {
         : null;
     return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), item.id(),
         item.roles(), item.skillId(), item.level(), item.text(), c.rubricOrEmpty(), flags, item.type().name(),
-        pronunciation, c.options() == null ? List.of() : c.options(), roleWeights(item, skillWeights));
+        pronunciation, c.options() == null ? List.of() : c.options(), roleWeights(item, skillWeights),
+        modelAnswer(c));
+  }
+
+  /** What a strong answer says: the model answer, or a scenario's steps read as sentences. */
+  static String modelAnswer(ItemContent c) {
+    if (c.modelAnswer() != null || c.steps() == null || c.steps().isEmpty()) {
+      return c.modelAnswer();
+    }
+    return c.steps().stream().map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static List<RoleWeight> roleWeights(Item item, Map<String, Map<String, Integer>> skillWeights) {
