@@ -1,5 +1,7 @@
 package dev.rehearse.assessment.catalog;
 
+import dev.rehearse.assessment.meaning.QuestionVectors;
+import dev.rehearse.assessment.scoring.RubricScorer;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
@@ -17,7 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Keeps the local catalog in step with the compacted catalog topic; a tombstone retires a question.
  * The group (and inbox) name carries the version of the local copy: when a migration makes it keep more
  * of each question, a new suffix makes the service read the whole topic again and fill the new columns
- * (v2: type, roles, role weights and quiz options).
+ * (v2: type, roles, role weights and quiz options; v3: the model answer and the vectors of each
+ * question's scoring texts, computed here so that scoring never embeds a question per request).
  */
 @KafkaListener(
     groupId = CatalogListener.CONSUMER,
@@ -25,29 +28,47 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
     offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
 public class CatalogListener extends DeadLetteringListener {
-  static final String CONSUMER = "assessment-catalog-v2";
+  static final String CONSUMER = "assessment-catalog-v3";
   private final EventInbox inbox;
   private final CatalogRepository catalog;
+  private final RubricScorer scorer;
+  private final QuestionVectors vectors;
 
-  public CatalogListener(EventInbox inbox, CatalogRepository catalog, DeadLetters deadLetters) {
+  public CatalogListener(EventInbox inbox, CatalogRepository catalog, DeadLetters deadLetters, RubricScorer scorer,
+      QuestionVectors vectors) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
     this.catalog = catalog;
+    this.scorer = scorer;
+    this.vectors = vectors;
   }
 
   @Topic(Topics.CATALOG_QUESTIONS)
   void receive(ConsumerRecord<String, String> record) {
-    inbox.accept(CONSUMER, record, QuestionPublished.class, this::upsert, catalog::deleteById);
+    inbox.accept(CONSUMER, record, QuestionPublished.class, this::upsert, this::retire);
   }
 
   private void upsert(QuestionPublished q) {
     CatalogQuestion row = new CatalogQuestion(
         q.questionId(), q.skillId(), q.level(), q.text(), q.concepts(), q.redFlags(), q.occurredAt(),
-        q.type(), q.roleIds(), q.roleWeights(), q.options());
+        q.type(), q.roleIds(), q.roleWeights(), q.options(), q.modelAnswer());
     if (catalog.existsById(q.questionId())) {
       catalog.update(row);
     } else {
       catalog.save(row);
     }
+    if (scored(row)) {
+      scorer.prepare(row);
+    }
+  }
+
+  private void retire(String questionId) {
+    catalog.deleteById(questionId);
+    vectors.forget(questionId);
+  }
+
+  /** Open questions and scenarios are scored against a rubric or a model answer; other items never are. */
+  private static boolean scored(CatalogQuestion q) {
+    return !q.concepts().isEmpty() || q.modelAnswer() != null;
   }
 }

@@ -26,7 +26,8 @@ public record CatalogQuestion(
     @Nullable String type,
     @TypeDef(type = DataType.JSON) List<String> roleIds,
     @TypeDef(type = DataType.JSON) List<RoleWeight> roleWeights,
-    @TypeDef(type = DataType.JSON) List<QuizOption> options) {
+    @TypeDef(type = DataType.JSON) List<QuizOption> options,
+    @Nullable String modelAnswer) {
 
   public static final String QUIZ = "QUIZ";
   public static final String SELF_CHECK = "SELF_CHECK";
@@ -38,9 +39,15 @@ public record CatalogQuestion(
     options = options == null ? List.of() : options;
   }
 
-  /** A rubric-only question, as scoring and its benchmark build one. */
+  /** A rubric-only question, as scoring tests and the benchmark build one. */
   public CatalogQuestion(String questionId, String skillId, String level, String text, List<RubricConcept> concepts,
       List<RedFlagRule> redFlags, Instant updatedAt) {
-    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null, List.of(), List.of(), List.of());
+    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null, List.of(), List.of(), List.of(), null);
+  }
+
+  /** The same with a model answer; {@code concepts} may be empty (key points then come from the model answer). */
+  public CatalogQuestion(String questionId, String skillId, String level, String text, List<RubricConcept> concepts,
+      List<RedFlagRule> redFlags, Instant updatedAt, @Nullable String modelAnswer) {
+    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null, List.of(), List.of(), List.of(), modelAnswer);
   }
 }

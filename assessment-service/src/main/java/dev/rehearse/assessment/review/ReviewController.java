@@ -3,6 +3,7 @@ package dev.rehearse.assessment.review;
 import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
+import dev.rehearse.assessment.scoring.AttemptViews;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -23,12 +24,15 @@ import java.util.UUID;
 public class ReviewController {
   private final Reviewing reviewing;
   private final AttemptRepository attempts;
+  private final AttemptViews views;
   private final AttemptReviewRepository reviews;
   private final CohortAccess access;
 
-  public ReviewController(Reviewing reviewing, AttemptRepository attempts, AttemptReviewRepository reviews, CohortAccess access) {
+  public ReviewController(Reviewing reviewing, AttemptRepository attempts, AttemptViews views, AttemptReviewRepository reviews,
+      CohortAccess access) {
     this.reviewing = reviewing;
     this.attempts = attempts;
+    this.views = views;
     this.reviews = reviews;
     this.access = access;
   }
@@ -55,6 +59,6 @@ public class ReviewController {
   public List<AttemptView> candidateAttempts(@Size(max = 100) String candidateId,
       @Nullable @Header(Identity.CANDIDATE) String subject, @Nullable @Header(Identity.ROLE) String role) {
     access.requireSees(Identity.coach(subject, role), candidateId);
-    return attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId).stream().map(AttemptView::of).toList();
+    return views.of(attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId));
   }
 }

@@ -4,7 +4,7 @@ import dev.rehearse.assessment.access.Staff;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.scoring.Attempt;
 import dev.rehearse.assessment.scoring.AttemptRepository;
-import dev.rehearse.assessment.scoring.AttemptView;
+import dev.rehearse.assessment.scoring.AttemptViews;
 import dev.rehearse.contracts.AttemptReviewed;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.outbox.Outbox;
@@ -22,12 +22,15 @@ import java.util.UUID;
 @Singleton
 public class Reviewing {
   private final AttemptRepository attempts;
+  private final AttemptViews views;
   private final AttemptReviewRepository reviews;
   private final Outbox outbox;
   private final CohortAccess access;
 
-  public Reviewing(AttemptRepository attempts, AttemptReviewRepository reviews, Outbox outbox, CohortAccess access) {
+  public Reviewing(AttemptRepository attempts, AttemptViews views, AttemptReviewRepository reviews, Outbox outbox,
+      CohortAccess access) {
     this.attempts = attempts;
+    this.views = views;
     this.reviews = reviews;
     this.outbox = outbox;
     this.access = access;
@@ -55,7 +58,7 @@ public class Reviewing {
         AttemptReviewed.SCHEMA_VERSION, review.createdAt(), attemptId, attempt.candidateId(), coachId,
         request.overrideScore(), reason, comment));
     Attempt updated = attempts.findById(attemptId).orElseThrow();
-    return new ReviewResult(review, AttemptView.of(updated));
+    return new ReviewResult(review, views.of(updated));
   }
 
   private static String blankToNull(String s) {

@@ -22,12 +22,15 @@ import java.util.UUID;
 public class AttemptController {
   static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   private final CatalogRepository catalog;
+  private final AttemptViews views;
   private final AttemptScoring scoring;
   private final AttemptRepository attempts;
   private final CohortAccess access;
 
-  public AttemptController(CatalogRepository catalog, AttemptScoring scoring, AttemptRepository attempts, CohortAccess access) {
+  public AttemptController(CatalogRepository catalog, AttemptViews views, AttemptScoring scoring, AttemptRepository attempts,
+      CohortAccess access) {
     this.catalog = catalog;
+    this.views = views;
     this.scoring = scoring;
     this.attempts = attempts;
     this.access = access;
@@ -40,7 +43,7 @@ public class AttemptController {
     var question = catalog.findById(answer.questionId())
         .orElseThrow(() -> ProblemException.notFound("questionId", "no question with id " + answer.questionId()));
     Attempt attempt = scoring.score(UUID.randomUUID(), candidateId, question, answer.answerText(), null);
-    return HttpResponse.created(AttemptView.of(attempt));
+    return HttpResponse.created(AttemptView.of(attempt, question.modelAnswer()));
   }
 
   /** Candidates see their own attempts, coaches their cohorts' (anything else answers 404, revealing nothing). */
@@ -52,7 +55,7 @@ public class AttemptController {
       @Nullable @Header(Identity.ROLE) String role) {
     return attempts.findById(id)
         .filter(a -> access.mayRead(candidateId, role, a.candidateId()))
-        .map(AttemptView::of)
+        .map(views::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));
   }
 }

@@ -61,6 +61,11 @@ final class Phrase {
     return source;
   }
 
+  /** The stemmed terms (content words, or the stop words of a phrase made only of them). */
+  List<String> terms() {
+    return terms;
+  }
+
   List<String> surfaces() {
     return surfaces;
   }

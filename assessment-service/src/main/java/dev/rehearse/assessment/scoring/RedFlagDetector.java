@@ -1,43 +1,44 @@
 package dev.rehearse.assessment.scoring;
 
-import dev.rehearse.assessment.scoring.AnswerText.Token;
+import dev.rehearse.assessment.scoring.AnswerText.Span;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Applies a question's red-flag rules to an answer. MENTIONS fires on a phrase said as a claim, not
- * on one that is negated or rejected ("rather than just adding more GPUs"); MISSING fires when no
- * phrase occurs (phrase words of four letters or more also match as prefixes: "resum" finds
- * "resumed"); NO_NUMBERS fires when the answer has no digit and no number word.
+ * on one that is negated or rejected ("rather than just adding more GPUs"). MISSING fires unless the
+ * answer says what the rule asks for: a phrase of two or more words (not negated; phrase words of
+ * four letters or more also match as prefixes: "resum" finds "resumed"), a one-word phrase in a
+ * clause that is about the rule ("but" alone does not clear "no trade-offs"), or a clause that says
+ * it by meaning alone. NO_NUMBERS fires when the answer has no digit and no number word.
  */
 final class RedFlagDetector {
-  /** Words that, shortly before a phrase, turn a claim into its rejection. */
-  private static final Set<String> NEGATORS = Set.of("not", "no", "never", "don't", "didn't", "doesn't", "won't",
-      "wouldn't", "shouldn't", "can't", "cannot", "isn't", "aren't", "wasn't", "instead", "rather", "avoid",
-      "avoided", "avoiding", "without", "nor", "stop", "stopped", "against", "mistake", "wrong", "myth");
-  private static final int NEGATION_REACH = 4;
   private static final int SLOP = 1;
+
+  /** Whether the answer clears a MISSING rule by meaning, around a span or (null) anywhere. */
+  interface Clearing {
+    boolean clears(RedFlagRule rule, Span at);
+  }
 
   private RedFlagDetector() {}
 
-  static List<RaisedFlag> detect(List<RedFlagRule> rules, AnswerText text) {
-    return rules.stream().map(rule -> raised(rule, text)).flatMap(Optional::stream).toList();
+  static List<RaisedFlag> detect(List<RedFlagRule> rules, AnswerText text, Clearing meaning) {
+    return rules.stream().map(rule -> raised(rule, text, meaning)).flatMap(Optional::stream).toList();
   }
 
-  private static Optional<RaisedFlag> raised(RedFlagRule rule, AnswerText text) {
+  private static Optional<RaisedFlag> raised(RedFlagRule rule, AnswerText text, Clearing meaning) {
     return switch (rule.kind()) {
       case MENTIONS -> rule.phrases().stream()
           .map(Phrase::of)
           .flatMap(p -> p.findAllInOrder(text, SLOP, false).stream())
-          .filter(found -> !negated(text, found.first()))
+          .filter(found -> !Negation.before(text, found.first()))
           .min(Comparator.comparingInt(found -> found.span().start()))
           .map(found -> flag(rule, "\"" + found.span().text() + "\"", found.span().start(), found.span().end()));
-      case MISSING -> rule.phrases().stream().map(Phrase::of).anyMatch(p -> p.findInOrder(text, SLOP, true).isPresent())
+      case MISSING -> cleared(rule, text, meaning)
           ? Optional.empty()
           : Optional.of(flag(rule, "no mention of " + listed(rule.phrases()), null, null));
       case NO_NUMBERS -> text.firstNumber().isPresent()
@@ -46,20 +47,16 @@ final class RedFlagDetector {
     };
   }
 
-  /** True when a negator stands within a few words before the phrase, in the same sentence. */
-  private static boolean negated(AnswerText text, Token first) {
-    List<Token> all = text.tokens();
-    int at = all.indexOf(first);
-    for (int i = at - 1; i >= Math.max(0, at - NEGATION_REACH); i--) {
-      Token t = all.get(i);
-      if (t.sentence() != first.sentence()) {
-        return false;
-      }
-      if (NEGATORS.contains(t.surface().replace('\u2019', '\'')) || t.surface().endsWith("n't")) {
-        return true;
+  private static boolean cleared(RedFlagRule rule, AnswerText text, Clearing meaning) {
+    for (String source : rule.phrases()) {
+      Phrase p = Phrase.of(source);
+      for (Phrase.Found found : p.findAllInOrder(text, SLOP, true)) {
+        if (!Negation.before(text, found.first()) && (p.size() >= 2 || meaning.clears(rule, found.span()))) {
+          return true;
+        }
       }
     }
-    return false;
+    return meaning.clears(rule, null);
   }
 
   private static String listed(List<String> phrases) {

@@ -2,9 +2,11 @@ package dev.rehearse.assessment.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /** Every rule of the catalogue fires on its firing answers and stays quiet on the others. */
 class RedFlagRulesTest {
+  private static final RubricScorer SCORER = Scorers.scorer();
   private final List<Map<String, Object>> catalogue = load();
 
   @Test
@@ -31,7 +34,7 @@ class RedFlagRulesTest {
     return catalogue.stream().map(r -> DynamicTest.dynamicTest(r.get("id") + " fires and stays quiet", () -> {
       RedFlagRule rule = rule(r);
       for (String answer : strings(r.get("fires"))) {
-        List<RaisedFlag> flags = RedFlagDetector.detect(List.of(rule), new AnswerText(answer));
+        List<RaisedFlag> flags = flags(rule, answer);
         assertThat(flags).as("fires on: %s", answer).singleElement().satisfies(f -> {
           assertThat(f.rule()).isEqualTo(rule.id());
           assertThat(f.title()).isEqualTo(rule.title());
@@ -44,7 +47,7 @@ class RedFlagRulesTest {
         });
       }
       for (String answer : strings(r.get("quiet"))) {
-        assertThat(RedFlagDetector.detect(List.of(rule), new AnswerText(answer))).as("quiet on: %s", answer).isEmpty();
+        assertThat(flags(rule, answer)).as("quiet on: %s", answer).isEmpty();
       }
     }));
   }
@@ -53,9 +56,16 @@ class RedFlagRulesTest {
   void aRejectedClaimIsNotAClaim() {
     RedFlagRule gpus = catalogue.stream().filter(r -> r.get("id").equals("just-more-gpus")).map(RedFlagRulesTest::rule).findFirst().orElseThrow();
     String answer = "Rather than just adding more GPUs we profiled. Later someone just added more GPUs anyway.";
-    RaisedFlag flag = RedFlagDetector.detect(List.of(gpus), new AnswerText(answer)).get(0);
+    RaisedFlag flag = flags(gpus, answer).get(0);
     assertThat(flag.evidence()).isEqualTo("\"just added more GPUs\"");
     assertThat(flag.start()).isEqualTo(answer.indexOf("just added"));
+  }
+
+  /** The rule applied by the scorer to an answer of a question that has only this rule. */
+  private static List<RaisedFlag> flags(RedFlagRule rule, String answer) {
+    CatalogQuestion q = new CatalogQuestion("q-" + rule.id(), "skill", "Intermediate", "Tell us about your last project.",
+        List.of(), List.of(rule), Instant.EPOCH);
+    return SCORER.score(q, answer).redFlags();
   }
 
   static List<Map<String, Object>> load() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The matcher alone, no application context: spans, paraphrase, compounds and sound-alikes. */
 class RubricScorerTest {
-  private final RubricScorer scorer = new RubricScorer();
+  private final RubricScorer scorer = Scorers.scorer();
   private final CatalogQuestion memory = new CatalogQuestion("q-memory", "distributed-training", "Advanced",
       "A 30B model does not fit in GPU memory. What would you try?",
       List.of(

@@ -1,0 +1,154 @@
+package dev.rehearse.assessment.scoring;
+
+import dev.rehearse.assessment.meaning.Clauses;
+import dev.rehearse.assessment.meaning.SentenceEncoder;
+import dev.rehearse.assessment.meaning.TextVectors;
+import dev.rehearse.assessment.scoring.AnswerText.Span;
+import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
+import dev.rehearse.assessment.scoring.ScoreResult.MatchKind;
+import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import dev.rehearse.contracts.QuestionPublished.RubricConcept;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares an answer's clauses with a question's texts by meaning. A clause counts for a text only
+ * when both are said the same way round (a clause that negates what the text affirms earns nothing)
+ * and it is not an echo of the question. Similarities become credit through {@link ScoringSettings}.
+ */
+final class MeaningMatch {
+  private static final double LOOSE_LO = 0.2;
+  private static final double LOOSE_HI = 0.8;
+  private final ScoringTexts texts;
+  private final TextVectors known;
+  private final AnswerUnits answer;
+  private final ScoringSettings settings;
+
+  MeaningMatch(ScoringTexts texts, TextVectors known, AnswerUnits answer, ScoringSettings settings) {
+    this.texts = texts;
+    this.known = known;
+    this.answer = answer;
+    this.settings = settings;
+  }
+
+  /** The best clause for a concept by meaning, with the credit its similarity earns; empty if none earns any. */
+  Optional<ConceptHit> find(RubricConcept concept, boolean derived, AnswerText text) {
+    Best best = new Best();
+    if (derived) {
+      best.consider(concept.label(), settings.anchorLo(), settings.anchorHi());
+    } else {
+      ScoringTexts.phrases(concept).forEach(p -> best.consider(p, settings.phraseLo(), settings.phraseHi()));
+      anchor(concept).ifPresent(a -> best.consider(a, settings.anchorLo(), settings.anchorHi()));
+    }
+    double credit = best.credit;
+    if (derived) {
+      // a key point is a whole sentence: a looser reading of its similarity, averaged with the share of
+      // its own words the answer uses, credits answers that say part of it
+      double loose = best.unit < 0 ? 0 : ScoringSettings.ramp(best.similarity, LOOSE_LO, LOOSE_HI);
+      credit = Math.max(credit, (loose + overlap(concept.label(), text)) / 2);
+    }
+    if (credit <= 0) {
+      return Optional.empty();
+    }
+    Clauses.Unit u = best.unit < 0 ? answer.units.get(0) : answer.units.get(best.unit);
+    return Optional.of(new ConceptHit(concept.id(), concept.label(), u.text(), u.start(), u.end(), best.text,
+        MatchKind.MEANING, concept.weight(), round(best.similarity), round(credit)));
+  }
+
+  /** The model-answer key point a rubric concept stands for: the one closest to its phrases, if close enough. */
+  private Optional<String> anchor(RubricConcept concept) {
+    String anchor = null;
+    double best = settings.anchorMin();
+    for (RubricConcept keyPoint : texts.keyPoints()) {
+      String clause = keyPoint.label();
+      for (String phrase : ScoringTexts.phrases(concept)) {
+        double s = SentenceEncoder.cosine(known.get(phrase), known.get(clause));
+        if (s >= best) {
+          best = s;
+          anchor = clause;
+        }
+      }
+    }
+    return Optional.ofNullable(anchor);
+  }
+
+  /** Share of a key point's own words (not the question's) that the answer uses. */
+  private double overlap(String keyPoint, AnswerText text) {
+    Set<String> wanted = new HashSet<>(AnswerUnits.contentTerms(keyPoint));
+    wanted.removeAll(AnswerUnits.contentTerms(texts.question()));
+    if (wanted.isEmpty()) {
+      return 0;
+    }
+    Set<String> said = new HashSet<>();
+    text.content().forEach(t -> said.add(t.term()));
+    return (double) wanted.stream().filter(said::contains).count() / wanted.size();
+  }
+
+  /**
+   * How close the whole answer is to the model answer, 0..1: the weighted share of the model answer's
+   * key points the answer says, each matched as a concept is (so a negated answer is not close however
+   * alike its words are); null without a model answer.
+   */
+  Double closeness(AnswerText text) {
+    double total = 0;
+    double earned = 0;
+    for (RubricConcept keyPoint : texts.keyPoints()) {
+      total += keyPoint.weight();
+      earned += keyPoint.weight() * find(keyPoint, true, text).map(ConceptHit::credit).orElse(0.0);
+    }
+    return total == 0 ? null : earned / total;
+  }
+
+  /**
+   * Whether the answer clears a MISSING rule: with a span (a one-word phrase found there), the clause
+   * around it must be about what the rule asks for; without, some clause must say it by meaning alone.
+   */
+  boolean clears(RedFlagRule rule, Span at) {
+    List<String> sentences = texts.ruleSentences().getOrDefault(rule.id(), List.of());
+    for (int i = 0; i < answer.units.size(); i++) {
+      Clauses.Unit u = answer.units.get(i);
+      if (answer.negated[i] || (at != null && (at.start() < u.start() || at.start() >= u.end()))) {
+        continue;
+      }
+      double needed = at == null ? settings.ruleClear() : settings.ruleGate();
+      for (String s : sentences) {
+        if (SentenceEncoder.cosine(known.get(s), answer.vectors[i]) >= needed) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 1000) / 1000.0;
+  }
+
+  /** The best clause so far for one concept. */
+  private final class Best {
+    int unit = -1;
+    double similarity;
+    double credit;
+    String text;
+
+    void consider(String phrase, double lo, double hi) {
+      float[] v = known.get(phrase);
+      boolean negative = Negation.of(phrase);
+      for (int i = 0; i < answer.units.size(); i++) {
+        if (answer.echo[i] || answer.negated[i] != negative) {
+          continue;
+        }
+        double s = SentenceEncoder.cosine(v, answer.vectors[i]);
+        double c = ScoringSettings.ramp(s, lo, hi);
+        if (c > credit || (unit < 0 && c == credit && s > similarity)) {
+          unit = i;
+          similarity = s;
+          credit = c;
+          text = phrase;
+        }
+      }
+    }
+  }
+}
