@@ -1,10 +1,13 @@
 // What question-service offers: roles with their skills, and items. Cached for the page's lifetime.
 import { api, explain } from './api.js';
+import { session } from './session.js';
 import { el, field, notice } from './ui.js';
 
 let roles = null;
 const roleDetails = new Map();
 const items = new Map();
+// an item reads differently by role (staff see its answer key): another account starts afresh
+session.onChange(() => items.clear());
 
 /** [{id, title, focus, skills: [{skill, weight}]}] */
 export function listRoles() {
@@ -18,7 +21,10 @@ export function role(id) {
   return roleDetails.get(id);
 }
 
-/** The full item: {id, type, skill, level, text, content: {...type-specific}, redFlagRules}. */
+/**
+ * The item as the caller may see it: {id, type, skill, level, text, content: {...type-specific}, redFlagRules}.
+ * A candidate's has no answer key (rubric, modelAnswer, steps, options' correct and explanation).
+ */
 export function item(id) {
   if (!items.has(id)) items.set(id, api(`/api/questions/${encodeURIComponent(id)}`).catch(e => { items.delete(id); throw e; }));
   return items.get(id);

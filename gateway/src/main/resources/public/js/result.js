@@ -1,6 +1,8 @@
 // How a scored attempt is shown (practice and coach views): score and band, the answer with the words
 // that hit a concept and the evidence of each red flag highlighted (spans are start/end offsets into the
-// answer text), concepts hit and missed, feedback, delivery figures for spoken answers, coach reviews.
+// answer text), concepts hit (and how each was found) and missed, feedback, delivery figures for spoken
+// answers, coach reviews, and the model answer once scoring has released it (attempt.modelAnswer).
+// Older attempts lack how = MEANING, similarity, credit and modelAnswer: each shows only when present.
 import { el, badge, formatDate, percent } from './ui.js';
 
 /** The coach reviews attached to an attempt (its audit trail from GET /api/attempts/{id}/reviews), oldest first. */
@@ -53,6 +55,34 @@ function highlighted(text, hits, flags) {
     view.append(mark);
   }
   return view;
+}
+
+const HOW = { EXACT: 'your words', PARAPHRASE: 'your words', SOUND_ALIKE: 'by sound', MEANING: 'by meaning' };
+
+/** How a concept was found: "your words", "by sound", "by meaning (82% alike)". */
+function howFound(hit) {
+  const how = HOW[hit.how];
+  if (!how) return null;
+  const alike = hit.how === 'MEANING' && typeof hit.similarity === 'number' ? ` (${percent(hit.similarity)} alike)` : '';
+  return el('span', { class: 'how small muted', dataset: { how: hit.how } }, ` · ${how}${alike}`);
+}
+
+/** What a concept is worth, and how much of it the answer earned when not all: "worth 30", "partly: 18 of 30". */
+function worth(concept) {
+  const partly = typeof concept.credit === 'number' && concept.credit < 1;
+  const weight = concept.weight;
+  if (!partly) return weight != null ? el('span', { class: 'small muted' }, ` · worth ${weight}`) : null;
+  return el('span', { class: 'partly small', dataset: { credit: String(concept.credit) } },
+    weight != null ? ` · partly: ${Math.round(concept.credit * weight)} of ${weight}` : ' · partly');
+}
+
+function modelAnswer(attempt) {
+  if (!attempt.modelAnswer) return null;
+  return el('section', { class: 'card', 'aria-labelledby': 'model-answer-h' },
+    el('details', { id: 'model-answer' },
+      el('summary', {}, el('h3', { id: 'model-answer-h' }, 'Model answer')),
+      el('p', { class: 'model-answer-text' }, attempt.modelAnswer),
+      el('p', { class: 'hint' }, 'One strong answer, not the only one: compare what it covers with yours.')));
 }
 
 function figure(value, label) {
@@ -132,15 +162,15 @@ export function renderAttempt(attempt, { question } = {}) {
         el('h3', { id: 'hits-h' }, `Concepts covered (${hits.length})`),
         hits.length ? el('ul', { class: 'plain', id: 'concepts-hit' }, hits.map(h => el('li', { class: 'concept-hit' },
           el('strong', {}, h.label ?? h.concept), h.matched ? [' — ', el('q', {}, h.matched)] : null,
-          h.how && h.how !== 'EXACT' ? el('span', { class: 'small muted' }, h.how === 'SOUND_ALIKE' ? ' (sounds alike)' : ' (paraphrase)') : null)))
+          howFound(h), worth(h))))
           : el('p', { class: 'muted' }, 'None yet.')),
       el('section', { class: 'card', 'aria-labelledby': 'miss-h' },
         el('h3', { id: 'miss-h' }, `Concepts missed (${missed.length})`),
-        missed.length ? el('ul', { class: 'plain', id: 'concepts-missed' }, missed.map(m => el('li', { class: 'concept-miss' }, m.label ?? m.concept,
-          m.weight != null ? el('span', { class: 'small muted' }, ` · worth ${m.weight}`) : null)))
+        missed.length ? el('ul', { class: 'plain', id: 'concepts-missed' }, missed.map(m => el('li', { class: 'concept-miss' }, m.label ?? m.concept, worth(m))))
           : el('p', { class: 'muted' }, 'You covered every concept.')),
       el('section', { class: 'card', 'aria-labelledby': 'flags-h' },
         el('h3', { id: 'flags-h' }, `Red flags (${flags.length})`),
         flags.length ? el('ul', { class: 'plain', id: 'red-flags' }, flagItems) : el('p', { class: 'muted' }, 'No red flags raised.'))),
+    modelAnswer(attempt),
     spoken ? delivery(attempt) : null);
 }

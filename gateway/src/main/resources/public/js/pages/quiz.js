@@ -1,7 +1,8 @@
-// Quick quiz: five multiple-choice questions for a role, then every option explained. Answers are marked
-// by assessment (POST /api/quiz-submissions {itemIds, answers: [{itemId, optionId}]}), which counts them
-// towards the measured level; if it is not available, the page marks them from the options' own
-// explanations and says the result was not saved.
+// Quick quiz: five multiple-choice questions for a role, then the marking explained. Questions come
+// without their answer key (a candidate's view has no option correctness or explanations); assessment
+// marks the answers (POST /api/quiz-submissions {itemIds, answers: [{itemId, optionId}]}), counts them
+// towards the measured level and says, for each answered item, why the chosen option is right or wrong
+// and, when wrong, which option was right and why. If marking fails the answers stay open to resend.
 import { api, explain } from '../api.js';
 import { listRoles, search, item, skillTitles, skillLabel } from '../catalog.js';
 import { el, clear, field, notice, withBusy, focusHeading } from '../ui.js';
@@ -56,16 +57,12 @@ export async function render(main) {
     const submit = el('button', { type: 'submit', id: 'submit-quiz' }, 'Check my answers');
     const formStatus = el('div', { 'aria-live': 'polite' });
     const form = el('form', { class: 'card', novalidate: true, id: 'quiz-form' },
-      items.map((q, n) => {
-        const several = (q.content.options ?? []).filter(o => o.correct).length > 1;
-        return el('fieldset', { dataset: { itemId: q.id } },
-          el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
-          several ? el('p', { class: 'hint' }, 'More than one answer is right: choose the one you are surest of.') : null,
-          shuffle(q.content.options ?? []).map(o => {
-            const input = el('input', { type: 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
-            return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
-          }));
-      }),
+      items.map((q, n) => el('fieldset', { dataset: { itemId: q.id } },
+        el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
+        shuffle(q.content.options ?? []).map(o => {
+          const input = el('input', { type: 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
+          return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
+        }))),
       formStatus, el('div', { class: 'actions' }, submit));
     clear(quizBox, form);
     form.querySelector('input')?.focus();
@@ -81,42 +78,45 @@ export async function render(main) {
         clear(formStatus, notice('warn', `${unanswered} question${unanswered > 1 ? 's are' : ' is'} still unanswered.`));
         return;
       }
-      let serverNote = null;
       const scored = await withBusy({ button: submit, slot: formStatus, label: 'Checking your answers…' }, async () => {
         try {
           return await api('/api/quiz-submissions', { method: 'POST', json: { itemIds: items.map(q => q.id), answers } });
         } catch (err) {
-          serverNote = explain(err, 'Saving quiz results');
-          return null;
+          throw new Error(`${explain(err, 'Quiz marking')} Your answers are kept: try again.`);
         }
       });
-      showResult(items, answers, scored, serverNote, form);
+      if (scored) showResult(items, scored, form);
     });
   }
 
-  function showResult(items, answers, scored, serverNote, form) {
-    const marked = scored?.questions ?? [];
-    let correctCount = 0;
-    items.forEach((q, n) => {
-      const chosen = answers[n].optionId;
-      const server = marked.find(r => r.itemId === q.id);
-      const correct = server?.correct ?? Boolean((q.content.options ?? []).find(o => o.id === chosen)?.correct);
-      if (correct) correctCount += 1;
+  /** One option's row: marked right or wrong, with the marking's explanation under it. */
+  function markOption(row, right, text) {
+    row.classList.add(right ? 'correct' : 'wrong');
+    row.after(el('p', { class: 'explanation' }, text));
+  }
+
+  function showResult(items, scored, form) {
+    items.forEach(q => {
+      const marked = scored.questions.find(r => r.itemId === q.id);
       const set = form.querySelector(`fieldset[data-item-id="${CSS.escape(q.id)}"]`);
       set.querySelectorAll('input').forEach(i => { i.disabled = true; });
+      const correct = Boolean(marked?.correct);
       set.querySelector('legend').append(el('span', { class: `badge ${correct ? 'CORRECT' : 'RETRY'}` }, correct ? ' correct' : ' not quite'));
-      (q.content.options ?? []).forEach(o => {
-        const row = set.querySelector(`[data-option-id="${CSS.escape(o.id)}"]`);
-        if (o.correct) row.classList.add('correct'); else if (chosen === o.id) row.classList.add('wrong');
-        row.after(el('p', { class: 'explanation' }, `${o.correct ? 'Right' : 'Wrong'}${chosen === o.id ? ' (your choice)' : ''}: ${o.explanation}`));
-      });
+      const row = id => (id ? set.querySelector(`[data-option-id="${CSS.escape(id)}"]`) : null);
+      const chosen = row(marked?.chosenOptionId);
+      if (!chosen) {
+        set.append(el('p', { class: 'explanation' }, marked?.explanation ?? 'Not answered.'));
+        return;
+      }
+      markOption(chosen, correct, `${correct ? 'Right' : 'Wrong'} (your choice): ${marked.explanation}`);
+      const right = correct ? null : row(marked.correctOptionId);
+      if (right) markOption(right, true, `Right: ${marked.correctExplanation ?? ''}`);
     });
-    const total = scored?.total?.correct ?? correctCount;
-    const perSkill = scored?.skills;
+    const perSkill = scored.skills;
     form.querySelector('#submit-quiz').remove();
     clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'quiz-result-h' },
-      el('h2', { id: 'quiz-result-h' }, `You got ${total} of ${items.length} right`),
-      serverNote ? notice('warn', `Marked in your browser; not saved. ${serverNote}`) : notice('ok', 'Saved: quiz results count towards your measured level.'),
+      el('h2', { id: 'quiz-result-h' }, `You got ${scored.total.correct} of ${items.length} right`),
+      notice('ok', 'Saved: quiz results count towards your measured level.'),
       Array.isArray(perSkill) && perSkill.length ? el('ul', {}, perSkill.map(s =>
         el('li', {}, `${skillLabel(titles, s.skillId)}: ${s.correct} of ${s.total}`))) : null,
       el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => start.click() }, 'Another quiz'))));

@@ -272,17 +272,25 @@ class BrowserIT {
 
   @Test
   @Order(6)
-  void theQuizExplainsEveryOption() {
+  void theQuizExplainsTheChosenOptionAndTheRightOneOnlyAfterMarking() {
     candidate.open("#/quiz");
     candidate.awaitPage("quiz");
     candidate.click("#start-quiz");
     candidate.visible("#quiz-form");
+    // the candidate's view of the questions holds no answer key: nothing is marked before submitting
+    assertThat(candidate.all("#quiz-form .option.correct, #quiz-form .explanation")).isEmpty();
     for (WebElement set : candidate.all("#quiz-form fieldset")) {
       set.findElement(By.cssSelector(".option label")).click();
     }
     candidate.click("#submit-quiz");
     candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
-    assertThat(candidate.all("#quiz-form .explanation")).hasSizeGreaterThanOrEqualTo(candidate.all("#quiz-form .option").size());
+    for (WebElement set : candidate.all("#quiz-form fieldset")) {
+      boolean right = !set.findElements(By.cssSelector("legend .badge.CORRECT")).isEmpty();
+      // the chosen option is explained; a wrong choice also shows the right option with its explanation
+      assertThat(set.findElements(By.cssSelector(".explanation"))).hasSize(right ? 1 : 2);
+      assertThat(set.findElements(By.cssSelector(".option.correct"))).hasSize(1);
+      assertThat(set.findElements(By.cssSelector(".option.wrong"))).hasSize(right ? 0 : 1);
+    }
     candidate.screenshot("12-quiz-result");
   }
 

@@ -69,9 +69,10 @@ public class QuizMarking {
       QuizOption picked = optionId == null ? null
           : q.options().stream().filter(o -> o.id().equals(optionId)).findFirst().orElseThrow();
       boolean correct = picked != null && picked.correct();
-      String explanation = picked == null ? "Not answered." : picked.explanation();
-      marked.add(new QuizResult.Marked(q.questionId(), q.skillId(), q.level(), optionId, correct, explanation,
-          right.id(), correct ? null : right.explanation()));
+      marked.add(picked == null
+          ? QuizResult.Marked.unanswered(q.questionId(), q.skillId(), q.level())
+          : new QuizResult.Marked(q.questionId(), q.skillId(), q.level(), optionId, correct, picked.explanation(),
+              correct ? picked.id() : right.id(), correct ? null : right.explanation()));
       rows.add(new QuizResponse(UUID.randomUUID(), submissionId, candidateId, q.questionId(), q.skillId(), q.level(),
           optionId, correct, now));
     }

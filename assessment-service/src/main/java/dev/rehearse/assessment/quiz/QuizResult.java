@@ -11,7 +11,8 @@ public record QuizResult(UUID submissionId, List<Marked> questions, Total total,
 
   /**
    * One question: the option chosen and why it is right or wrong; when wrong, also the right option
-   * and its explanation. {@code chosenOptionId} is null for an unanswered item.
+   * and its explanation. An unanswered item says only that: its key stays hidden, so a submission
+   * with no answers cannot be used to read the answers.
    */
   @Serdeable
   public record Marked(
@@ -21,8 +22,13 @@ public record QuizResult(UUID submissionId, List<Marked> questions, Total total,
       @Nullable String chosenOptionId,
       boolean correct,
       String explanation,
-      String correctOptionId,
-      @Nullable String correctExplanation) {}
+      @Nullable String correctOptionId,
+      @Nullable String correctExplanation) {
+
+    static Marked unanswered(String itemId, String skillId, String level) {
+      return new Marked(itemId, skillId, level, null, false, "Not answered.", null, null);
+    }
+  }
 
   @Serdeable
   public record Total(int correct, int total, int percent) {}

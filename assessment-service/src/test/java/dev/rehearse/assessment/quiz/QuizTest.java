@@ -40,6 +40,7 @@ class QuizTest extends AssessmentTestBase {
     QuizResult.Marked right = r.questions().get(0);
     assertThat(right.correct()).isTrue();
     assertThat(right.explanation()).isEqualTo("Right: one definition serves both paths.");
+    assertThat(right.correctOptionId()).isEqualTo("b");
     assertThat(right.correctExplanation()).isNull();
     QuizResult.Marked wrong = r.questions().get(1);
     assertThat(wrong.correct()).isFalse();
@@ -48,7 +49,10 @@ class QuizTest extends AssessmentTestBase {
     assertThat(wrong.correctExplanation()).isEqualTo("Right: one definition serves both paths.");
     QuizResult.Marked skipped = r.questions().get(2);
     assertThat(skipped.chosenOptionId()).isNull();
+    assertThat(skipped.correct()).isFalse();
     assertThat(skipped.explanation()).isEqualTo("Not answered.");
+    assertThat(skipped.correctOptionId()).as("an unanswered item keeps its key hidden").isNull();
+    assertThat(skipped.correctExplanation()).isNull();
     assertThat(r.skills()).containsExactly(
         new QuizResult.SkillResult("data-pipeline-engineering", 1, 2, 50),
         new QuizResult.SkillResult("model-serving", 0, 1, 0));

@@ -77,10 +77,15 @@ public class ServiceTokenFilter implements HttpServerFilter {
     }
   }
 
+  /**
+   * An anonymous read claims no identity: a role header without a token is refused, not passed on,
+   * since endpoints show more (answer keys) to a COACH or ADMIN.
+   */
   private boolean isPublic(HttpRequest<?> request) {
     String path = request.getPath();
     return request.getMethod() == io.micronaut.http.HttpMethod.GET
         && request.getHeaders().get(CANDIDATE_HEADER) == null
+        && request.getHeaders().get(ROLE_HEADER) == null
         && anonymousGetPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
   }
 

@@ -26,7 +26,7 @@ public final class CatalogEvents {
         : null;
     return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), item.id(),
         item.roles(), item.skillId(), item.level(), item.text(), c.rubricOrEmpty(), flags, item.type().name(),
-        pronunciation, c.options() == null ? List.of() : c.options(), roleWeights(item, skillWeights),
+        pronunciation, c.options() == null ? List.of() : c.options().stream().map(ItemContent.Option::published).toList(), roleWeights(item, skillWeights),
         modelAnswer(c));
   }
 

@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * The type-specific part of an item, as written in the pack. Only the fields of the item's type are
- * set; the others are left out of the JSON.
+ * set; the others are left out of the JSON. The answer key (rubric, model answer, scenario steps,
+ * which option is right and why) is for staff and scoring: {@link #withoutKey()} is what candidates see.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemContent(
     @Nullable String statement,
     @Nullable String question,
-    @Nullable List<QuizOption> options,
+    @Nullable List<Option> options,
     @Nullable String term,
     @Nullable String definition,
     @Nullable String example,
@@ -37,7 +38,16 @@ public record ItemContent(
     return new ItemContent(statement, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  public static ItemContent quiz(String question, List<QuizOption> options) {
+  /** A quiz option; {@code correct} and {@code explanation} are null in a candidate's view. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Option(String id, String text, @Nullable Boolean correct, @Nullable String explanation) {
+    public QuizOption published() {
+      return new QuizOption(id, text, Boolean.TRUE.equals(correct), explanation);
+    }
+  }
+
+  public static ItemContent quiz(String question, List<Option> options) {
     return new ItemContent(null, question, options, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
@@ -59,6 +69,17 @@ public record ItemContent(
     return new ItemContent(null, null, null, term, null, null, null, null, null, null, null, null, null, saidAs, spokenForms, stress, commonMistake);
   }
 
+  /**
+   * The item as a candidate may read it before answering: the learning content (definitions,
+   * examples, spoken forms) stays, the answer key goes. Red-flag rule ids stay; their phrases are
+   * dropped where the rules are resolved.
+   */
+  public ItemContent withoutKey() {
+    List<Option> choices = options == null ? null : options.stream().map(o -> new Option(o.id(), o.text(), null, null)).toList();
+    return new ItemContent(statement, question, choices, term, definition, example, collocations, situation, task,
+        null, null, null, redFlags, saidAs, spokenForms, stress, commonMistake);
+  }
+
   /** What a candidate is shown first: the question, the statement, the situation and task, or the term. */
   public String text(ItemType type) {
     return switch (type) {
@@ -69,21 +90,18 @@ public record ItemContent(
     };
   }
 
-  /** The rest of the item that search should find, at a lower weight than the text and tags. */
+  /**
+   * The rest of the item that search should find, at a lower weight than the text and tags: only
+   * what every reader may see. Search is open to candidates, so an indexed rubric synonym or step
+   * would tell them, by which items match, what the key contains.
+   */
   public String detailText() {
     List<String> parts = new ArrayList<>();
     add(parts, definition);
     add(parts, example);
     addAll(parts, collocations);
-    addAll(parts, steps);
     if (options != null) {
       options.forEach(o -> parts.add(o.text()));
-    }
-    if (rubric != null) {
-      rubric.forEach(c -> {
-        parts.add(c.label());
-        parts.addAll(c.synonyms());
-      });
     }
     add(parts, saidAs);
     addAll(parts, spokenForms);

@@ -1,10 +1,12 @@
 package dev.rehearse.question.catalog;
 
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -63,15 +65,15 @@ public class QuestionController {
     return result;
   }
 
-  @Operation(summary = "One item with its type-specific content and resolved red-flag rules")
+  @Operation(summary = "One item with its type-specific content and resolved red-flag rules; the answer key "
+      + "(rubric, model answer, scenario steps, option correctness and explanations, red-flag phrases) only for coaches and admins")
   @Get("/{id}")
-  public QuestionDetail get(String id) {
+  public QuestionDetail get(String id, @Header(IdentityHeaders.ROLE) @Nullable String role) {
     Item item = items.findByIdAndRetiredAtIsNull(id)
         .orElseThrow(() -> ProblemException.notFound("id", "no question with id " + id));
     List<RedFlagRule> flags = item.content().redFlagsOrEmpty().stream()
         .map(rules::findById).flatMap(Optional::stream).map(RedFlag::rule).toList();
-    return new QuestionDetail(item.id(), item.type(), item.packId(), item.roles(), item.skillId(), item.level(),
-        item.tags(), item.text(), item.content(), flags);
+    return QuestionDetail.of(item, flags, Audience.of(role));
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,10 +1,15 @@
 package dev.rehearse.question.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** A whole item: its type-specific content and the red-flag rules it raises, resolved. */
+/**
+ * A whole item: its type-specific content and the red-flag rules it raises, resolved. Staff see the
+ * answer key and each rule's detection phrases; candidates see neither ({@link #of}).
+ */
 @Serdeable
 public record QuestionDetail(
     String id,
@@ -16,4 +21,18 @@ public record QuestionDetail(
     List<String> tags,
     String text,
     ItemContent content,
-    List<RedFlagRule> redFlagRules) {}
+    List<Flag> redFlagRules) {
+
+  /** A red-flag rule as shown with an item; {@code phrases} (what triggers it) only for staff. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Flag(String id, String title, String explanation, RedFlagRule.Kind kind, @Nullable List<String> phrases) {}
+
+  public static QuestionDetail of(Item item, List<RedFlagRule> rules, Audience audience) {
+    boolean staff = audience == Audience.STAFF;
+    List<Flag> flags = rules.stream()
+        .map(r -> new Flag(r.id(), r.title(), r.explanation(), r.kind(), staff ? r.phrases() : null)).toList();
+    return new QuestionDetail(item.id(), item.type(), item.packId(), item.roles(), item.skillId(), item.level(),
+        item.tags(), item.text(), staff ? item.content() : item.content().withoutKey(), flags);
+  }
+}

@@ -20,6 +20,14 @@ public record ContentPack(
     List<RedFlagRule> rules,
     List<ItemDef> items) {
 
+  /** The OPEN and SCENARIO items with no rubric: scoring derives their key points from the model answer or steps. */
+  public List<String> derivedKeyPoints() {
+    return items.stream()
+        .filter(i -> (i.type() == ItemType.OPEN || i.type() == ItemType.SCENARIO) && i.content().rubricOrEmpty().isEmpty())
+        .map(ItemDef::id)
+        .toList();
+  }
+
   @Serdeable
   public record SkillDef(String id, String title, String description) {}
 

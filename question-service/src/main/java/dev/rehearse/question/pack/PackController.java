@@ -77,7 +77,7 @@ public class PackController {
   private ImportResult importFiles(PackFiles files, boolean dryRun) {
     ContentPack pack = PackReader.read(files).orThrow();
     if (dryRun) {
-      return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.VALID, 0, 0, 0, 0, 0);
+      return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.VALID, 0, 0, 0, 0, 0, pack.derivedKeyPoints());
     }
     return importer.importPack(pack);
   }

@@ -74,7 +74,7 @@ public class PackImporter {
       StoredPack s = stored.get();
       if (s.version() == pack.version() && s.checksum().equals(checksum)) {
         int active = (int) items.findByPackId(pack.id()).stream().filter(i -> !i.retired()).count();
-        return new ImportResult(pack.id(), pack.version(), Outcome.UNCHANGED, 0, 0, 0, active, 0);
+        return new ImportResult(pack.id(), pack.version(), Outcome.UNCHANGED, 0, 0, 0, active, 0, pack.derivedKeyPoints());
       }
       if (s.version() >= pack.version()) {
         throw new ProblemException(HttpStatus.CONFLICT, "version", s.version() == pack.version()
@@ -138,7 +138,7 @@ public class PackImporter {
     Stream.concat(retired.stream().filter(i -> i.type().published()), unpublished.stream())
         .forEach(i -> outbox.publishTombstone(Topics.CATALOG_QUESTIONS, i.id()));
     return new ImportResult(pack.id(), pack.version(), outcome, inserts.size(), updates.size(), retired.size(),
-        unchanged, toPublish.size());
+        unchanged, toPublish.size(), pack.derivedKeyPoints());
   }
 
   private Item toItem(String packId, ItemDef def, Map<String, RedFlagRule> rules, Instant now) {

@@ -1,6 +1,5 @@
 package dev.rehearse.question.pack;
 
-import dev.rehearse.contracts.QuestionPublished.QuizOption;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.question.catalog.ItemContent;
@@ -273,7 +272,7 @@ public final class PackReader {
           f.text("term"), f.text("definition"), f.text("example"), f.strings("collocations", true, 1));
       case SCENARIO -> ItemContent.scenario(
           f.text("situation"), f.text("task"), f.strings("steps", true, 1), rubric(f, 1, 10), redFlags(f));
-      case OPEN -> ItemContent.open(f.text("question"), f.text("modelAnswer"), rubric(f, 3, 6), redFlags(f));
+      case OPEN -> ItemContent.open(f.text("question"), modelAnswer(f), rubric(f, 3, 6), redFlags(f));
       case PRONUNCIATION -> ItemContent.pronunciation(f.text("term"), f.text("saidAs"),
           f.strings("spokenForms", true, 1), f.optionalText("stress"), f.optionalText("commonMistake"));
     };
@@ -289,8 +288,8 @@ public final class PackReader {
     items.add(new ItemDef(id, type, itemRoles, skill, level, tags, content));
   }
 
-  private List<QuizOption> options(YamlFields f) {
-    List<QuizOption> options = new ArrayList<>();
+  private List<ItemContent.Option> options(YamlFields f) {
+    List<ItemContent.Option> options = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<YamlFields> entries = f.mappings("options", 2, 8);
     for (YamlFields o : entries) {
@@ -299,16 +298,32 @@ public final class PackReader {
       if (id != null && !ids.add(id)) {
         o.error("id", "duplicate option id '" + id + "'");
       }
-      QuizOption option = new QuizOption(id, o.text("text"), Boolean.TRUE.equals(o.bool("correct")), o.text("explanation"));
+      ItemContent.Option option = new ItemContent.Option(id, o.text("text"), Boolean.TRUE.equals(o.bool("correct")), o.text("explanation"));
       options.add(option);
     }
-    if (!entries.isEmpty() && options.stream().noneMatch(QuizOption::correct)) {
+    if (!entries.isEmpty() && options.stream().noneMatch(o -> o.correct())) {
       f.error("options", "no option is marked correct");
     }
     return options;
   }
 
+  /** An OPEN item always needs its model answer; without a rubric, scoring derives the key points from it. */
+  private static @Nullable String modelAnswer(YamlFields f) {
+    if (f.has("rubric") || f.has("modelAnswer")) {
+      return f.text("modelAnswer");
+    }
+    f.error("modelAnswer", "is required: with no rubric either, nothing says what a good answer covers");
+    return null;
+  }
+
+  /**
+   * An OPEN or SCENARIO item may leave the rubric out (not give an empty one): scoring then derives
+   * key points from its model answer or steps, which the item must have anyway.
+   */
   private List<RubricConcept> rubric(YamlFields f, int min, int max) {
+    if (!f.has("rubric")) {
+      return List.of();
+    }
     List<RubricConcept> concepts = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (YamlFields c : f.mappings("rubric", min, max)) {

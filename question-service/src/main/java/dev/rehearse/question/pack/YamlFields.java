@@ -48,6 +48,10 @@ final class YamlFields {
     }
   }
 
+  boolean has(String name) {
+    return map.get(name) != null;
+  }
+
   @Nullable String text(String name) {
     return text(name, true);
   }

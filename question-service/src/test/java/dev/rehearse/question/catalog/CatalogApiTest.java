@@ -59,12 +59,14 @@ class CatalogApiTest extends QuestionTestBase {
 
   @Test
   void questionDetailCarriesTypeSpecificContentAndResolvedRedFlags() {
-    QuestionDetail open = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-open-rollout"), QuestionDetail.class);
+    // a coach sees the answer key (what candidates see is AnswerKeyTest's)
+    QuestionDetail open = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-open-rollout").header("X-User-Role", "COACH"),
+        QuestionDetail.class);
     assertThat(open.type()).isEqualTo(ItemType.OPEN);
     assertThat(open.content().rubric()).extracting(c -> c.id()).containsExactly("canary", "rollback", "monitoring");
     assertThat(open.content().modelAnswer()).contains("canary");
     assertThat(open.redFlagRules()).extracting(r -> r.id()).containsExactly("t-no-rollback", "t-manual-deploy");
-    String quiz = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-quiz-latency"));
+    String quiz = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-quiz-latency").header("X-User-Role", "COACH"));
     assertThat(quiz).contains("\"options\":[").contains("\"explanation\":\"Smaller numbers mean faster kernels.\"")
         .doesNotContain("\"statement\"");
   }

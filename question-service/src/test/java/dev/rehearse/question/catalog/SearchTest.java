@@ -94,6 +94,14 @@ class SearchTest extends QuestionTestBase {
   }
 
   @Test
+  void answerKeysAreNotSearchable() {
+    // "tensor cores" is only a rubric synonym of s-open-quant: a match would tell a candidate what the key says
+    assertThat(search("tensor cores", "").items()).isEmpty();
+    assertThat(search("\"8-bit integers\"", "&type=QUIZ").items()).extracting(QuestionSummary::id)
+        .as("option texts are shown to candidates, so they stay searchable").containsExactly("s-quiz-tagged");
+  }
+
+  @Test
   void oddQueriesFindNothingRatherThanFail() {
     assertThat(search("the and of", "").items()).isEmpty();
     assertThat(search("k8s & | ! ( :* '", "").total()).isZero();

@@ -176,7 +176,31 @@ class PackImportTest extends QuestionTestBase {
     ImportResult result = http.toBlocking().retrieve(
         HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", renamedPack("imp-h", "ih", 1))), ImportResult.class);
     assertThat(result.outcome()).isEqualTo(Outcome.VALID);
+    assertThat(result.derivedKeyPoints()).as("every item of the test pack has a rubric").isEmpty();
     assertProblem(HttpRequest.GET("/api/roles/ih-serving-engineer"), 404, "id");
+  }
+
+  @Test
+  void aRubricFreeOpenItemIsListedInTheDryRunAndPublishedWithItsModelAnswerAndNoConcepts() {
+    Map<String, String> files = renamedPack("imp-k", "ik", 1);
+    files.put("items/open.yml", PackValidationTest.withoutRubric(files.get("items/open.yml"), "ik-open-drift"));
+
+    ImportResult dryRun = http.toBlocking().retrieve(
+        HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", files)), ImportResult.class);
+    assertThat(dryRun.outcome()).isEqualTo(Outcome.VALID);
+    assertThat(dryRun.derivedKeyPoints()).containsExactly("ik-open-drift");
+    ImportResult imported = importJson(files);
+    assertThat(imported.outcome()).isEqualTo(Outcome.IMPORTED);
+    assertThat(imported.derivedKeyPoints()).containsExactly("ik-open-drift");
+
+    try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        QuestionPublished drift = latest(probe, "ik-open-drift");
+        assertThat(drift.concepts()).isEmpty();
+        assertThat(drift.modelAnswer()).isEqualTo("Track prediction quality against labels when they arrive, and watch input drift before they do.");
+        assertThat(latest(probe, "ik-open-rollout").concepts()).hasSize(3);
+      });
+    }
   }
 
   @Test

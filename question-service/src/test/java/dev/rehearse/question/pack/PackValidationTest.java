@@ -63,6 +63,44 @@ class PackValidationTest {
   }
 
   @Test
+  void anOpenItemOrScenarioWithoutARubricIsScoredOnKeyPointsDerivedFromItsModelAnswerOrSteps() {
+    Map<String, String> files = testPack();
+    files.put("items/open.yml", withoutRubric(files.get("items/open.yml"), "t-open-drift"));
+    files.put("items/scenarios.yml", withoutRubric(files.get("items/scenarios.yml"), "t-scenario-gpu-utilisation"));
+
+    PackReader.Result result = PackReader.read(new PackFiles(files));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.pack().derivedKeyPoints()).containsExactly("t-scenario-gpu-utilisation", "t-open-drift");
+    ContentPack.ItemDef drift = result.pack().items().stream().filter(i -> i.id().equals("t-open-drift")).findFirst().orElseThrow();
+    assertThat(drift.content().rubricOrEmpty()).isEmpty();
+    assertThat(drift.content().modelAnswer()).startsWith("Track prediction quality");
+    assertThat(PackReader.read(new PackFiles(testPack())).pack().derivedKeyPoints()).isEmpty();
+  }
+
+  @Test
+  void anOpenItemWithNeitherRubricNorModelAnswerIsRefusedAndAnEmptyRubricStillIs() {
+    Map<String, String> files = testPack();
+    files.put("items/open.yml", withoutRubric(files.get("items/open.yml"), "t-open-drift")
+        .replaceAll("    modelAnswer: Track prediction quality.*\n", "")
+        .replaceAll("    modelAnswer: Start with a canary.*\n", ""));
+    files.put("items/scenarios.yml", files.get("items/scenarios.yml").replaceAll("(?s)    rubric:.*?(?=    redFlags)", "    rubric: []\n"));
+
+    assertThat(PackReader.read(new PackFiles(files)).errors()).extracting(PackError::toString).containsExactly(
+        "items/scenarios.yml [t-scenario-gpu-utilisation] rubric: needs 1 to 10 entries, has 0",
+        "items/open.yml [t-open-rollout] modelAnswer: is required",
+        "items/open.yml [t-open-drift] modelAnswer: is required: with no rubric either, nothing says what a good answer covers");
+  }
+
+  /** The item's file with the rubric of item {@code id} taken out. */
+  static String withoutRubric(String file, String id) {
+    int item = file.indexOf("id: " + id);
+    int start = file.indexOf("    rubric:\n", item);
+    int end = file.indexOf("    redFlags:", start);
+    return file.substring(0, start) + file.substring(end);
+  }
+
+  @Test
   void twoItemsThatDifferOnlyInCaseOrPunctuationAreDuplicates() {
     Map<String, String> files = testPack();
     files.put("items/self-check.yml", files.get("items/self-check.yml")
