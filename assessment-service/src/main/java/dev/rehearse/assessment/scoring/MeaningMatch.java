@@ -33,8 +33,16 @@ final class MeaningMatch {
     this.settings = settings;
   }
 
+  /** No comparison by meaning: nothing is found, and a MISSING rule is cleared by any of its phrases. */
+  static MeaningMatch none(ScoringTexts texts) {
+    return new MeaningMatch(texts, null, null, null);
+  }
+
   /** The best clause for a concept by meaning, with the credit its similarity earns; empty if none earns any. */
   Optional<ConceptHit> find(RubricConcept concept, boolean derived, AnswerText text) {
+    if (answer == null) {
+      return Optional.empty();
+    }
     Best best = new Best();
     if (derived) {
       best.consider(concept.label(), settings.anchorLo(), settings.anchorHi());
@@ -92,6 +100,9 @@ final class MeaningMatch {
    * alike its words are); null without a model answer.
    */
   Double closeness(AnswerText text) {
+    if (answer == null) {
+      return null;
+    }
     double total = 0;
     double earned = 0;
     for (RubricConcept keyPoint : texts.keyPoints()) {
@@ -102,24 +113,40 @@ final class MeaningMatch {
   }
 
   /**
-   * Whether the answer clears a MISSING rule: with a span (a one-word phrase found there), the clause
-   * around it must be about what the rule asks for; without, some clause must say it by meaning alone.
+   * Whether the answer clears a MISSING rule. With a span (a one-word phrase found there), the clause
+   * around it must also use another word of what the rule asks for ("we checkpoint and resume when a
+   * node is lost"), or say it by meaning; "but I really like it" does not clear "no trade-offs".
+   * Without a span, some clause must say it by meaning alone.
    */
   boolean clears(RedFlagRule rule, Span at) {
+    if (answer == null) {
+      return at != null;
+    }
     List<String> sentences = texts.ruleSentences().getOrDefault(rule.id(), List.of());
     for (int i = 0; i < answer.units.size(); i++) {
       Clauses.Unit u = answer.units.get(i);
-      if (answer.negated[i] || (at != null && (at.start() < u.start() || at.start() >= u.end()))) {
+      if (at != null && (at.start() < u.start() || at.start() >= u.end())) {
         continue;
       }
-      double needed = at == null ? settings.ruleClear() : settings.ruleGate();
+      if (at != null && sharesRuleWord(u.text(), at.text(), sentences)) {
+        return true;
+      }
+      if (answer.negated[i] && at == null) {
+        continue;
+      }
       for (String s : sentences) {
-        if (SentenceEncoder.cosine(known.get(s), answer.vectors[i]) >= needed) {
+        if (SentenceEncoder.cosine(known.get(s), answer.vectors[i]) >= settings.ruleClear()) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static boolean sharesRuleWord(String clause, String phrase, List<String> sentences) {
+    Set<String> words = AnswerUnits.contentTerms(clause);
+    words.removeAll(AnswerUnits.contentTerms(phrase));
+    return sentences.stream().anyMatch(s -> AnswerUnits.contentTerms(s).stream().anyMatch(words::contains));
   }
 
   private static double round(double d) {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Whether words are said as not done. A negator shortly before a phrase ("no canary", "we would
- * never roll back") turns it around; two of them ("never ship without a canary") turn it back.
- * A whole clause is negated when it holds an odd number of negators.
+ * never roll back") turns it around, as do several ("no checkpoints and no retries"); "without"
+ * after another negator turns it back ("never ship without a canary"). A whole clause is read the
+ * same way.
  */
 final class Negation {
   /** Words that turn a whole clause around. */
@@ -34,31 +35,32 @@ final class Negation {
     return words.contains(s) || s.endsWith("n't");
   }
 
-  /** True when an odd number of negators stands within {@link #REACH} words before {@code first}, in its sentence. */
+  /** True when a negator stands within {@link #REACH} words before {@code first}, in its sentence. */
   static boolean before(AnswerText text, Token first) {
     List<Token> all = text.tokens();
     int at = all.indexOf(first);
-    int count = 0;
-    for (int i = at - 1; i >= Math.max(0, at - REACH); i--) {
-      Token t = all.get(i);
-      if (t.sentence() != first.sentence()) {
-        break;
-      }
-      if (in(NEGATORS, t.surface())) {
-        count++;
-      }
+    List<String> words = new java.util.ArrayList<>();
+    for (int i = at - 1; i >= Math.max(0, at - REACH) && all.get(i).sentence() == first.sentence(); i--) {
+      words.add(all.get(i).surface());
     }
-    return count % 2 == 1;
+    return negates(words, NEGATORS);
   }
 
-  /** True when a piece of text holds an odd number of negators. */
+  /** True when a piece of text is said as not done. */
   static boolean of(String text) {
-    int count = 0;
-    for (String w : text.split("[^\\p{L}'\u2019]+")) {
-      if (!w.isEmpty() && in(CLAUSE_NEGATORS, w)) {
-        count++;
+    return negates(List.of(text.split("[^\\p{L}'\u2019]+")), CLAUSE_NEGATORS);
+  }
+
+  private static boolean negates(List<String> words, Set<String> negators) {
+    boolean other = false;
+    boolean without = false;
+    for (String w : words) {
+      if (w.equalsIgnoreCase("without")) {
+        without = true;
+      } else if (!w.isEmpty() && in(negators, w)) {
+        other = true;
       }
     }
-    return count % 2 == 1;
+    return other != without;
   }
 }

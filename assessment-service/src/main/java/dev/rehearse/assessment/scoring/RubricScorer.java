@@ -3,7 +3,6 @@ package dev.rehearse.assessment.scoring;
 import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.assessment.meaning.QuestionVectors;
 import dev.rehearse.assessment.meaning.SentenceEncoder;
-import dev.rehearse.assessment.meaning.TextVectors;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptMiss;
 import dev.rehearse.assessment.scoring.ScoreResult.MatchKind;
@@ -61,12 +60,22 @@ public class RubricScorer {
   }
 
   public ScoreResult score(CatalogQuestion question, String answer, Mode mode) {
+    return score(question, answer, mode, true);
+  }
+
+  /** By words alone, as the first release scored (no sentence model): the benchmark's baseline. */
+  public ScoreResult scoreByWords(CatalogQuestion question, String answer, Mode mode) {
+    return score(question, answer, mode, false);
+  }
+
+  private ScoreResult score(CatalogQuestion question, String answer, Mode mode, boolean byMeaning) {
     ScoringTexts texts = ScoringTexts.of(question);
-    TextVectors known = vectors.of(question.questionId(), question.updatedAt(), texts.all());
     AnswerText text = new AnswerText(answer);
     Set<String> questionTerms = AnswerUnits.contentTerms(question.text());
-    AnswerUnits units = new AnswerUnits(answer, questionTerms, encoder);
-    MeaningMatch meaning = new MeaningMatch(texts, known, units, settings);
+    MeaningMatch meaning = byMeaning
+        ? new MeaningMatch(texts, vectors.of(question.questionId(), question.updatedAt(), texts.all()),
+            new AnswerUnits(answer, questionTerms, encoder), settings)
+        : MeaningMatch.none(texts);
 
     List<ConceptHit> hits = new ArrayList<>();
     List<ConceptMiss> misses = new ArrayList<>();

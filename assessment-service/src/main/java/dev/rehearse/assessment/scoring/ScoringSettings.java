@@ -12,18 +12,17 @@ package dev.rehearse.assessment.scoring;
  * @param anchorMin how close a model-answer sentence must be to a concept's words to stand for it
  * @param closeness the share of the score that closeness to the model answer (its key points
  *     covered) carries, beside the rubric's coverage
- * @param ruleGate how close the clause around a one-word phrase must be to a MISSING rule's
- *     description for that word to clear the rule ("but" alone does not clear "no trade-offs")
- * @param ruleClear how close a clause must be to the description to clear the rule by meaning alone
+ * @param ruleClear how close a clause must be to a MISSING rule's description to clear the rule by
+ *     meaning alone
  */
 record ScoringSettings(
     double phraseLo, double phraseHi,
     double anchorLo, double anchorHi,
     double anchorMin,
     double closeness,
-    double ruleGate, double ruleClear) {
+    double ruleClear) {
 
-  static final ScoringSettings CALIBRATED = new ScoringSettings(0.50, 0.70, 0.40, 0.60, 0.40, 1.00, 0.30, 0.50);
+  static final ScoringSettings CALIBRATED = new ScoringSettings(0.50, 0.70, 0.45, 0.65, 0.40, 1.00, 0.60);
 
   static double ramp(double similarity, double lo, double hi) {
     return similarity <= lo ? 0 : similarity >= hi ? 1 : (similarity - lo) / (hi - lo);

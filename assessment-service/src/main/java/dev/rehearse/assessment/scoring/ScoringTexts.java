@@ -42,13 +42,19 @@ record ScoringTexts(
   }
 
   /**
-   * What a rule's explanation says a good answer does (its sentences that are not themselves
-   * negative, such as "The answer does not say ..."), and its phrases of more than one word.
+   * What clears a rule, in words the encoder can compare: its title without the leading "No" ("root
+   * cause in an incident story"), the sentences of its explanation that say what a good answer does
+   * (not those that describe the flaw: "The answer does not say ...", "The answer watches only ..."),
+   * and its phrases of more than one word.
    */
   private static List<String> ruleSentences(RedFlagRule rule) {
     List<String> out = new ArrayList<>();
+    String topic = rule.title().replaceFirst("(?i)^(no|not|only|without)\\s+", "");
+    if (!Negation.of(topic)) {
+      out.add(topic);
+    }
     for (Clauses.Unit s : Clauses.of(rule.explanation())) {
-      if (!Negation.of(s.text())) {
+      if (!Negation.of(s.text()) && !s.text().toLowerCase(java.util.Locale.ROOT).contains("the answer")) {
         out.add(s.text());
       }
     }

@@ -38,7 +38,7 @@ final class CalibrationSearch {
         for (double aSpan : new double[] {0.2, 0.3}) {
           for (double close : new double[] {0.5, 0.75, 1.0}) {
             for (double clear : new double[] {0.45, 0.50, 0.55}) {
-              out.add(new ScoringSettings(pLo, pLo + 0.2, aLo, aLo + aSpan, 0.40, close, 0.30, clear));
+              out.add(new ScoringSettings(pLo, pLo + 0.2, aLo, aLo + aSpan, 0.40, close, clear));
             }
           }
         }

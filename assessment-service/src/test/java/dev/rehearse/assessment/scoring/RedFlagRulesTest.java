@@ -61,6 +61,23 @@ class RedFlagRulesTest {
     assertThat(flag.start()).isEqualTo(answer.indexOf("just added"));
   }
 
+  /** One generic word does not clear a MISSING rule: the clause around it must be about what the rule asks. */
+  @Test
+  void aGenericWordDoesNotClearAMissingRule() {
+    RedFlagRule tradeOffs = named("no-trade-offs");
+    assertThat(flags(tradeOffs, "FSDP is the best choice for us, but I really like it and it always makes training faster."))
+        .extracting(RaisedFlag::rule).containsExactly("no-trade-offs");
+    RedFlagRule failures = named("no-failure-handling");
+    assertThat(flags(failures, "We launch the run on 512 GPUs for three weeks; if the new model is a fail, we simply train a bigger one next quarter."))
+        .extracting(RaisedFlag::rule).containsExactly("no-failure-handling");
+    assertThat(flags(failures, "We have no checkpoints and no retries, so a lost node means starting over."))
+        .extracting(RaisedFlag::rule).containsExactly("no-failure-handling");
+  }
+
+  private RedFlagRule named(String id) {
+    return catalogue.stream().filter(r -> r.get("id").equals(id)).map(RedFlagRulesTest::rule).findFirst().orElseThrow();
+  }
+
   /** The rule applied by the scorer to an answer of a question that has only this rule. */
   private static List<RaisedFlag> flags(RedFlagRule rule, String answer) {
     CatalogQuestion q = new CatalogQuestion("q-" + rule.id(), "skill", "Intermediate", "Tell us about your last project.",

@@ -46,11 +46,12 @@ class RubricScorerTest {
     String answer = "We offloaded the optimiser states to the CPU, and the activations were recomputed during backward.";
     ScoreResult r = scorer.score(memory, answer);
 
-    assertThat(r.conceptsHit()).extracting(ConceptHit::concept).containsExactly("checkpointing", "offload");
+    assertThat(r.conceptsHit()).extracting(ConceptHit::concept).contains("checkpointing", "offload");
     ConceptHit recompute = r.conceptsHit().get(0);
     assertThat(recompute.how()).isEqualTo(MatchKind.PARAPHRASE);
     assertThat(recompute.matched()).isEqualTo("activations were recomputed");
-    assertThat(r.conceptsHit().get(1).matched()).isEqualTo("offloaded the optimiser states to the CPU");
+    assertThat(r.conceptsHit().stream().filter(h -> h.concept().equals("offload")).findFirst().orElseThrow().matched())
+        .isEqualTo("offloaded the optimiser states to the CPU");
   }
 
   @Test
@@ -92,7 +93,7 @@ class RubricScorerTest {
     assertThat(r.coverage()).isEqualTo(75);
     assertThat(r.score()).isEqualTo(RubricScorer.KEYWORD_LIST_CAP);
     assertThat(r.band()).isEqualTo(ScoreResult.Band.DEVELOPING);
-    assertThat(r.feedback()).contains("Score 59: the concepts you covered carry 75 of the rubric's weight; capped at 59 for a keyword list.");
+    assertThat(r.feedback()).contains("Score 40: the key points you covered carry 75 of the weight; capped at 40 for a list of terms without sentences.");
   }
 
   @Test
@@ -108,6 +109,6 @@ class RubricScorerTest {
     assertThat(r.coverage()).isEqualTo(100);
     assertThat(r.score()).isEqualTo(100 - RubricScorer.CLAIM_PENALTY);
     assertThat(r.redFlags()).singleElement().satisfies(f -> assertThat(answer.substring(f.start(), f.end())).isEqualTo("just added more GPUs"));
-    assertThat(r.feedback()).contains("Score 85: the concepts you covered carry 100 of the rubric's weight; 15 points off for one red-flag claim.");
+    assertThat(r.feedback()).contains("Score 85: the key points you covered carry 100 of the weight; 15 points off for one red-flag claim.");
   }
 }
