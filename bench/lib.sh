@@ -29,6 +29,10 @@ bench_read_parts
 # the full-run value, or the smoke-run one under BENCH_SMOKE=1
 full_or_smoke() { if [[ $SMOKE == 1 ]]; then echo "$2"; else echo "$1"; fi; }
 
+# JVM options of the infrastructure and the services (BENCH_JAVA_OPTS): the JVM's defaults, but a
+# smoke run favours start-up time as ./rehearse does (C1 only, the serial collector)
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(full_or_smoke "" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")}
+
 bench_cleanup() {
   local pid
   for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
@@ -106,13 +110,14 @@ healthy() { curl -sf -m 2 "http://localhost:$1/health" | grep -q '"status":"UP"'
 bench_start_infrastructure() {
   rm -rf "$WORK/infra"
   echo "starting PostgreSQL :${PORT[postgres]} and Kafka :${PORT[kafka]}"
-  java -cp "${JAR[launcher]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "${PORT[postgres]}" "${PORT[kafka]}" \
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "${JAR[launcher]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "${PORT[postgres]}" "${PORT[kafka]}" \
     >"$WORK/logs/infra.log" 2>&1 &
   STARTED+=($!)
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
 
-# starts a service on its port and schema, as ./rehearse does; sets LAST_PID. BENCH_JAVA_OPTS: JVM options
+# starts a service on its port and schema, as ./rehearse does; sets LAST_PID
 bench_start_service() { # part, extra VAR=value environment...
   local part=$1
   shift
@@ -120,7 +125,7 @@ bench_start_service() { # part, extra VAR=value environment...
   # shellcheck disable=SC2086
   env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
-    "$@" java ${BENCH_JAVA_OPTS:-} -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
+    "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
   LAST_PID=$!
   STARTED+=("$LAST_PID")
 }

@@ -8,8 +8,8 @@
 # requests/s for BENCH_SECONDS in all, and prints p50/p95/p99 and ratios to the baseline.
 # Stops what it started. Environment: BENCH_RATE (200), BENCH_SECONDS (60), BENCH_WARMUP (15),
 # BENCH_CANDIDATES (300), BENCH_BUILD=always to rebuild the jars, BENCH_JAVA_OPTS for the service
-# JVM (default: JVM defaults). BENCH_SMOKE=1: a smoke run (20 requests/s, one 5-s slice, 5
-# candidates), see bench/lib.sh. Ports: 3xxxx (bench/lib.sh).
+# JVMs (see bench/lib.sh). BENCH_SMOKE=1: a smoke run (20 requests/s, one 5-s slice, 5 candidates),
+# see bench/lib.sh. Ports: 3xxxx (bench/lib.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/question"
