@@ -4,9 +4,10 @@
 # own (so a running ./rehearse up is left alone), signs a user up through the gateway, then times
 # question queries straight to question-service and through the gateway, interleaved, in one run.
 # Stops what it started. Environment: BENCH_REQUESTS (per path and target, default 2000),
-# BENCH_WARMUP (warm-up requests per path and target, default 4000), BENCH_THREADS (default 1),
-# BENCH_BUILD=always to rebuild the jars first, BENCH_FLOOR=1 to also time, in a second run, a bare
-# Netty pass-through (BareProxy.java) in place of the gateway: the floor of any hop.
+# BENCH_WARMUP (warm-up requests per path and target, default 4000 or BENCH_REQUESTS if more),
+# BENCH_THREADS (default 1), BENCH_BUILD=always to rebuild the jars first, BENCH_FLOOR=1 to also
+# time, in a second run, a bare Netty pass-through (BareProxy.java) in place of the gateway: the
+# floor of any hop.
 # BENCH_SMOKE=1: a smoke run (50 requests, the floor run included), see bench/lib.sh.
 # Ports: 2xxxx (bench/lib.sh); BENCH_FLOOR_PORT for the bare pass-through (default the gateway's + 10).
 set -euo pipefail
@@ -17,7 +18,7 @@ BENCH_RANGE=20000
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
 REQUESTS=${BENCH_REQUESTS:-$(full_or_smoke 2000 50)}
-WARMUP=${BENCH_WARMUP:-$(full_or_smoke 4000 50)}
+WARMUP=${BENCH_WARMUP:-$(full_or_smoke $((REQUESTS > 4000 ? REQUESTS : 4000)) 50)}
 THREADS=${BENCH_THREADS:-1}
 FLOOR=${BENCH_FLOOR:-$(full_or_smoke 0 1)}
 FLOOR_PORT=${BENCH_FLOOR_PORT:-$((PORT[gateway] + 10))}
