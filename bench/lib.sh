@@ -78,7 +78,7 @@ bench_jars() { # modules...
     copy="$WORK/jars/$(basename "$(dirname "$WORK")")-bench-$module.jar"
     cp "$(jar_of "$module")" "$copy"
     # a jar caught half written has no central directory yet
-    unzip -qql "$copy" >/dev/null || { echo "$(jar_of "$module") is damaged (being rebuilt?); run again" >&2; exit 1; }
+    jar tf "$copy" >/dev/null || { echo "$(jar_of "$module") is damaged (being rebuilt?); run again" >&2; exit 1; }
     JAR[$module]=$copy
   done
 }
