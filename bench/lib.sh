@@ -6,7 +6,7 @@
 # range, so benchmarks and a running suite never meet: with BENCH_RANGE=20000, PostgreSQL 15432 ->
 # 25432 and the gateway 8080 -> 28080. BENCH_<VAR>_PORT (VAR as in suite.parts) overrides one.
 #
-# Smoke mode (BENCH_SMOKE=1): the same run on few requests, a few seconds long, to show the harness
+# Smoke mode (BENCH_SMOKE=1): the same run on few requests, measuring for seconds, to show the harness
 # works; its figures mean nothing and timing targets are not checked, but any error response fails it.
 VERSION=0.1.0-SNAPSHOT
 SMOKE=${BENCH_SMOKE:-0}
