@@ -1,35 +1,92 @@
 #!/usr/bin/env bash
-# Shared by the bench/*/run.sh scripts: start processes on private ports, wait for them, stop them all.
-# Source it after setting ROOT and WORK. Each script keeps only what it measures.
+# Shared by the bench/*/run.sh scripts: the suite's parts on private ports, start, wait, stop.
+# Source it after setting ROOT, WORK and BENCH_RANGE. Each script keeps only what it measures.
+#
+# Ports: a part's port under ./rehearse up (suite.parts) moved into the benchmark's own ten-thousands
+# range, so benchmarks and a running suite never meet: with BENCH_RANGE=20000, PostgreSQL 15432 ->
+# 25432 and the gateway 8080 -> 28080. BENCH_<VAR>_PORT (VAR as in suite.parts) overrides one.
+#
+# Smoke mode (BENCH_SMOKE=1): the same run on few requests, measuring for seconds, to show the harness
+# works; its figures mean nothing and timing targets are not checked, but any error response fails it.
 VERSION=0.1.0-SNAPSHOT
-LAUNCHER="$ROOT/launcher/target/launcher-$VERSION-all.jar"
+SMOKE=${BENCH_SMOKE:-0}
 mkdir -p "$WORK/logs"
 STARTED=()
+
+declare -A PORT=() SCHEMA=() VAR=()
+bench_read_parts() {
+  local part kind port schema var override
+  while read -r part kind port schema var; do
+    [[ -z $part || $part == '#'* ]] && continue
+    override="BENCH_${var}_PORT"
+    PORT[$part]="${!override:-$((port % 10000 + BENCH_RANGE))}"
+    SCHEMA[$part]=$schema
+    VAR[$part]=$var
+  done <"$ROOT/suite.parts"
+}
+bench_read_parts
+
+# the full-run value, or the smoke-run one under BENCH_SMOKE=1
+full_or_smoke() { if [[ $SMOKE == 1 ]]; then echo "$2"; else echo "$1"; fi; }
+
+# JVM options of the infrastructure and the services (BENCH_JAVA_OPTS): the JVM's defaults, but a
+# smoke run favours start-up time as ./rehearse does (C1 only, the serial collector)
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(full_or_smoke "" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")}
 
 bench_cleanup() {
   local pid
   for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do bench_await_exit "$pid"; done
 }
 trap bench_cleanup EXIT
 
-# builds the named modules (and what they need) when a jar is missing or BENCH_BUILD=always
-bench_build() { # modules (comma-separated), jars...
-  local modules=$1 jar missing=0
-  shift
-  for jar in "$@"; do [[ -f $jar ]] || missing=1; done
-  if [[ $missing == 1 || ${BENCH_BUILD:-} == always ]]; then
+bench_await_exit() { # pid: waits up to 30 s, then kills it
+  for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL "$1" 2>/dev/null || true
+}
+
+bench_stop() { # pid: stops one process this script started before the others
+  local pid still=()
+  for pid in "${STARTED[@]}"; do [[ $pid == "$1" ]] || still+=("$pid"); done
+  STARTED=("${still[@]}")
+  kill "$1" 2>/dev/null || true
+  bench_await_exit "$1"
+}
+
+jar_of() { if [[ $1 == launcher ]]; then echo "$ROOT/launcher/target/launcher-$VERSION-all.jar"; else echo "$ROOT/$1/target/$1-$VERSION-all.jar"; fi; }
+
+# JAR[module]: a private copy of each module's runnable jar, built first when one is missing (or
+# BENCH_BUILD=always; BENCH_BUILD=never fails instead). Copies under names of their own: a build
+# elsewhere in the tree must not replace a jar under a running JVM, and other scripts may stop
+# processes by jar name.
+declare -A JAR=()
+bench_jars() { # modules...
+  local module missing=() copy
+  for module in "$@"; do [[ -f $(jar_of "$module") ]] || missing+=("$module"); done
+  if [[ ${#missing[@]} -gt 0 && ${BENCH_BUILD:-} == never ]]; then
+    echo "missing jars of ${missing[*]} (BENCH_BUILD=never); build with: mvn -B -DskipTests install" >&2
+    exit 1
+  fi
+  if [[ ${#missing[@]} -gt 0 || ${BENCH_BUILD:-} == always ]]; then
+    local modules
+    modules="$(IFS=,; echo "$*")"
     echo "building the jars (mvn -B -q -DskipTests -pl $modules -am install)"
     (cd "$ROOT" && mvn -B -q -DskipTests -pl "$modules" -am install)
   fi
+  rm -rf "$WORK/jars" && mkdir -p "$WORK/jars"
+  for module in "$@"; do
+    copy="$WORK/jars/$(basename "$(dirname "$WORK")")-bench-$module.jar"
+    cp "$(jar_of "$module")" "$copy"
+    # a jar caught half written has no central directory yet
+    jar tf "$copy" >/dev/null || { echo "$(jar_of "$module") is damaged (being rebuilt?); run again" >&2; exit 1; }
+    JAR[$module]=$copy
+  done
 }
 
-bench_ports_free() { # ports...
+bench_ports_free() { # parts or port numbers...
   local port
   for port in "$@"; do
+    [[ $port =~ ^[0-9]+$ ]] || port=${PORT[$port]}
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_*_PORT" >&2; exit 1; fi
   done
 }
@@ -50,13 +107,30 @@ wait_for() { # what, seconds, command...
 
 healthy() { curl -sf -m 2 "http://localhost:$1/health" | grep -q '"status":"UP"'; }
 
-bench_start_infrastructure() { # postgres port, kafka port
+bench_start_infrastructure() {
   rm -rf "$WORK/infra"
-  echo "starting PostgreSQL :$1 and Kafka :$2"
-  java -cp "$LAUNCHER" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "$1" "$2" >"$WORK/logs/infra.log" 2>&1 &
+  echo "starting PostgreSQL :${PORT[postgres]} and Kafka :${PORT[kafka]}"
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "${JAR[launcher]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "${PORT[postgres]}" "${PORT[kafka]}" \
+    >"$WORK/logs/infra.log" 2>&1 &
   STARTED+=($!)
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
+
+# starts a service on its port and schema, as ./rehearse does; sets LAST_PID
+bench_start_service() { # part, extra VAR=value environment...
+  local part=$1
+  shift
+  echo "starting $part :${PORT[$part]}"
+  # shellcheck disable=SC2086
+  env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
+    DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
+    "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
+  LAST_PID=$!
+  STARTED+=("$LAST_PID")
+}
+
+service_url() { echo "REHEARSE_SERVICES_${VAR[$1]}_URL=http://localhost:${PORT[$1]}"; } # for the gateway
 
 bench_sign_up() { # gateway port; sets BENCH_TOKEN and BENCH_USER_ID (a new candidate account)
   local answer
@@ -67,3 +141,5 @@ bench_sign_up() { # gateway port; sets BENCH_TOKEN and BENCH_USER_ID (a new cand
   BENCH_USER_ID="$(sed -n 's/.*"user":{"id":"\([^"]*\)".*/\1/p' <<<"$answer")"
   [[ -n $BENCH_TOKEN && -n $BENCH_USER_ID ]] || { echo "unexpected sign-up answer: $answer" >&2; exit 1; }
 }
+
+machine() { echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)${1:+; $1}"; }

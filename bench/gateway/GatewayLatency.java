@@ -19,7 +19,10 @@ import java.util.concurrent.Future;
  * Both targets get the same request: the token and the identity headers naming its subject and role,
  * as a service requires them with a token (the gateway replaces them with its own, from the token).
  *
- * <p>java GatewayLatency.java DIRECT_URL GATEWAY_URL TOKEN [requests-per-path] [threads]
+ * <p>Any answer but 200 ends the run (exit 1). The last line is the verdict, {@code RESULT: PASS} or
+ * {@code RESULT: FAIL} (exit 2: the target was missed); under BENCH_SMOKE=1 the target is not checked.
+ *
+ * <p>java GatewayLatency.java DIRECT_URL GATEWAY_URL TOKEN [requests-per-path] [threads] [warm-up requests]
  */
 public class GatewayLatency {
   static final List<String> PATHS = List.of(
@@ -39,9 +42,10 @@ public class GatewayLatency {
     role = claim(token, "roles");
     int perPath = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-
     // both JVMs must reach steady state (C2-compiled hot paths) before anything is measured
-    int warmup = Math.max(perPath, 4000);
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : Math.max(perPath, 4000);
+    boolean smoke = "1".equals(System.getenv("BENCH_SMOKE"));
+
     System.out.printf("warming up (%d requests per target and path)%n", warmup);
     run(direct, gateway, token, warmup, threads);
     System.out.printf("measuring: %d requests per target and path, %d client thread(s), interleaved%n", perPath, threads);
@@ -61,8 +65,12 @@ public class GatewayLatency {
         ok = false;
       }
     }
-    System.out.println(ok ? "RESULT: PASS (question queries: at most 30% added at p50)" : "RESULT: FAIL (over 30% added at p50)");
-    System.exit(ok ? 0 : 1);
+    if (smoke) {
+      System.out.println("RESULT: PASS (smoke run: no errors; the 30% target is not checked)");
+    } else {
+      System.out.println(ok ? "RESULT: PASS (question queries: at most 30% added at p50)" : "RESULT: FAIL (over 30% added at p50)");
+      System.exit(ok ? 0 : 2);
+    }
   }
 
   /** For each path: [0] direct latencies, [1] gateway latencies, in nanoseconds. */

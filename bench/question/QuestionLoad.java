@@ -1,17 +1,13 @@
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +37,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ranked full-text search, and practice-set creation for candidates with scored history (seeded as
  * AttemptScored events on Kafka first, as assessment-service would publish them).
  *
- * <p>Practice-set requests carry a token signed like the gateway's, as the service checks it.
+ * <p>Practice-set requests carry a candidate's token from the gateway and the identity headers the
+ * gateway derives from it, as the service requires. The candidates signed up through the gateway
+ * before the run (run.sh): ACCOUNTS holds one "id token" line each.
  *
- * <p>java -cp question-service-all.jar QuestionLoad.java BASE_URL KAFKA RATE SECONDS WARMUP_SECONDS JWT_SECRET
+ * <p>Every answer but the expected status counts as an error, warm-up included. The last line is
+ * the verdict, {@code RESULT: PASS} or {@code RESULT: FAIL}: exit 1 on errors, 2 when only the search
+ * target was missed; under BENCH_SMOKE=1 the target is not checked.
+ *
+ * <p>java -cp question-service-all.jar QuestionLoad.java BASE_URL KAFKA RATE SECONDS WARMUP_SECONDS ACCOUNTS
  */
 public class QuestionLoad {
   static final String[] QUERIES = {
@@ -51,7 +53,6 @@ public class QuestionLoad {
       "kubernetes", "p99 latency", "mixed precision", "training serving skew", "model registry", "FSDP memory",
       "canary deployment", "cost per experiment", "\"point-in-time\" correctness"};
   static final String[] ROLES = {"ml-infrastructure-engineer", "ml-infrastructure-specialist", "ml-platform-engineer"};
-  static final int CANDIDATES = 300;
   /** Phases take turns in slices this long, so a noisy minute on the machine hits all of them alike. */
   static final int SLICE_SECONDS = 5;
   static final String SCORED = "rehearse.assessment.scored";
@@ -72,20 +73,15 @@ public class QuestionLoad {
     int rate = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     int warmup = Integer.parseInt(args[4]);
-    String secret = args[5];
-    String run = Long.toString(System.currentTimeMillis(), 36);
+    List<String[]> accounts = Files.readAllLines(Path.of(args[5])).stream().map(line -> line.split(" ")).toList();
+    boolean smoke = "1".equals(System.getenv("BENCH_SMOKE"));
 
     List<String> items = itemsOf(base);
-    String[] tokens = new String[CANDIDATES];
-    for (int c = 0; c < CANDIDATES; c++) {
-      tokens[c] = token(secret, candidate(run, c));
-    }
-    System.out.printf("seeding scored history: %d candidates x 12 scored attempts%n", CANDIDATES);
-    int seeded = seed(kafka, run, items);
+    System.out.printf("seeding scored history: %d candidates x 12 scored attempts%n", accounts.size());
+    int seeded = seed(kafka, accounts, items);
     waitForHistory(kafka);
     System.out.printf("seeded %d events%n", seeded);
 
-    AtomicInteger q = new AtomicInteger();
     Phase baseline = new Phase("baseline GET /health/liveness",
         i -> HttpRequest.newBuilder(URI.create(base + "/health/liveness")).timeout(Duration.ofSeconds(10)).build(), 200);
     Phase search = new Phase("search GET /api/questions?q=",
@@ -94,16 +90,18 @@ public class QuestionLoad {
     Phase practice = new Phase("practice POST /api/practice-sets",
         i -> HttpRequest.newBuilder(URI.create(base + "/api/practice-sets"))
             .header("Content-Type", "application/json")
-            .header("X-Candidate-Id", candidate(run, i % CANDIDATES))
-            .header("Authorization", "Bearer " + tokens[i % CANDIDATES])
-            .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + ROLES[(i % CANDIDATES) % ROLES.length] + "\",\"size\":10}"))
+            .header("Authorization", "Bearer " + accounts.get(i % accounts.size())[1])
+            .header("X-Candidate-Id", accounts.get(i % accounts.size())[0])
+            .header("X-User-Role", "CANDIDATE")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + ROLES[(i % accounts.size()) % ROLES.length] + "\",\"size\":10}"))
             .timeout(Duration.ofSeconds(10)).build(), 201);
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
     System.out.printf("warm-up: %d s per phase at %d requests/s%n", warmup, rate);
+    int warmupErrors = 0;
     for (Phase p : List.of(baseline, search, practice)) {
-      run(client, p, rate, warmup);
+      warmupErrors += run(client, p, rate, warmup).errors();
     }
     System.out.printf("measuring: %d s per phase at %d requests/s, open loop, in %d-s slices taking turns%n",
         seconds, rate, SLICE_SECONDS);
@@ -127,10 +125,16 @@ public class QuestionLoad {
       System.out.printf(Locale.ROOT, "%-34s ratio to baseline: p50 x%.1f, p95 x%.1f, p99 x%.1f%n", r.name(),
           r.pct(50) / base0.pct(50), r.pct(95) / base0.pct(95), r.pct(99) / base0.pct(99));
     }
-    Result s = results.get(1);
-    boolean ok = s.pct(95) < 20 && results.stream().allMatch(r -> r.errors() == 0);
-    System.out.println(ok ? "RESULT: PASS (search p95 under 20 ms, no errors)" : "RESULT: FAIL (search p95 >= 20 ms or errors)");
-    System.exit(ok ? 0 : 1);
+    int errors = warmupErrors + results.stream().mapToInt(Result::errors).sum();
+    boolean fast = results.get(1).pct(95) < 20;
+    if (errors > 0) {
+      System.out.printf("RESULT: FAIL (%d error answers, %d of them in the warm-up)%n", errors, warmupErrors);
+    } else if (smoke) {
+      System.out.println("RESULT: PASS (smoke run: no errors; the search p95 target is not checked)");
+    } else {
+      System.out.println(fast ? "RESULT: PASS (search p95 under 20 ms, no errors)" : "RESULT: FAIL (search p95 >= 20 ms)");
+    }
+    System.exit(errors > 0 ? 1 : smoke || fast ? 0 : 2); // exit now: the client's pool would keep the JVM alive
   }
 
   static Result merge(List<Result> parts) {
@@ -171,21 +175,22 @@ public class QuestionLoad {
   }
 
   /** Twelve scored attempts per candidate on items of their role, weak in some sub-skills. */
-  static int seed(String kafka, String run, List<String> items) throws Exception {
+  static int seed(String kafka, List<String[]> accounts, List<String> items) throws Exception {
     Properties p = new Properties();
     p.put("bootstrap.servers", kafka);
     p.put("linger.ms", "5");
     int sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      for (int c = 0; c < CANDIDATES; c++) {
+      for (int c = 0; c < accounts.size(); c++) {
+        String candidate = accounts.get(c)[0];
         for (int k = 0; k < 12; k++) {
           String[] item = items.get((c * 12 + k) % items.size()).split("\\|");
           int score = (c * 37 + k * 53) % 101;
           String json = String.format(Locale.ROOT, "{\"eventId\":\"%s\",\"schemaVersion\":1,\"occurredAt\":\"%s\","
                   + "\"attemptId\":\"%s\",\"candidateId\":\"%s\",\"questionId\":\"%s\",\"skillId\":\"%s\",\"mode\":\"TYPED\","
                   + "\"score\":%d,\"band\":\"Strong\",\"conceptsHit\":[],\"conceptsMissed\":[],\"redFlags\":[]}",
-              UUID.randomUUID(), Instant.now().minus(Duration.ofDays(k)), UUID.randomUUID(), candidate(run, c), item[0], item[1], score);
-          producer.send(new ProducerRecord<>(SCORED, candidate(run, c), json));
+              UUID.randomUUID(), Instant.now().minus(Duration.ofDays(k)), UUID.randomUUID(), candidate, item[0], item[1], score);
+          producer.send(new ProducerRecord<>(SCORED, candidate, json));
           sent++;
         }
       }
@@ -240,19 +245,6 @@ public class QuestionLoad {
       throw new IllegalStateException("no items in the bank");
     }
     return out;
-  }
-
-  /** What the gateway forwards: a short-lived HS256 token whose subject is the candidate. */
-  static String token(String secret, String subject) throws Exception {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("gateway").subject(subject)
-        .claim("roles", List.of("CANDIDATE")).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-    jwt.sign(new MACSigner(secret));
-    return jwt.serialize();
-  }
-
-  static String candidate(String run, int c) {
-    return "bench-" + run + "-" + c;
   }
 
   static String encode(String s) {

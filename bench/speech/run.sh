@@ -1,62 +1,42 @@
 #!/usr/bin/env bash
 # speech-service benchmark, one command: bench/speech/run.sh
-# Starts its own PostgreSQL + Kafka (the launcher), speech-service and the gateway on separate ports
+# Starts its own PostgreSQL + Kafka (the launcher), speech-service and the gateway on ports of its own
 # (a running ./rehearse up is left alone), publishes the test items on the catalog topic, then measures
 # in one run (SpeechBench.java): real-time factor of the service's transcription against raw Vosk on
 # the same files; drill latency for a 2 s clip (direct and through the gateway, p50/p95) and throughput
 # with 2 concurrent clients; drill accuracy over the committed recordings. Stops what it started.
 # Environment: BENCH_DRILLS (latency samples per target, default 200), BENCH_ROUNDS (transcription
-# rounds, default 3), BENCH_BUILD=always to rebuild the jars first.
+# rounds, default 3), BENCH_CLIENT_SECONDS (the 2-client throughput run, default 20), BENCH_EVERY (use
+# every n-th answer and drill recording, default 1: all), BENCH_BUILD=always to rebuild the jars first.
+# BENCH_SMOKE=1: a smoke run (5 drills, 1 round, 2 s, every 7th file: both kinds of drill recording), see bench/lib.sh. Ports: 4xxxx.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/speech"
 WORK="$HERE/target"
-PG_PORT=${BENCH_PG_PORT:-45432}
-KAFKA_PORT=${BENCH_KAFKA_PORT:-49092}
-SPEECH_PORT=${BENCH_SPEECH_PORT:-48083}
-GATEWAY_PORT=${BENCH_GATEWAY_PORT:-48080}
+BENCH_RANGE=40000
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
-SPEECH="$ROOT/speech-service/target/speech-service-$VERSION-all.jar"
-GATEWAY="$ROOT/gateway/target/gateway-$VERSION-all.jar"
 MODEL="$ROOT/speech-service/target/vosk-model/model-en-us"
 AUDIO="$ROOT/speech-service/src/test/resources/audio"
 
-[[ -d $MODEL ]] || BENCH_BUILD=always
-bench_build launcher,speech-service,gateway "$LAUNCHER" "$SPEECH" "$GATEWAY"
-
-# private copies under names of their own: other builds may replace the jars in target/, and
-# other scripts may stop processes by jar name, while the benchmark runs
-rm -rf "$WORK/jars" && mkdir -p "$WORK/jars"
-cp "$LAUNCHER" "$WORK/jars/speech-bench-infra.jar"
-cp "$SPEECH" "$WORK/jars/speech-bench-service.jar"
-cp "$GATEWAY" "$WORK/jars/speech-bench-gateway.jar"
-LAUNCHER="$WORK/jars/speech-bench-infra.jar"
-SPEECH="$WORK/jars/speech-bench-service.jar"
-GATEWAY="$WORK/jars/speech-bench-gateway.jar"
-
-bench_ports_free "$PG_PORT" "$KAFKA_PORT" "$SPEECH_PORT" "$GATEWAY_PORT"
-bench_start_infrastructure "$PG_PORT" "$KAFKA_PORT"
-
-echo "starting speech-service :$SPEECH_PORT and the gateway :$GATEWAY_PORT"
-MICRONAUT_SERVER_PORT=$SPEECH_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
-  DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:$PG_PORT/postgres?currentSchema=speech" \
-  REHEARSE_SPEECH_MODEL_PATH="$MODEL" \
-  java -jar "$SPEECH" >"$WORK/logs/speech-service.log" 2>&1 &
-STARTED+=($!)
+if [[ ! -d $MODEL ]]; then
+  [[ ${BENCH_BUILD:-} != never ]] || { echo "the Vosk model is missing at $MODEL (BENCH_BUILD=never)" >&2; exit 1; }
+  BENCH_BUILD=always # speech-service's build unpacks it
+fi
+bench_jars launcher speech-service gateway
+bench_ports_free postgres kafka speech-service gateway
+bench_start_infrastructure
+bench_start_service speech-service REHEARSE_SPEECH_MODEL_PATH="$MODEL"
 # a high audio limit: one client sends many clips
-MICRONAUT_SERVER_PORT=$GATEWAY_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
-  DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:$PG_PORT/postgres?currentSchema=gateway" \
-  REHEARSE_SERVICES_SPEECH_URL="http://localhost:$SPEECH_PORT" \
-  REHEARSE_GATEWAY_LIMITS_AUDIO_PER_MINUTE=1000000 \
-  java -jar "$GATEWAY" >"$WORK/logs/gateway.log" 2>&1 &
-STARTED+=($!)
-wait_for speech-service 180 healthy "$SPEECH_PORT"
-wait_for gateway 180 healthy "$GATEWAY_PORT"
+bench_start_service gateway "$(service_url speech-service)" REHEARSE_GATEWAY_LIMITS_AUDIO_PER_MINUTE=1000000
+wait_for speech-service 180 healthy "${PORT[speech-service]}"
+wait_for gateway 180 healthy "${PORT[gateway]}"
 
 # both targets get the same token and identity headers (the gateway replaces the headers with the token's own)
-bench_sign_up "$GATEWAY_PORT"
+bench_sign_up "${PORT[gateway]}"
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-java -Dbench.token="$BENCH_TOKEN" -Dbench.user="$BENCH_USER_ID" -cp "$SPEECH" "$HERE/SpeechBench.java" "http://localhost:$SPEECH_PORT" "http://localhost:$GATEWAY_PORT" \
-  "localhost:$KAFKA_PORT" "$MODEL" "$AUDIO" "${BENCH_DRILLS:-200}" "${BENCH_ROUNDS:-3}" | tee "$WORK/result.txt"
+machine
+java -Dbench.token="$BENCH_TOKEN" -Dbench.user="$BENCH_USER_ID" -cp "${JAR[speech-service]}" "$HERE/SpeechBench.java" \
+  "http://localhost:${PORT[speech-service]}" "http://localhost:${PORT[gateway]}" "localhost:${PORT[kafka]}" "$MODEL" "$AUDIO" \
+  "${BENCH_DRILLS:-$(full_or_smoke 200 5)}" "${BENCH_ROUNDS:-$(full_or_smoke 3 1)}" \
+  "${BENCH_CLIENT_SECONDS:-$(full_or_smoke 20 2)}" "${BENCH_EVERY:-$(full_or_smoke 1 7)}" | tee "$WORK/result.txt"

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Docker is not available where the suite is built, so docker-compose.yml is checked against what
- * the services are configured for: a compose stack that would not connect fails here instead.
+ * the services are configured for and against suite.parts: a compose stack that would not connect,
+ * or a description of the parts that no longer holds, fails here instead.
  */
 class ComposeFileTest {
-  private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka");
   private static YamlTree compose;
   private static final Map<String, YamlTree> CONFIG = new LinkedHashMap<>();
 
@@ -31,7 +32,7 @@ class ComposeFileTest {
 
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
-    assertThat(compose.tree("services").keys()).containsAll(INFRASTRUCTURE).containsAll(Suite.SERVICES);
+    assertThat(compose.tree("services").keys()).containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(Suite.Part::name).toList());
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
     assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
     assertThat(compose.tree("services").keys()).noneMatch(name -> name.contains("zookeeper"));
@@ -100,6 +101,7 @@ class ComposeFileTest {
     for (String name : Suite.SERVICES) {
       YamlTree config = CONFIG.get(name);
       String flywaySchema = config.required("flyway.datasources.default.schemas").split("[,\\s]+")[0];
+      assertThat(Suite.part(name).schema()).as(name + " schema in suite.parts").hasValue(flywaySchema);
       assertThat(config.text("flyway.datasources.default.default-schema").orElse(flywaySchema)).as(name).isEqualTo(flywaySchema);
       assertThat(query(config.required("datasources.default.url"))).as(name + " default URL")
           .containsEntry("currentSchema", flywaySchema);
@@ -143,10 +145,12 @@ class ComposeFileTest {
   void gatewayRoutesToEachServiceByItsComposeNameAndPort() {
     YamlTree gateway = CONFIG.get("gateway");
     for (String name : Suite.SERVICES.stream().filter(s -> !s.equals("gateway")).toList()) {
-      String key = name.replace("-service", "");
+      // ./rehearse sets REHEARSE_SERVICES_<VAR>_URL, VAR from suite.parts
+      String variable = Suite.part(name).variable();
+      String key = variable.toLowerCase(Locale.ROOT);
       assertThat(gateway.find("rehearse.services." + key + ".url")).as("gateway configures rehearse.services." + key + ".url").isPresent();
       String port = CONFIG.get(name).required("micronaut.server.port");
-      assertThat(env("gateway")).containsEntry("REHEARSE_SERVICES_" + key.toUpperCase() + "_URL", "http://" + name + ":" + port);
+      assertThat(env("gateway")).containsEntry("REHEARSE_SERVICES_" + variable + "_URL", "http://" + name + ":" + port);
     }
   }
 

@@ -32,12 +32,12 @@ final class RunningSuite {
 
   private final Path home;
   private final Map<String, Integer> ports;
-  private final RehearseScript rehearse;
+  private final Script rehearse;
   private final URI gateway;
   private final String upOutput;
   private boolean stopped;
 
-  private RunningSuite(Path home, Map<String, Integer> ports, RehearseScript rehearse, URI gateway, String upOutput) {
+  private RunningSuite(Path home, Map<String, Integer> ports, Script rehearse, URI gateway, String upOutput) {
     this.home = home;
     this.ports = ports;
     this.rehearse = rehearse;
@@ -62,8 +62,8 @@ final class RunningSuite {
     Path root = Suite.root();
     Path home = root.resolve("system-tests/target/rehearse-home");
     Map<String, Integer> ports = new LinkedHashMap<>();
-    List<Integer> free = FreePorts.take(6);
-    List<String> names = List.of("GATEWAY", "QUESTION", "ASSESSMENT", "SPEECH", "POSTGRES", "KAFKA");
+    List<String> names = Suite.PARTS.stream().map(Suite.Part::variable).toList();
+    List<Integer> free = FreePorts.take(names.size());
     for (int i = 0; i < names.size(); i++) {
       ports.put(names.get(i), free.get(i));
     }
@@ -78,11 +78,11 @@ final class RunningSuite {
     env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", adminEmail());
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
-    RehearseScript rehearse = new RehearseScript(root, env);
+    Script rehearse = new Script("rehearse", root.resolve("rehearse"), env);
 
     rehearse.run(Duration.ofMinutes(2), "down"); // a previous run that was killed
     deleteRecursively(home);
-    RehearseScript.Result up = rehearse.run(START_TIMEOUT, "up");
+    Script.Result up = rehearse.run(START_TIMEOUT, "up");
     assertThat(up.exitCode()).as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output()).isZero();
     RunningSuite suite = new RunningSuite(home, ports, rehearse,
         URI.create("http://localhost:" + ports.get("GATEWAY")), up.output());
@@ -104,7 +104,7 @@ final class RunningSuite {
   }
 
   /** Null when driving an external suite. */
-  RehearseScript rehearse() {
+  Script rehearse() {
     return rehearse;
   }
 
@@ -112,7 +112,7 @@ final class RunningSuite {
     return home;
   }
 
-  /** GATEWAY, QUESTION, ASSESSMENT, SPEECH, POSTGRES, KAFKA. */
+  /** Each part's port by its suite.parts variable: GATEWAY, QUESTION, ..., POSTGRES, KAFKA. */
   Map<String, Integer> ports() {
     return ports;
   }
@@ -123,7 +123,7 @@ final class RunningSuite {
   }
 
   /** Runs `./rehearse down`; the next {@link #get()} starts a fresh suite. */
-  synchronized RehearseScript.Result stop() {
+  synchronized Script.Result stop() {
     stopped = true;
     return rehearse.run(Duration.ofMinutes(3), "down");
   }

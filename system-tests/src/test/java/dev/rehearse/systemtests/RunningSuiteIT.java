@@ -36,7 +36,7 @@ class RunningSuiteIT {
   private RunningSuite suite;
   private Path home;
   private Map<String, Integer> ports;
-  private RehearseScript rehearse;
+  private Script rehearse;
   private Gateway gateway;
   private boolean stopped;
 
@@ -64,7 +64,7 @@ class RunningSuiteIT {
   @Test
   @Order(1)
   void statusShowsEveryPartRunningAndHealthy() {
-    RehearseScript.Result status = rehearse.run(Duration.ofSeconds(60), "status");
+    Script.Result status = rehearse.run(Duration.ofSeconds(60), "status");
     assertThat(status.exitCode()).isZero();
     assertThat(status.output().lines().filter(l -> l.matches("^(infrastructure|question-service|assessment-service|speech-service|gateway) .*")))
         .hasSize(5)
@@ -74,7 +74,7 @@ class RunningSuiteIT {
   @Test
   @Order(2)
   void startingTwiceKeepsWhatRuns() {
-    RehearseScript.Result again = rehearse.run(Duration.ofSeconds(90), "up");
+    Script.Result again = rehearse.run(Duration.ofSeconds(90), "up");
     assertThat(again.exitCode()).isZero();
     assertThat(again.output()).contains("infrastructure already running").contains("gateway already running")
         .doesNotContain("starting ");
@@ -129,7 +129,7 @@ class RunningSuiteIT {
   @Test
   @Order(5)
   void downStopsEverythingAndLeavesNothingRunning() {
-    RehearseScript.Result down = suite.stop();
+    Script.Result down = suite.stop();
     stopped = true;
     assertThat(down.exitCode()).as(down.output()).isZero();
     assertThat(processesUsing(home)).as("processes of this suite still running").isEmpty();

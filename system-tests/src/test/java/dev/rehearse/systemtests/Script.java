@@ -11,15 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs `./rehearse` as a developer would, against its own data directory and ports. */
-final class RehearseScript {
+/** Runs one of the repository's scripts (./rehearse, bench/NAME/run.sh) as a developer would, with its own environment. */
+final class Script {
   record Result(int exitCode, String output) {}
 
+  private final String name;
   private final Path script;
   private final Map<String, String> env;
 
-  RehearseScript(Path root, Map<String, String> env) {
-    this.script = root.resolve("rehearse");
+  /** name: how the script's output lines are marked in the test log. */
+  Script(String name, Path script, Map<String, String> env) {
+    this.name = name;
+    this.script = script;
     this.env = new LinkedHashMap<>(env);
   }
 
@@ -33,12 +36,12 @@ final class RehearseScript {
     StringBuilder output = new StringBuilder();
     try {
       Process process = builder.start();
-      Thread reader = new Thread(() -> copy(process, output), "rehearse-" + args[0]);
+      Thread reader = new Thread(() -> copy(process, output), name + "-output");
       reader.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        throw new AssertionError("./rehearse " + String.join(" ", args) + " did not finish in " + timeout + ":\n" + output);
+        throw new AssertionError(script + " " + String.join(" ", args) + " did not finish in " + timeout + ":\n" + output);
       }
       reader.join(Duration.ofSeconds(10).toMillis());
       synchronized (output) {
@@ -52,11 +55,11 @@ final class RehearseScript {
     }
   }
 
-  private static void copy(Process process, StringBuilder output) {
+  private void copy(Process process, StringBuilder output) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
-        System.out.println("[rehearse] " + line);
+        System.out.println("[" + name + "] " + line);
         synchronized (output) {
           output.append(line).append('\n');
         }
