@@ -1,6 +1,8 @@
 package dev.rehearse.bench.assessment;
 
 import dev.rehearse.assessment.catalog.CatalogQuestion;
+import dev.rehearse.assessment.meaning.QuestionVectors;
+import dev.rehearse.assessment.meaning.SentenceEncoder;
 import dev.rehearse.assessment.scoring.RubricScorer;
 import dev.rehearse.assessment.scoring.ScoreResult;
 import dev.rehearse.contracts.AttemptScored.Mode;
@@ -25,10 +27,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Scoring one 250-word typed answer against a 6-concept rubric with three red-flag rules: the
- * service's scorer (typed, and spoken with the sound-alike pass) against the plain matcher it
- * replaced, measured in the same run. Sample mode gives the latency percentiles, throughput mode the
- * answers per second on one thread.
+ * Scoring one 275-word typed answer against a 6-concept rubric with three red-flag rules and a model
+ * answer: the service's scorer by words and meaning (typed, and spoken with the sound-alike pass)
+ * against its words-only path (the first release's scoring) and the plain matcher before that,
+ * measured in the same run. The question's vectors are computed once, as the catalog listener does;
+ * every call embeds the answer's clauses. Sample mode gives the latency percentiles on one thread,
+ * throughput mode the answers per second with two threads.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,7 +53,17 @@ public class ScoringBenchmark {
       twice the schedule. Access to sensitive features goes through role-based permissions and every read is \
       audited. The main trade-off is cost: keeping two stores in sync doubles storage, but it lets data scientists \
       reuse features safely instead of rebuilding them for each model, which saves far more engineering time \
-      than it costs, and we can retire unused features.""";
+      than it costs, and we can retire unused features. Finally, each feature has an owner who is paged when its \
+      pipeline fails, and a runbook that says how to backfill it again after an outage.""";
+
+  static final String MODEL_ANSWER = """
+      Every feature is defined once, in a shared library, and registered with an owner and a version, so \
+      training and serving compute it the same way. An offline store keeps the full history for building \
+      training sets, and an online key-value store serves the latest values in a few milliseconds. Training \
+      sets are built with point-in-time joins, so that no label sees feature values from after its moment. \
+      New features are backfilled over history with the same code. Skew is caught by logging the features \
+      the service used and comparing them with the offline values. Access is role based and audited, and \
+      the cost of two stores is weighed against the reuse it brings.""";
 
   static final CatalogQuestion QUESTION = new CatalogQuestion("bench-feature-store", "data-pipeline-engineering", "Advanced",
       "Design a feature store that serves both training and online inference.",
@@ -66,27 +80,36 @@ public class ScoringBenchmark {
           new RedFlagRule("ignores-cost", "No thought for cost", "Say what it costs.",
               RedFlagRule.Kind.MISSING, List.of("cost", "budget", "spend", "cheaper", "saving")),
           new RedFlagRule("no-numbers", "No numbers", "Give figures.", RedFlagRule.Kind.NO_NUMBERS, List.of())),
-      Instant.EPOCH);
+      Instant.EPOCH, MODEL_ANSWER);
 
   /** The answer as a recogniser writes it: lower case, no punctuation. */
   static final String TRANSCRIPT = ANSWER.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll(" +", " ");
 
-  private final RubricScorer scorer = new RubricScorer();
+  static final SentenceEncoder ENCODER = new SentenceEncoder();
+  private final RubricScorer scorer = scorer();
+
+  static RubricScorer scorer() {
+    RubricScorer scorer = new RubricScorer(ENCODER, new QuestionVectors(ENCODER));
+    scorer.prepare(QUESTION);
+    return scorer;
+  }
 
   @Benchmark
-  @BenchmarkMode({org.openjdk.jmh.annotations.Mode.SampleTime, org.openjdk.jmh.annotations.Mode.Throughput})
   public ScoreResult rubricScorerTyped() {
     return scorer.score(QUESTION, ANSWER, Mode.TYPED);
   }
 
   @Benchmark
-  @BenchmarkMode({org.openjdk.jmh.annotations.Mode.SampleTime, org.openjdk.jmh.annotations.Mode.Throughput})
   public ScoreResult rubricScorerSpoken() {
     return scorer.score(QUESTION, TRANSCRIPT, Mode.SPOKEN);
   }
 
   @Benchmark
-  @BenchmarkMode({org.openjdk.jmh.annotations.Mode.SampleTime, org.openjdk.jmh.annotations.Mode.Throughput})
+  public ScoreResult wordsOnlyTyped() {
+    return scorer.scoreByWords(QUESTION, ANSWER, Mode.TYPED);
+  }
+
+  @Benchmark
   public int baselinePlainMatcher() {
     return PlainMatcher.score(QUESTION, ANSWER);
   }
@@ -94,20 +117,13 @@ public class ScoringBenchmark {
   public static void main(String[] args) throws Exception {
     boolean quick = args.length > 0 && "1".equals(args[0]);
     int words = ANSWER.trim().split("\\s+").length;
-    ScoreResult check = new RubricScorer().score(QUESTION, ANSWER);
+    ScoreResult check = scorer().score(QUESTION, ANSWER);
     System.out.printf(Locale.ROOT, "answer: %d words; rubric: %d concepts; typed score %d (%s), %d concepts hit, flags %s%n",
         words, QUESTION.concepts().size(), check.score(), check.band().label(), check.conceptsHit().size(),
         check.redFlags().stream().map(ScoreResult.RaisedFlag::rule).toList());
-    Options options = new OptionsBuilder()
-        .include(ScoringBenchmark.class.getSimpleName())
-        .forks(1)
-        .threads(1)
-        .warmupIterations(quick ? 1 : 3)
-        .warmupTime(TimeValue.seconds(quick ? 1 : 2))
-        .measurementIterations(quick ? 2 : 5)
-        .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-        .build();
-    Collection<RunResult> results = new Runner(options).run();
+    // latency on one thread; throughput with two, as two requests would score at once on this machine
+    Collection<RunResult> results = new java.util.ArrayList<>(new Runner(options(quick, 1, org.openjdk.jmh.annotations.Mode.SampleTime)).run());
+    results.addAll(new Runner(options(quick, 2, org.openjdk.jmh.annotations.Mode.Throughput)).run());
     Map<String, double[]> figures = new LinkedHashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
@@ -128,9 +144,22 @@ public class ScoringBenchmark {
     figures.forEach((name, f) -> System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %10.1f %14.0f %11.1fx%n",
         name, f[0], f[1], f[2], f[3], f[0] / base[0]));
     double typedP95Ms = figures.get("rubricScorerTyped")[1] / 1000;
-    System.out.printf(Locale.ROOT, "%ntyped p95 %.2f ms (target < 10 ms): %s%n", typedP95Ms, typedP95Ms < 10 ? "PASS" : "FAIL");
-    if (typedP95Ms >= 10) {
+    System.out.printf(Locale.ROOT, "%ntyped p95 %.2f ms (target < 50 ms): %s%n", typedP95Ms, typedP95Ms < 50 ? "PASS" : "FAIL");
+    if (typedP95Ms >= 50) {
       System.exit(1);
     }
+  }
+
+  private static Options options(boolean quick, int threads, org.openjdk.jmh.annotations.Mode mode) {
+    return new OptionsBuilder()
+        .include(ScoringBenchmark.class.getSimpleName())
+        .mode(mode)
+        .forks(1)
+        .threads(threads)
+        .warmupIterations(quick ? 1 : 3)
+        .warmupTime(TimeValue.seconds(quick ? 1 : 3))
+        .measurementIterations(quick ? 2 : 5)
+        .measurementTime(TimeValue.seconds(quick ? 1 : 4))
+        .build();
   }
 }
