@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.scoring;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -25,26 +26,27 @@ record AnswerShape(boolean keywordList, boolean echo, boolean veryBrief, boolean
   /** With one, the expected length is this share of the model answer's content words. */
   static final double EXPECTED_SHARE = 0.45;
 
-  static AnswerShape of(AnswerText answer, Set<String> questionTerms, String modelAnswer) {
+  static AnswerShape of(AnswerText answer, ScoringTexts texts) {
+    Set<String> questionTerms = texts.questionTerms();
     int words = answer.tokens().size();
     int content = answer.content().size();
     double functionShare = words == 0 ? 0 : (double) (words - content) / words;
     long items = answer.text().split("[,;\\n•|/]+|\\s[-*]\\s|[.!?]+\\s").length;
     boolean list = content >= 2 && functionShare < LIST_MAX_FUNCTION_SHARE && (double) words / Math.max(1, items) <= LIST_MAX_ITEM_WORDS;
 
-    Set<String> own = AnswerUnits.contentTerms(answer.text());
+    Set<String> own = new HashSet<>();
+    answer.content().forEach(t -> own.add(t.term()));
     long fromQuestion = own.stream().filter(questionTerms::contains).count();
     long fresh = own.size() - fromQuestion;
     long freshNeeded = ECHO_MAX_NEW_TERMS;
-    if (modelAnswer != null) {
-      Set<String> model = AnswerUnits.contentTerms(modelAnswer);
-      model.removeAll(questionTerms);
-      freshNeeded = Math.min(freshNeeded, (model.size() + 1) / 2);
+    if (texts.modelWords() > 0) {
+      long modelFresh = texts.modelTerms().stream().filter(t -> !questionTerms.contains(t)).count();
+      freshNeeded = Math.min(freshNeeded, (modelFresh + 1) / 2);
     }
     boolean echo = own.isEmpty() || (fromQuestion >= ECHO_SHARE * own.size() && fresh < freshNeeded);
 
-    int expected = modelAnswer == null ? DEFAULT_EXPECTED_WORDS
-        : (int) Math.min(DEFAULT_EXPECTED_WORDS, Math.round(EXPECTED_SHARE * new AnswerText(modelAnswer).content().size()));
+    int expected = texts.modelWords() == 0 ? DEFAULT_EXPECTED_WORDS
+        : (int) Math.min(DEFAULT_EXPECTED_WORDS, Math.round(EXPECTED_SHARE * texts.modelWords()));
     return new AnswerShape(list, echo, content < Math.min(VERY_BRIEF_WORDS, expected / 3), content < expected);
   }
 }

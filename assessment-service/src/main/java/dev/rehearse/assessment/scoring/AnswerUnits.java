@@ -2,14 +2,14 @@ package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.meaning.Clauses;
 import dev.rehearse.assessment.meaning.SentenceEncoder;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * An answer's clauses with their vectors, each marked when it is said as not done (negated) or
- * when it only repeats the question's words (an echo, which earns nothing). The whole answer's
- * vector is the mean of its clauses that are not echoes.
+ * when it only repeats the question's words (an echo, which earns nothing), with its content terms.
  */
 final class AnswerUnits {
   /** A clause whose content words are at least this share of the question's words is an echo. */
@@ -19,30 +19,21 @@ final class AnswerUnits {
   final float[][] vectors;
   final boolean[] negated;
   final boolean[] echo;
+  final List<Set<String>> terms;
 
-  AnswerUnits(String answer, Set<String> questionTerms, SentenceEncoder encoder) {
-    this.units = Clauses.of(answer);
+  AnswerUnits(AnswerText answer, Set<String> questionTerms, SentenceEncoder encoder) {
+    this.units = Clauses.of(answer.text());
     this.vectors = encoder.encode(units.stream().map(Clauses.Unit::text).toList());
     this.negated = new boolean[units.size()];
     this.echo = new boolean[units.size()];
+    this.terms = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
-      negated[i] = Negation.of(units.get(i).text());
-      echo[i] = echoes(units.get(i).text(), questionTerms);
+      Clauses.Unit u = units.get(i);
+      Set<String> own = new HashSet<>();
+      answer.content().stream().filter(t -> t.start() >= u.start() && t.end() <= u.end()).forEach(t -> own.add(t.term()));
+      terms.add(own);
+      negated[i] = Negation.of(u.text());
+      echo[i] = own.isEmpty() || own.stream().filter(questionTerms::contains).count() >= ECHO_SHARE * own.size();
     }
-  }
-
-  static boolean echoes(String text, Set<String> questionTerms) {
-    Set<String> terms = contentTerms(text);
-    if (terms.isEmpty()) {
-      return true;
-    }
-    long from = terms.stream().filter(questionTerms::contains).count();
-    return from >= ECHO_SHARE * terms.size();
-  }
-
-  static Set<String> contentTerms(String text) {
-    Set<String> out = new HashSet<>();
-    new AnswerText(text).content().forEach(t -> out.add(t.term()));
-    return out;
   }
 }

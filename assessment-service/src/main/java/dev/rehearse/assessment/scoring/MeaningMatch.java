@@ -25,6 +25,8 @@ final class MeaningMatch {
   private final TextVectors known;
   private final AnswerUnits answer;
   private final ScoringSettings settings;
+  /** The answer's content terms, gathered on first use. */
+  private Set<String> said;
 
   MeaningMatch(ScoringTexts texts, TextVectors known, AnswerUnits answer, ScoringSettings settings) {
     this.texts = texts;
@@ -84,13 +86,15 @@ final class MeaningMatch {
 
   /** Share of a key point's own words (not the question's) that the answer uses. */
   private double overlap(String keyPoint, AnswerText text) {
-    Set<String> wanted = new HashSet<>(AnswerUnits.contentTerms(keyPoint));
-    wanted.removeAll(AnswerUnits.contentTerms(texts.question()));
+    Set<String> wanted = new HashSet<>(texts.termsOf(keyPoint));
+    wanted.removeAll(texts.questionTerms());
     if (wanted.isEmpty()) {
       return 0;
     }
-    Set<String> said = new HashSet<>();
-    text.content().forEach(t -> said.add(t.term()));
+    if (said == null) {
+      said = new HashSet<>();
+      text.content().forEach(t -> said.add(t.term()));
+    }
     return (double) wanted.stream().filter(said::contains).count() / wanted.size();
   }
 
@@ -128,7 +132,7 @@ final class MeaningMatch {
       if (at != null && (at.start() < u.start() || at.start() >= u.end())) {
         continue;
       }
-      if (at != null && sharesRuleWord(u.text(), at.text(), sentences)) {
+      if (at != null && sharesRuleWord(answer.terms.get(i), at.text(), sentences)) {
         return true;
       }
       if (answer.negated[i] && at == null) {
@@ -143,10 +147,10 @@ final class MeaningMatch {
     return false;
   }
 
-  private static boolean sharesRuleWord(String clause, String phrase, List<String> sentences) {
-    Set<String> words = AnswerUnits.contentTerms(clause);
-    words.removeAll(AnswerUnits.contentTerms(phrase));
-    return sentences.stream().anyMatch(s -> AnswerUnits.contentTerms(s).stream().anyMatch(words::contains));
+  private boolean sharesRuleWord(Set<String> clause, String phrase, List<String> sentences) {
+    Set<String> words = new HashSet<>(clause);
+    words.removeAll(ScoringTexts.contentTerms(phrase));
+    return sentences.stream().anyMatch(s -> texts.termsOf(s).stream().anyMatch(words::contains));
   }
 
   private static double round(double d) {

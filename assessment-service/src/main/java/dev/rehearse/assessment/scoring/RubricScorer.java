@@ -10,6 +10,8 @@ import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public class RubricScorer {
   private final SentenceEncoder encoder;
   private final QuestionVectors vectors;
   private final ScoringSettings settings;
+  /** What each question is compared with, derived once per version of the question. */
+  private final Cache<CatalogQuestion, ScoringTexts> prepared = Caffeine.newBuilder().maximumSize(2_000).build();
 
   @Inject
   public RubricScorer(SentenceEncoder encoder, QuestionVectors vectors) {
@@ -52,7 +56,7 @@ public class RubricScorer {
 
   /** Computes and keeps the vectors of a question's texts; called when the catalog copy changes. */
   public void prepare(CatalogQuestion question) {
-    vectors.refresh(question.questionId(), question.updatedAt(), ScoringTexts.of(question).all());
+    vectors.refresh(question.questionId(), question.updatedAt(), prepared.get(question, ScoringTexts::of).all());
   }
 
   public ScoreResult score(CatalogQuestion question, String answer) {
@@ -69,12 +73,12 @@ public class RubricScorer {
   }
 
   private ScoreResult score(CatalogQuestion question, String answer, Mode mode, boolean byMeaning) {
-    ScoringTexts texts = ScoringTexts.of(question);
+    ScoringTexts texts = prepared.get(question, ScoringTexts::of);
     AnswerText text = new AnswerText(answer);
-    Set<String> questionTerms = AnswerUnits.contentTerms(question.text());
+    Set<String> questionTerms = texts.questionTerms();
     MeaningMatch meaning = byMeaning
         ? new MeaningMatch(texts, vectors.of(question.questionId(), question.updatedAt(), texts.all()),
-            new AnswerUnits(answer, questionTerms, encoder), settings)
+            new AnswerUnits(text, questionTerms, encoder), settings)
         : MeaningMatch.none(texts);
 
     List<ConceptHit> hits = new ArrayList<>();
@@ -105,7 +109,7 @@ public class RubricScorer {
         .filter(r -> flags.stream().anyMatch(f -> f.rule().equals(r.id())))
         .count();
     int score = (int) Math.max(0, Math.round(blended) - claims * CLAIM_PENALTY);
-    AnswerShape shape = AnswerShape.of(text, questionTerms, question.modelAnswer());
+    AnswerShape shape = AnswerShape.of(text, texts);
     String cap = null;
     if (shape.echo() && score > ECHO_CAP) {
       score = ECHO_CAP;

@@ -5,6 +5,9 @@ import dev.rehearse.assessment.meaning.Clauses;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,23 @@ record ScoringTexts(
     boolean derived,
     List<RubricConcept> keyPoints,
     String question,
-    Map<String, List<String>> ruleSentences) {
+    Map<String, List<String>> ruleSentences,
+    Set<String> questionTerms,
+    Set<String> modelTerms,
+    int modelWords,
+    Map<String, Set<String>> terms) {
+
+  /** The content terms (stems) of a text, as {@link AnswerText} analyses it. */
+  static Set<String> contentTerms(String text) {
+    Set<String> out = new HashSet<>();
+    new AnswerText(text).content().forEach(t -> out.add(t.term()));
+    return out;
+  }
+
+  /** The content terms of one of this question's key points or rule sentences. */
+  Set<String> termsOf(String text) {
+    return terms.computeIfAbsent(text, ScoringTexts::contentTerms);
+  }
 
   static ScoringTexts of(CatalogQuestion q) {
     boolean derived = q.concepts().isEmpty();
@@ -33,7 +52,12 @@ record ScoringTexts(
         rules.put(rule.id(), ruleSentences(rule));
       }
     }
-    return new ScoringTexts(concepts, derived, keyPoints, q.text(), rules);
+    Map<String, Set<String>> terms = new ConcurrentHashMap<>();
+    keyPoints.forEach(k -> terms.put(k.label(), contentTerms(k.label())));
+    rules.values().forEach(list -> list.forEach(s -> terms.put(s, contentTerms(s))));
+    String model = q.modelAnswer();
+    return new ScoringTexts(concepts, derived, keyPoints, q.text(), rules, contentTerms(q.text()),
+        model == null ? Set.of() : contentTerms(model), model == null ? 0 : new AnswerText(model).content().size(), terms);
   }
 
   /** The phrases a concept is known by: its label and synonyms. */
