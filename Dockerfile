@@ -27,4 +27,6 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=rehearse /out/ /app/
 USER rehearse
+# the tokenizer of assessment's sentence model unpacks its native library here (the home folder is not writable)
+ENV DJL_CACHE_DIR=/tmp/djl
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

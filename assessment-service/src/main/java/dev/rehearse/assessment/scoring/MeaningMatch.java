@@ -25,7 +25,7 @@ final class MeaningMatch {
   private final TextVectors known;
   private final AnswerUnits answer;
   private final ScoringSettings settings;
-  /** The answer's content terms, gathered on first use. */
+  /** The answer's content terms outside negated clauses, gathered on first use. */
   private Set<String> said;
 
   MeaningMatch(ScoringTexts texts, TextVectors known, AnswerUnits answer, ScoringSettings settings) {
@@ -84,7 +84,7 @@ final class MeaningMatch {
     return Optional.ofNullable(anchor);
   }
 
-  /** Share of a key point's own words (not the question's) that the answer uses. */
+  /** Share of a key point's own words (not the question's) that the answer uses, in clauses not negated. */
   private double overlap(String keyPoint, AnswerText text) {
     Set<String> wanted = new HashSet<>(texts.termsOf(keyPoint));
     wanted.removeAll(texts.questionTerms());
@@ -93,7 +93,11 @@ final class MeaningMatch {
     }
     if (said == null) {
       said = new HashSet<>();
-      text.content().forEach(t -> said.add(t.term()));
+      for (int i = 0; i < answer.units.size(); i++) {
+        if (!answer.negated[i]) {
+          said.addAll(answer.terms.get(i));
+        }
+      }
     }
     return (double) wanted.stream().filter(said::contains).count() / wanted.size();
   }
