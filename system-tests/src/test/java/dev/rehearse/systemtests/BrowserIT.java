@@ -127,6 +127,9 @@ class BrowserIT {
     assertThat(candidate.all("#concepts-hit li")).isNotEmpty();
     assertThat(candidate.all("#answer-highlighted mark.hit")).as("concept spans highlighted in the answer").isNotEmpty();
     assertThat(candidate.find("#result-heading").getText()).isEqualTo("Your answer, scored");
+    assertThat(candidate.all("#concepts-hit .how[data-how]")).as("each concept says how it was found").isNotEmpty();
+    assertThat(candidate.find("#model-answer summary").getText()).isEqualTo("Model answer");
+    assertThat(candidate.find("#model-answer .model-answer-text").getAttribute("textContent")).isNotBlank();
     typedAttemptId = result.getAttribute("data-attempt-id");
     candidate.script("document.getElementById('result').scrollIntoView()");
     candidate.screenshot("03-practice-typed-result");

@@ -12,6 +12,9 @@ import java.util.Locale;
 
 /** The feedback lines of a scored answer: what to add, what went wrong, and how the score was built. */
 final class Feedback {
+  /** A key point earning less than this share is, to the reader, not covered. */
+  static final double BARELY = 0.25;
+
   private Feedback() {}
 
   static List<String> of(ScoringTexts texts, List<ConceptHit> hits, List<ConceptMiss> misses, List<RaisedFlag> flags,
@@ -23,7 +26,7 @@ final class Feedback {
             ? "Key point not covered: \u201c" + m.label() + "\u201d"
             : "Add " + lower(m.label()) + ": say how it applies to this situation" + example(texts, m.concept()) + "."));
     hits.stream().filter(h -> h.credit() != null && h.credit() < 1).forEach(h -> out.add(texts.derived()
-        ? "Only partly covered: \u201c" + h.label() + "\u201d; say it more fully."
+        ? (h.credit() < BARELY ? "Key point not covered: \u201c" : "Only partly covered: \u201c") + h.label() + "\u201d"
         : "Say more about " + lower(h.label()) + ": your answer touches it only in part."));
     flags.forEach(f -> out.add(f.title() + ": " + f.explanation()));
     hits.stream().filter(h -> h.how() == MatchKind.SOUND_ALIKE).forEach(h -> out.add("We understood \"" + h.matched()

@@ -124,7 +124,7 @@ final class MeaningMatch {
    * Whether the answer clears a MISSING rule. With a span (a one-word phrase found there), the clause
    * around it must also use another word of what the rule asks for ("we checkpoint and resume when a
    * node is lost"), or say it by meaning; "but I really like it" does not clear "no trade-offs".
-   * Without a span, some clause must say it by meaning alone.
+   * Without a span, some clause must say it by meaning alone: be close to the rule's topic or phrases.
    */
   boolean clears(RedFlagRule rule, Span at) {
     if (answer == null) {
@@ -142,8 +142,8 @@ final class MeaningMatch {
       if (answer.negated[i] && at == null) {
         continue;
       }
-      for (String s : sentences) {
-        if (SentenceEncoder.cosine(known.get(s), answer.vectors[i]) >= settings.ruleClear()) {
+      for (String topic : ScoringTexts.ruleTopics(rule)) {
+        if (SentenceEncoder.cosine(known.get(topic), answer.vectors[i]) >= settings.ruleClear()) {
           return true;
         }
       }

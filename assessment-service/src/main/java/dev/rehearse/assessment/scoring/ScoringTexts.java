@@ -66,21 +66,28 @@ record ScoringTexts(
   }
 
   /**
-   * What clears a rule, in words the encoder can compare: its title without the leading "No" ("root
-   * cause in an incident story"), the sentences of its explanation that say what a good answer does
-   * (not those that describe the flaw: "The answer does not say ...", "The answer watches only ..."),
-   * and its phrases of more than one word.
+   * What clears a rule: its title without the leading "No" ("root cause in an incident story"), its
+   * phrases of more than one word, and the sentences of its explanation that say what a good answer
+   * does (not those that describe the flaw: "The answer does not say ...", "The answer watches only
+   * ..."). The first two are compared by meaning; the explanation lends its words only, since it
+   * also sets the scene ("nodes fail every day") that a clause can echo without handling anything.
    */
   private static List<String> ruleSentences(RedFlagRule rule) {
-    List<String> out = new ArrayList<>();
-    String topic = rule.title().replaceFirst("(?i)^(no|not|only|without)\\s+", "");
-    if (!Negation.of(topic)) {
-      out.add(topic);
-    }
+    List<String> out = new ArrayList<>(ruleTopics(rule));
     for (Clauses.Unit s : Clauses.of(rule.explanation())) {
       if (!Negation.of(s.text()) && !s.text().toLowerCase(java.util.Locale.ROOT).contains("the answer")) {
         out.add(s.text());
       }
+    }
+    return out;
+  }
+
+  /** The rule's title without its leading "No", and its phrases of more than one word. */
+  static List<String> ruleTopics(RedFlagRule rule) {
+    List<String> out = new ArrayList<>();
+    String topic = rule.title().replaceFirst("(?i)^(no|not|only|without)\\s+", "");
+    if (!Negation.of(topic)) {
+      out.add(topic);
     }
     rule.phrases().stream().filter(p -> p.strip().contains(" ")).forEach(out::add);
     return out;
