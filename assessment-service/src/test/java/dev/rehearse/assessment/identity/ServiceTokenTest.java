@@ -1,13 +1,10 @@
 package dev.rehearse.assessment.identity;
 
+import static dev.rehearse.testsupport.GatewayTokens.SECRET;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.assessment.cohort.CandidateSummary;
 import dev.rehearse.assessment.cohort.CohortView;
@@ -21,28 +18,23 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import dev.rehearse.testsupport.GatewayTokens;
 import org.junit.jupiter.api.Test;
 
 /** The service checks the gateway's token itself: identity headers from the network count for nothing. */
 @MicronautTest
 class ServiceTokenTest extends AssessmentTestBase {
-  static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
   @Inject @Client("/") HttpClient http;
   @Inject AttemptRepository attempts;
   QuestionPublished question;
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(super.getProperties());
-    p.put("rehearse.auth.required", "true");
-    p.put("rehearse.auth.jwt-secret", SECRET);
-    return p;
+    return GatewayTokens.checking(super.getProperties());
   }
 
   @BeforeAll
@@ -105,15 +97,11 @@ class ServiceTokenTest extends AssessmentTestBase {
     return HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(), "answerText", "canary"));
   }
 
-  static String token(String secret, String issuer, String subject, Instant expiry) throws Exception {
-    return token(secret, issuer, subject, expiry, "CANDIDATE", "Test Candidate");
+  static String token(String secret, String issuer, String subject, Instant expiry) {
+    return GatewayTokens.token(secret, issuer, subject, expiry, "CANDIDATE", "Test Candidate");
   }
 
-  static String token(String secret, String issuer, String subject, Instant expiry, String role, String name) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .subject(subject).issuer(issuer).claim("roles", List.of(role)).claim("name", name)
-        .issueTime(new Date()).expirationTime(Date.from(expiry)).jwtID(UUID.randomUUID().toString()).build());
-    jwt.sign(new MACSigner(secret));
-    return jwt.serialize();
+  static String token(String secret, String issuer, String subject, Instant expiry, String role, String name) {
+    return GatewayTokens.token(secret, issuer, subject, expiry, role, name);
   }
 }

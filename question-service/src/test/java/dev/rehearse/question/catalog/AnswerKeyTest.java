@@ -2,11 +2,6 @@ package dev.rehearse.question.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.rehearse.question.QuestionTestBase;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -15,12 +10,9 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import dev.rehearse.testsupport.GatewayTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class AnswerKeyTest extends QuestionTestBase {
-  static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
   static final List<String> KEYED = List.of("t-open-rollout", "t-scenario-gpu-utilisation", "t-quiz-latency");
   static final List<String> KEY_FIELDS = List.of("\"rubric\"", "\"synonyms\"", "\"modelAnswer\"", "\"steps\"", "\"correct\"",
       "\"phrases\"");
@@ -38,10 +29,7 @@ class AnswerKeyTest extends QuestionTestBase {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(super.getProperties());
-    p.put("rehearse.auth.required", "true");
-    p.put("rehearse.auth.jwt-secret", SECRET);
-    return p;
+    return GatewayTokens.checking(super.getProperties());
   }
 
   @Test
@@ -85,7 +73,7 @@ class AnswerKeyTest extends QuestionTestBase {
     // without a token a role header proves nothing: refused rather than believed
     assertProblem(get("t-open-rollout").header("X-User-Role", "COACH"), 401, "Authorization");
     // a signed token must match the role header the gateway derived from it
-    assertProblem(get("t-open-rollout").bearerAuth(token("cand-2", "CANDIDATE"))
+    assertProblem(get("t-open-rollout").bearerAuth(GatewayTokens.token("cand-2", "CANDIDATE"))
         .header("X-Candidate-Id", "cand-2").header("X-User-Role", "ADMIN"), 401, "Authorization");
   }
 
@@ -137,14 +125,6 @@ class AnswerKeyTest extends QuestionTestBase {
   }
 
   private static MutableHttpRequest<?> as(MutableHttpRequest<?> request, String subject, String role) throws Exception {
-    return request.bearerAuth(token(subject, role)).header("X-Candidate-Id", subject).header("X-User-Role", role);
-  }
-
-  private static String token(String subject, String role) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .subject(subject).issuer("gateway").claim("roles", List.of(role))
-        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).jwtID(UUID.randomUUID().toString()).build());
-    jwt.sign(new MACSigner(SECRET));
-    return jwt.serialize();
+    return request.bearerAuth(GatewayTokens.token(subject, role)).header("X-Candidate-Id", subject).header("X-User-Role", role);
   }
 }
