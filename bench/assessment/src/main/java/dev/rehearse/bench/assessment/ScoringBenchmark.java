@@ -53,8 +53,7 @@ public class ScoringBenchmark {
       twice the schedule. Access to sensitive features goes through role-based permissions and every read is \
       audited. The main trade-off is cost: keeping two stores in sync doubles storage, but it lets data scientists \
       reuse features safely instead of rebuilding them for each model, which saves far more engineering time \
-      than it costs, and we can retire unused features. Finally, each feature has an owner who is paged when its \
-      pipeline fails, and a runbook that says how to backfill it again after an outage.""";
+      than it costs, and we can retire unused features.""";
 
   static final String MODEL_ANSWER = """
       Every feature is defined once, in a shared library, and registered with an owner and a version, so \
