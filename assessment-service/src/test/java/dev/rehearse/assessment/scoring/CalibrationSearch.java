@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Searches the grid of {@link ScoringSettings} on the tuning part of the evaluation set only and
  * prints the best settings; the held-out part is scored only for the chosen one. Run it after a
- * change to the scorer: {@code mvn -pl assessment-service test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.rehearse.assessment.scoring.CalibrationSearch}.
+ * change to the scorer, in assessment-service: {@code mvn -q test-compile dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt}, then {@code java -cp
+ * "target/test-classes:target/classes:$(cat target/cp.txt)" dev.rehearse.assessment.scoring.CalibrationSearch}.
  */
 final class CalibrationSearch {
   private CalibrationSearch() {}
