@@ -84,6 +84,32 @@ final class MeaningMatch {
     return Optional.ofNullable(anchor);
   }
 
+  /**
+   * How close the answer as a whole is to the model answer, 0..1, for an item without a rubric: the
+   * mean of how close its gist is (the mean vector of its clauses against the model answer's) and the
+   * share of the model answer's own words it uses outside negated clauses. On short reference answers
+   * this follows people's grades better than key points alone (PublicSetCorrelationTest); the gist
+   * keeps negated clauses, which often say the right thing ("they are not connected"), while their
+   * words earn nothing. 0 without a model answer.
+   */
+  double wholeAnswer(AnswerText text) {
+    if (answer == null || texts.modelAnswer() == null || answer.units.isEmpty()) {
+      return 0;
+    }
+    float[] sum = new float[answer.vectors[0].length];
+    for (float[] v : answer.vectors) {
+      for (int j = 0; j < v.length; j++) {
+        sum[j] += v[j];
+      }
+    }
+    double norm = 0;
+    for (float f : sum) {
+      norm += f * f;
+    }
+    double gist = Math.max(0, SentenceEncoder.cosine(sum, known.get(texts.modelAnswer())) / Math.sqrt(norm));
+    return (gist + overlap(texts.modelAnswer(), text)) / 2;
+  }
+
   /** Share of a key point's own words (not the question's) that the answer uses, in clauses not negated. */
   private double overlap(String keyPoint, AnswerText text) {
     Set<String> wanted = new HashSet<>(texts.termsOf(keyPoint));

@@ -97,6 +97,13 @@ public class RubricScorer {
       }
     }
     int coverage = total == 0 ? 0 : (int) Math.round(100 * earned / total);
+    if (texts.derived()) {
+      // without a rubric, how close the whole answer is takes one key point's share: all of a short
+      // reference answer's score (one key point, which one clause's similarity judges poorly), a
+      // small part of a long one's (where covering each key point is what counts)
+      int n = Math.max(1, texts.keyPoints().size());
+      coverage = (int) Math.round(((n - 1) * coverage + 100 * meaning.wholeAnswer(text)) / n);
+    }
     Double closeness = texts.derived() ? null : meaning.closeness(text);
     // closeness to the model answer only lifts: a paraphrase of it or a short answer to a short question
     // is not held down by a rubric whose words it does not use

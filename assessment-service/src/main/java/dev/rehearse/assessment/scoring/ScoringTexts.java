@@ -24,6 +24,7 @@ record ScoringTexts(
     boolean derived,
     List<RubricConcept> keyPoints,
     String question,
+    String modelAnswer,
     Map<String, List<String>> ruleSentences,
     Set<String> questionTerms,
     Set<String> modelTerms,
@@ -56,7 +57,7 @@ record ScoringTexts(
     keyPoints.forEach(k -> terms.put(k.label(), contentTerms(k.label())));
     rules.values().forEach(list -> list.forEach(s -> terms.put(s, contentTerms(s))));
     String model = q.modelAnswer();
-    return new ScoringTexts(concepts, derived, keyPoints, q.text(), rules, contentTerms(q.text()),
+    return new ScoringTexts(concepts, derived, keyPoints, q.text(), model, rules, contentTerms(q.text()),
         model == null ? Set.of() : contentTerms(model), model == null ? 0 : new AnswerText(model).content().size(), terms);
   }
 
@@ -98,6 +99,9 @@ record ScoringTexts(
     concepts.forEach(c -> out.addAll(phrases(c)));
     keyPoints.forEach(k -> out.add(k.label()));
     out.add(question);
+    if (modelAnswer != null) {
+      out.add(modelAnswer);
+    }
     ruleSentences.values().forEach(out::addAll);
     return out.stream().distinct().toList();
   }

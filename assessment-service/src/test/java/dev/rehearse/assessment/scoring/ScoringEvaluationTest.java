@@ -51,7 +51,7 @@ class ScoringEvaluationTest {
 
   @Test
   void mostAnswersLandInTheirBandOnTheTuningAndTheHeldOutParts() {
-    // measured 2026-11-30: tuning 75.1%, held-out 70.1%; the gates sit just below, so a regression fails
+    // measured 2026-11-30: tuning 74.6%, held-out 70.1%; the gates sit just below, so a regression fails
     assertThat(EvaluationSet.accuracy(where(o -> !o.answer().heldOut()))).as(report()).isGreaterThanOrEqualTo(0.74);
     assertThat(EvaluationSet.accuracy(where(o -> o.answer().heldOut()))).as(report()).isGreaterThanOrEqualTo(0.68);
   }
