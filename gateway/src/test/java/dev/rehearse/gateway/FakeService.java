@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * answer, or made to hang.
  */
 public final class FakeService implements AutoCloseable {
-  private record Canned(int status, String body) {}
+  private record Canned(int status, String body, Map<String, List<String>> headers) {}
 
   private final String name;
   private final HttpServer server;
@@ -62,7 +63,12 @@ public final class FakeService implements AutoCloseable {
   }
 
   public void answer(String path, int status, String json) {
-    canned.put(path, new Canned(status, json));
+    answer(path, status, json, Map.of());
+  }
+
+  /** A canned answer with extra headers, each name with its values in order. */
+  public void answer(String path, int status, String json, Map<String, List<String>> headers) {
+    canned.put(path, new Canned(status, json, headers));
   }
 
   public void hang(String path) {
@@ -85,6 +91,7 @@ public final class FakeService implements AutoCloseable {
       status = answer.status();
       out = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+      answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
     } else {
       status = 200;
       out = echo(exchange, path, body);

@@ -1,5 +1,7 @@
 package dev.rehearse.gateway.headers;
 
+import dev.rehearse.gateway.routing.PathPrefix;
+import dev.rehearse.gateway.routing.ProxyFilter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +12,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -22,9 +25,10 @@ import java.util.List;
  * because Micronaut's CORS filter answers preflights only for its own routes, not proxied ones.
  * Requests from other origins are not blocked (same-origin POSTs carry Origin too); their
  * answers just lack the headers a browser needs to let a foreign page read them. Plain request and
- * response filter methods: no publisher to build per request.
+ * response filter methods: no publisher to build per request. Mapped to every path, checking for
+ * /api itself, for the reason {@link ProxyFilter} gives.
  */
-@ServerFilter("/api/**")
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class CrossOriginFilter implements Ordered {
   static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
   static final String HEADERS = "Authorization, Content-Type, Last-Event-ID";
@@ -44,7 +48,8 @@ public class CrossOriginFilter implements Ordered {
   @RequestFilter
   @Nullable
   public HttpResponse<?> preflight(HttpRequest<?> request) {
-    if (request.getMethod() != HttpMethod.OPTIONS || !request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
+    if (request.getMethod() != HttpMethod.OPTIONS || !request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+        || !PathPrefix.covers(ProxyFilter.API, request.getPath())) {
       return null;
     }
     String origin = allowedOrigin(request);
@@ -70,7 +75,11 @@ public class CrossOriginFilter implements Ordered {
     }
   }
 
+  /** The request's origin if it is allowed to read this answer: an /api one from a configured origin. */
   private @Nullable String allowedOrigin(HttpRequest<?> request) {
+    if (!PathPrefix.covers(ProxyFilter.API, request.getPath())) {
+      return null;
+    }
     String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
     return origin != null && allowedOrigins.contains(origin) ? origin : null;
   }

@@ -1,5 +1,6 @@
 package dev.rehearse.gateway.identity;
 
+import dev.rehearse.gateway.routing.PathPrefix;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -23,16 +24,12 @@ public class AccessPolicy {
     Caller caller = callers.resolve(request)
         .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, null, "sign in first: send Authorization: Bearer <token>"));
     String path = request.getPath();
-    if (under(path, "/api/admin") && !caller.is(Role.ADMIN)) {
+    if (PathPrefix.covers("/api/admin", path) && !caller.is(Role.ADMIN)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may use " + path);
     }
-    if (under(path, "/api/coach") && !(caller.is(Role.COACH) || caller.is(Role.ADMIN))) {
+    if (PathPrefix.covers("/api/coach", path) && !(caller.is(Role.COACH) || caller.is(Role.ADMIN))) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only coaches may use " + path);
     }
     return caller;
-  }
-
-  private static boolean under(String path, String prefix) {
-    return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 }

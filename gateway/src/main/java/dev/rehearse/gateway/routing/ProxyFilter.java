@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -35,9 +36,13 @@ import reactor.core.publisher.Mono;
  * Streams every /api request that no gateway controller handles to the service owning its path,
  * unchanged apart from the identity headers, which only the gateway sets (from the verified token;
  * inbound copies are dropped). The Authorization header goes along so services can check the token too.
+ *
+ * <p>Mapped to every path and checking for /api itself: Micronaut matches a filter's pattern against
+ * every request, so a pattern other than match-all costs a path-pattern match per request per filter.
  */
-@Filter("/api/**")
+@Filter(Filter.MATCH_ALL_PATTERN)
 public class ProxyFilter implements HttpServerFilter {
+  public static final String API = "/api";
   private final RouteTable routes;
   private final RawHttpClient client;
   private final AccessPolicy access;
@@ -81,6 +86,9 @@ public class ProxyFilter implements HttpServerFilter {
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
     String path = request.getPath();
+    if (!PathPrefix.covers(API, path)) {
+      return chain.proceed(request); // the web app, OpenAPI documents, health
+    }
     boolean audio = isAudio(path);
     long limit = audio ? audioBodyBytes : jsonBodyBytes;
     if (request.getContentLength() > limit) {
@@ -149,7 +157,11 @@ public class ProxyFilter implements HttpServerFilter {
    */
   private static MutableHttpResponse<?> relay(HttpResponse<?> answer) {
     MutableHttpResponse<Object> out = HttpResponse.status(answer.code(), answer.reason());
-    answer.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
+    if (answer.getHeaders() instanceof NettyHttpHeaders from && out.getHeaders() instanceof NettyHttpHeaders to) {
+      to.getNettyHeaders().add(from.getNettyHeaders()); // entry by entry, no per-name lists of values
+    } else {
+      answer.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
+    }
     if (answer instanceof ByteBodyHttpResponse<?> raw) {
       out.body(raw.byteBody());
     }
@@ -161,6 +173,11 @@ public class ProxyFilter implements HttpServerFilter {
   }
 
   private boolean isAudio(String path) {
-    return audioPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    for (String audioPath : audioPaths) {
+      if (PathPrefix.covers(audioPath, path)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -21,12 +21,14 @@ public class RouteTable {
         .toList();
   }
 
-  /** The service owning {@code path}: a prefix matches whole segments only ({@code /api/roles} not {@code /api/rolesx}). */
+  /** The service owning {@code path} ({@link PathPrefix}); a plain loop, as it runs for every forwarded request. */
   public Optional<ServiceRoute> find(String path) {
-    return entries.stream()
-        .filter(e -> path.equals(e.prefix()) || path.startsWith(e.prefix() + "/"))
-        .map(Entry::service)
-        .findFirst();
+    for (Entry e : entries) {
+      if (PathPrefix.covers(e.prefix(), path)) {
+        return Optional.of(e.service());
+      }
+    }
+    return Optional.empty();
   }
 
   public ServiceRoute service(String name) {

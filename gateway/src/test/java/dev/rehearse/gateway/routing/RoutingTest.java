@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -77,6 +78,29 @@ class RoutingTest extends GatewayTestBase {
     assertThat(found.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     assertThat(found.getHeaders().get("Transfer-Encoding")).isNull();
     assertThat(assertProblem(HttpRequest.GET("/api/questions/missing").bearerAuth(tokenFor("c-1")), 404)).contains("Not Found");
+  }
+
+  @Test
+  void everyAnswerHeaderComesBackRepeatedOnesInOrder() {
+    List<String> links = List.of("</api/questions?page=2>; rel=\"next\"", "</api/questions?page=9>; rel=\"last\"");
+    question.answer("/api/questions/paged", 200, "[]", Map.of("Link", links, "X-Total-Count", List.of("170")));
+
+    HttpResponse<String> paged = http.toBlocking().exchange(HttpRequest.GET("/api/questions/paged").bearerAuth(tokenFor("c-1")), String.class);
+    assertThat(paged.getHeaders().getAll("Link")).containsExactlyElementsOf(links);
+    assertThat(paged.getHeaders().getAll("X-Total-Count")).containsExactly("170");
+    assertThat(paged.getHeaders().getAll("Content-Type")).containsExactly("application/json");
+    assertThat(paged.getHeaders().getAll("Content-Length")).containsExactly("2");
+    assertThat(paged.getHeaders().get("X-Frame-Options")).isEqualTo("DENY"); // the gateway's own still added once
+  }
+
+  @Test
+  void pathsOutsideTheApiAreTheWebAppsWithoutCors() {
+    HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/").header("Origin", "http://localhost:8080"), String.class);
+    assertThat(page.body()).contains("<html");
+    assertThat(page.getHeaders().get("Access-Control-Allow-Origin")).isNull();
+    HttpResponse<String> api = http.toBlocking().exchange(HttpRequest.GET("/api/questions").bearerAuth(tokenFor("c-1"))
+        .header("Origin", "http://localhost:8080"), String.class);
+    assertThat(api.getHeaders().get("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
   }
 
   @Test
