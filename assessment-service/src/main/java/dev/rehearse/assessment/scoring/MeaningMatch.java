@@ -110,12 +110,16 @@ final class MeaningMatch {
     return (gist + overlap(texts.modelAnswer(), text)) / 2;
   }
 
-  /** Share of a key point's own words (not the question's) that the answer uses, in clauses not negated. */
+  /**
+   * Share of a key point's own words (not the question's, unless it has no others) that the answer
+   * uses, in clauses not negated.
+   */
   private double overlap(String keyPoint, AnswerText text) {
     Set<String> wanted = new HashSet<>(texts.termsOf(keyPoint));
     wanted.removeAll(texts.questionTerms());
     if (wanted.isEmpty()) {
-      return 0;
+      // a key point in the question's own words ("terminal 1 and the positive terminal"): they are what it asks for
+      wanted.addAll(texts.termsOf(keyPoint));
     }
     if (said == null) {
       said = new HashSet<>();
@@ -125,7 +129,7 @@ final class MeaningMatch {
         }
       }
     }
-    return (double) wanted.stream().filter(said::contains).count() / wanted.size();
+    return wanted.isEmpty() ? 0 : (double) wanted.stream().filter(said::contains).count() / wanted.size();
   }
 
   /**
