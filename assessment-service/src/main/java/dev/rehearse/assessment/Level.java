@@ -34,7 +34,8 @@ public enum Level {
   public static Level parse(String label) {
     if (label != null) {
       for (Level l : values()) {
-        if (l.label.equalsIgnoreCase(label.trim()) || l.name().equals(label.trim().toUpperCase(Locale.ROOT))) {
+        if (l.label.equalsIgnoreCase(label.trim())
+            || l.name().equals(label.trim().toUpperCase(Locale.ROOT))) {
           return l;
         }
       }

@@ -46,49 +46,117 @@ public abstract class AssessmentTestBase extends ServiceTest {
 
   /** A serving question with three concepts and two red-flag rules, under a fresh id. */
   protected QuestionPublished servingQuestion() {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(),
-        "q-serving-" + UUID.randomUUID(), List.of("ml-infrastructure-engineer"), "model-serving", "Intermediate",
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        "q-serving-" + UUID.randomUUID(),
+        List.of("ml-infrastructure-engineer"),
+        "model-serving",
+        "Intermediate",
         "How would you roll out a new model version to a high-traffic inference service?",
         List.of(
-            new RubricConcept("canary", "Canary deployment", 40, List.of("canary", "small share of traffic")),
-            new RubricConcept("rollback", "Rollback", 30, List.of("roll back", "revert", "previous version")),
-            new RubricConcept("monitoring", "Model monitoring", 30, List.of("latency", "error rate", "drift"))),
+            new RubricConcept(
+                "canary", "Canary deployment", 40, List.of("canary", "small share of traffic")),
+            new RubricConcept(
+                "rollback", "Rollback", 30, List.of("roll back", "revert", "previous version")),
+            new RubricConcept(
+                "monitoring", "Model monitoring", 30, List.of("latency", "error rate", "drift"))),
         List.of(
-            new RedFlagRule("manual-deploy", "Manual deployment", "Deploying by hand skips the checks a pipeline gives.",
-                RedFlagRule.Kind.MENTIONS, List.of("by hand", "manually", "copy the model")),
-            new RedFlagRule("no-figures", "No figures", "Serving answers need numbers: traffic share, latency targets.",
-                RedFlagRule.Kind.NO_NUMBERS, List.of())),
-        "OPEN", null, List.of());
+            new RedFlagRule(
+                "manual-deploy",
+                "Manual deployment",
+                "Deploying by hand skips the checks a pipeline gives.",
+                RedFlagRule.Kind.MENTIONS,
+                List.of("by hand", "manually", "copy the model")),
+            new RedFlagRule(
+                "no-figures",
+                "No figures",
+                "Serving answers need numbers: traffic share, latency targets.",
+                RedFlagRule.Kind.NO_NUMBERS,
+                List.of())),
+        "OPEN",
+        null,
+        List.of());
   }
 
   /** A four-option quiz item whose option "b" is right. */
   protected QuestionPublished quizItem(String id, String skillId, String level) {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), id, List.of(),
-        skillId, level, "Which tool keeps one definition of each feature for training and serving?", List.of(), List.of(),
-        "QUIZ", null, List.of(
-            new QuestionPublished.QuizOption("a", "A model registry", false, "A registry versions models, not features."),
-            new QuestionPublished.QuizOption("b", "A feature store", true, "Right: one definition serves both paths."),
-            new QuestionPublished.QuizOption("c", "A data lake", false, "A lake stores raw data without feature definitions."),
-            new QuestionPublished.QuizOption("d", "A GPU scheduler", false, "Schedulers place jobs; they hold no features.")));
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        id,
+        List.of(),
+        skillId,
+        level,
+        "Which tool keeps one definition of each feature for training and serving?",
+        List.of(),
+        List.of(),
+        "QUIZ",
+        null,
+        List.of(
+            new QuestionPublished.QuizOption(
+                "a", "A model registry", false, "A registry versions models, not features."),
+            new QuestionPublished.QuizOption(
+                "b", "A feature store", true, "Right: one definition serves both paths."),
+            new QuestionPublished.QuizOption(
+                "c", "A data lake", false, "A lake stores raw data without feature definitions."),
+            new QuestionPublished.QuizOption(
+                "d", "A GPU scheduler", false, "Schedulers place jobs; they hold no features.")));
   }
 
   /** A self-check statement of one role, with the weight of its skill in that role. */
-  protected QuestionPublished selfCheck(String id, String roleId, String skillId, String level, int weight) {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), id, List.of(roleId),
-        skillId, level, "I can explain " + skillId + " at " + level + " level.", List.of(), List.of(), "SELF_CHECK", null,
-        List.of(), List.of(new QuestionPublished.RoleWeight(roleId, weight)));
+  protected QuestionPublished selfCheck(
+      String id, String roleId, String skillId, String level, int weight) {
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        id,
+        List.of(roleId),
+        skillId,
+        level,
+        "I can explain " + skillId + " at " + level + " level.",
+        List.of(),
+        List.of(),
+        "SELF_CHECK",
+        null,
+        List.of(),
+        List.of(new QuestionPublished.RoleWeight(roleId, weight)));
   }
 
   /** An open question of a given skill and level with a single concept, for measured evidence. */
-  protected QuestionPublished openQuestion(String id, String skillId, String level, String concept) {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), id, List.of(),
-        skillId, level, "Explain " + concept + ".", List.of(new RubricConcept("c", concept, 100, List.of(concept))), List.of(),
-        "OPEN", null, List.of());
+  protected QuestionPublished openQuestion(
+      String id, String skillId, String level, String concept) {
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        id,
+        List.of(),
+        skillId,
+        level,
+        "Explain " + concept + ".",
+        List.of(new RubricConcept("c", concept, 100, List.of(concept))),
+        List.of(),
+        "OPEN",
+        null,
+        List.of());
   }
 
-  protected TranscriptReady transcript(UUID attemptId, String candidateId, String questionId, String text) {
-    return new TranscriptReady(UUID.randomUUID(), TranscriptReady.SCHEMA_VERSION, Instant.now(), attemptId,
-        candidateId, questionId, text, List.of(new TranscriptReady.Word("canary", 0.4, 0.9, 0.93)), 6.5,
+  protected TranscriptReady transcript(
+      UUID attemptId, String candidateId, String questionId, String text) {
+    return new TranscriptReady(
+        UUID.randomUUID(),
+        TranscriptReady.SCHEMA_VERSION,
+        Instant.now(),
+        attemptId,
+        candidateId,
+        questionId,
+        text,
+        List.of(new TranscriptReady.Word("canary", 0.4, 0.9, 0.93)),
+        6.5,
         new TranscriptReady.Fluency(128, 1, 0.05, 0, 0.4));
   }
 
@@ -97,6 +165,4 @@ public abstract class AssessmentTestBase extends ServiceTest {
     KafkaProbe.send(Topics.CATALOG_QUESTIONS, question.questionId(), toJson(question));
     await().atMost(Duration.ofSeconds(30)).until(() -> catalog.existsById(question.questionId()));
   }
-
-
 }

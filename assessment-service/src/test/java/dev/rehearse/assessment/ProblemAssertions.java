@@ -10,13 +10,15 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 public final class ProblemAssertions {
   private ProblemAssertions() {}
 
-  public static void assertProblem(HttpClient http, HttpRequest<?> request, int status, String field) {
+  public static void assertProblem(
+      HttpClient http, HttpRequest<?> request, int status, String field) {
     try {
       http.toBlocking().exchange(request, String.class);
       throw new AssertionError("expected " + status + " for " + request.getPath());
     } catch (HttpClientResponseException e) {
       assertThat(e.getStatus().getCode()).as(request.getPath()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      assertThat(e.getResponse().getContentType())
+          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
       String body = e.getResponse().getBody(String.class).orElseThrow();
       assertThat(body).contains("\"status\":" + status).doesNotContain("Exception");
       if (field != null) {

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A coach's override or comment on an attempt, on {@link Topics#ASSESSMENT_REVIEWED} keyed by candidate. */
+/**
+ * A coach's override or comment on an attempt, on {@link Topics#ASSESSMENT_REVIEWED} keyed by
+ * candidate.
+ */
 @Serdeable
 public record AttemptReviewed(
     @NotNull UUID eventId,

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An item as published on {@link Topics#CATALOG_QUESTIONS}, with what its consumers need: rubric and
- * red-flag rules (OPEN, SCENARIO), options (QUIZ), the statement in {@code text} (SELF_CHECK), spoken
- * forms (PRONUNCIATION). {@code type} is the item type; {@code level} Beginner..Expert.
+ * An item as published on {@link Topics#CATALOG_QUESTIONS}, with what its consumers need: rubric
+ * and red-flag rules (OPEN, SCENARIO), options (QUIZ), the statement in {@code text} (SELF_CHECK),
+ * spoken forms (PRONUNCIATION). {@code type} is the item type; {@code level} Beginner..Expert.
  * {@code roleWeights} (added in schema 1, optional) gives the weight of this item's skill in each
- * role that uses it, so consumers can weight per-skill results into a role's overall level.
- * {@code modelAnswer} (added in schema 1, optional) is what a strong answer says (OPEN; for SCENARIO
- * its steps as sentences when it has no model answer of its own): scoring matches by meaning against
+ * role that uses it, so consumers can weight per-skill results into a role's overall level. {@code
+ * modelAnswer} (added in schema 1, optional) is what a strong answer says (OPEN; for SCENARIO its
+ * steps as sentences when it has no model answer of its own): scoring matches by meaning against
  * it, and an OPEN or SCENARIO item with no rubric is scored on key points derived from it.
  */
 @Serdeable
@@ -53,22 +53,73 @@ public record QuestionPublished(
     roleWeights = roleWeights == null ? List.of() : roleWeights;
   }
 
-  /** The shape before {@code roleWeights}: producers that do not know role weights keep compiling. */
+  /**
+   * The shape before {@code roleWeights}: producers that do not know role weights keep compiling.
+   */
   public QuestionPublished(
-      UUID eventId, int schemaVersion, Instant occurredAt, String questionId, List<String> roleIds, String skillId,
-      String level, String text, List<RubricConcept> concepts, List<RedFlagRule> redFlags, String type,
-      Pronunciation pronunciation, List<QuizOption> options) {
-    this(eventId, schemaVersion, occurredAt, questionId, roleIds, skillId, level, text, concepts, redFlags, type,
-        pronunciation, options, List.of(), null);
+      UUID eventId,
+      int schemaVersion,
+      Instant occurredAt,
+      String questionId,
+      List<String> roleIds,
+      String skillId,
+      String level,
+      String text,
+      List<RubricConcept> concepts,
+      List<RedFlagRule> redFlags,
+      String type,
+      Pronunciation pronunciation,
+      List<QuizOption> options) {
+    this(
+        eventId,
+        schemaVersion,
+        occurredAt,
+        questionId,
+        roleIds,
+        skillId,
+        level,
+        text,
+        concepts,
+        redFlags,
+        type,
+        pronunciation,
+        options,
+        List.of(),
+        null);
   }
 
   /** The shape before {@code modelAnswer}. */
   public QuestionPublished(
-      UUID eventId, int schemaVersion, Instant occurredAt, String questionId, List<String> roleIds, String skillId,
-      String level, String text, List<RubricConcept> concepts, List<RedFlagRule> redFlags, String type,
-      Pronunciation pronunciation, List<QuizOption> options, List<RoleWeight> roleWeights) {
-    this(eventId, schemaVersion, occurredAt, questionId, roleIds, skillId, level, text, concepts, redFlags, type,
-        pronunciation, options, roleWeights, null);
+      UUID eventId,
+      int schemaVersion,
+      Instant occurredAt,
+      String questionId,
+      List<String> roleIds,
+      String skillId,
+      String level,
+      String text,
+      List<RubricConcept> concepts,
+      List<RedFlagRule> redFlags,
+      String type,
+      Pronunciation pronunciation,
+      List<QuizOption> options,
+      List<RoleWeight> roleWeights) {
+    this(
+        eventId,
+        schemaVersion,
+        occurredAt,
+        questionId,
+        roleIds,
+        skillId,
+        level,
+        text,
+        concepts,
+        redFlags,
+        type,
+        pronunciation,
+        options,
+        roleWeights,
+        null);
   }
 
   /** The weight (percent) of this item's skill in one role, as the role's skill guide sets it. */
@@ -77,7 +128,8 @@ public record QuestionPublished(
 
   /** One option of a QUIZ item, with why it is right or wrong. */
   @Serdeable
-  public record QuizOption(@NotBlank String id, @NotBlank String text, boolean correct, @NotBlank String explanation) {}
+  public record QuizOption(
+      @NotBlank String id, @NotBlank String text, boolean correct, @NotBlank String explanation) {}
 
   /**
    * How a term is said, for PRONUNCIATION items: {@code spokenForms} are the accepted sayings in

@@ -4,16 +4,21 @@ package dev.rehearse.contracts;
 public final class Topics {
   /** Compacted, keyed by question id; a tombstone retires the question. */
   public static final String CATALOG_QUESTIONS = "rehearse.catalog.questions";
+
   /** Keyed by attempt id. */
   public static final String SPEECH_TRANSCRIPTS = "rehearse.speech.transcripts";
+
   /** Keyed by candidate id: one scored pronunciation attempt. */
   public static final String SPEECH_PRONUNCIATIONS = "rehearse.speech.pronunciations";
+
   /** Keyed by candidate id. */
   public static final String ASSESSMENT_SCORED = "rehearse.assessment.scored";
+
   /** Keyed by candidate id: a coach's override or comment. */
   public static final String ASSESSMENT_REVIEWED = "rehearse.assessment.reviewed";
 
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
   /** Header on a dead letter saying why it could not be processed. */
   public static final String DLQ_REASON_HEADER = "rehearse.dlq.reason";
 

@@ -37,5 +37,9 @@ public record TranscriptReady(
   /** Delivery figures of a spoken answer. */
   @Serdeable
   public record Fluency(
-      double wordsPerMinute, int fillerCount, double fillerRate, int longPauses, double longestPause) {}
+      double wordsPerMinute,
+      int fillerCount,
+      double fillerRate,
+      int longPauses,
+      double longestPause) {}
 }

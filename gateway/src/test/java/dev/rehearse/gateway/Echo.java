@@ -6,5 +6,11 @@ import java.util.Map;
 
 /** What a {@link FakeService} saw. */
 @Serdeable
-public record Echo(String service, String method, String path, @Nullable String query, Map<String, String> headers,
-    long bodyLength, String bodySha256) {}
+public record Echo(
+    String service,
+    String method,
+    String path,
+    @Nullable String query,
+    Map<String, String> headers,
+    long bodyLength,
+    String bodySha256) {}

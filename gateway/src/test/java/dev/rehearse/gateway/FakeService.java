@@ -90,8 +90,13 @@ public final class FakeService implements AutoCloseable {
     if (answer != null) {
       status = answer.status();
       out = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-      answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
+      exchange
+          .getResponseHeaders()
+          .add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+      answer
+          .headers()
+          .forEach(
+              (name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
     } else {
       status = 200;
       out = echo(exchange, path, body);
@@ -104,7 +109,9 @@ public final class FakeService implements AutoCloseable {
 
   private byte[] echo(HttpExchange exchange, String path, byte[] body) throws IOException {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
     Map<String, Object> echo = new LinkedHashMap<>();
     echo.put("service", name);
     echo.put("method", exchange.getRequestMethod());

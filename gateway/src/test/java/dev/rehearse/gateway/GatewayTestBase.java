@@ -9,24 +9,27 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import jakarta.inject.Inject;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * Points the gateway at the JVM's shared PostgreSQL and Kafka, and at fake services standing in
- * for question, assessment and speech (which run as separate processes in real life).
+ * Points the gateway at the JVM's shared PostgreSQL and Kafka, and at fake services standing in for
+ * question, assessment and speech (which run as separate processes in real life).
  */
 public abstract class GatewayTestBase extends ServiceTest {
   protected final FakeService question = new FakeService("question");
   protected final FakeService assessment = new FakeService("assessment");
   protected final FakeService speech = new FakeService("speech");
 
-  @Inject @Client("/") protected HttpClient http;
+  @Inject
+  @Client("/")
+  protected HttpClient http;
+
   @Inject TokenGenerator tokens;
 
   @Override
@@ -38,7 +41,8 @@ public abstract class GatewayTestBase extends ServiceTest {
     // a service that is down: nothing listens at its URL
     p.put("rehearse.services.offline.url", FakeService.downUrl());
     p.put("rehearse.services.offline.paths", "/api/offline");
-    // how long a silent service is waited for (also the test client's read timeout: slow calls use a JDK client)
+    // how long a silent service is waited for (also the test client's read timeout: slow calls use
+    // a JDK client)
     p.put("micronaut.http.client.read-timeout", "5s");
     p.put("rehearse.gateway.events.poll-interval", "50ms");
     p.putAll(extraProperties());
@@ -56,9 +60,13 @@ public abstract class GatewayTestBase extends ServiceTest {
     speech.close();
   }
 
-  /** A token the gateway itself signed for {@code subject} with {@code role}, as sign-in would give. */
+  /**
+   * A token the gateway itself signed for {@code subject} with {@code role}, as sign-in would give.
+   */
   protected String tokenFor(String subject, String role) {
-    return tokens.generateToken(Authentication.build(subject, List.of(role), Map.of("name", subject)), 3600).orElseThrow();
+    return tokens
+        .generateToken(Authentication.build(subject, List.of(role), Map.of("name", subject)), 3600)
+        .orElseThrow();
   }
 
   protected String tokenFor(String subject) {
@@ -76,11 +84,14 @@ public abstract class GatewayTestBase extends ServiceTest {
       throw new AssertionError("expected " + status + " but got " + ok.code() + ": " + ok.body());
     } catch (HttpClientResponseException e) {
       assertThat(e.getStatus().getCode()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      assertThat(e.getResponse().getContentType())
+          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
       String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception");
+      assertThat(body)
+          .contains("\"status\":" + status)
+          .contains("\"title\"")
+          .doesNotContain("Exception");
       return body;
     }
   }
-
 }

@@ -21,12 +21,17 @@ public final class SseClient implements AutoCloseable {
   private final HttpResponse<InputStream> response;
   private final Thread reader;
 
-  /** Returns once the stream is open and the gateway has registered it (its first comment arrived). */
+  /**
+   * Returns once the stream is open and the gateway has registered it (its first comment arrived).
+   */
   public SseClient(String url, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     headers.forEach(request::header);
     try {
-      response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response =
+          HttpClient.newHttpClient()
+              .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -36,7 +41,8 @@ public final class SseClient implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("SSE answered " + response.statusCode());
     }
-    BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     try {
       String first = lines.readLine();
       if (first == null || !first.startsWith(":")) {

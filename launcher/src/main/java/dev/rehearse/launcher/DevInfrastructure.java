@@ -23,18 +23,23 @@ public final class DevInfrastructure {
     Path ready = dataDir.resolve("infra.ready");
     Files.deleteIfExists(ready);
 
-    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), pgPort);
+    EmbeddedPostgresServer postgres =
+        EmbeddedPostgresServer.start(dataDir.resolve("postgres"), pgPort);
     LOG.info("PostgreSQL ready at {}", postgres.jdbcUrl());
-    EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
+    EmbeddedKafkaBroker kafka =
+        new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
     LOG.info("Kafka ready at {}", kafka.bootstrapServers());
 
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping Kafka and PostgreSQL");
-      kafka.close();
-      postgres.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("Stopping Kafka and PostgreSQL");
+                  kafka.close();
+                  postgres.close();
+                  stopped.countDown();
+                }));
     Files.writeString(ready, postgres.jdbcUrl() + "\n" + kafka.bootstrapServers() + "\n");
     stopped.await();
   }

@@ -15,9 +15,9 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one) running in this JVM.
- * {@link #stop()} and {@link #start()} may be called again on the same instance: ports and log
- * directory are kept, so a restart looks to clients like a broker outage.
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running in this JVM. {@link
+ * #stop()} and {@link #start()} may be called again on the same instance: ports and log directory
+ * are kept, so a restart looks to clients like a broker outage.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CLUSTER_ID = "cmVoZWFyc2UtZGV2LTAx";
@@ -75,7 +75,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -95,11 +96,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static void format(Path config) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int code = StorageTool.execute(
-        new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+    int code =
+        StorageTool.execute(
+            new String[] {
+              "format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"
+            },
+            new PrintStream(log, true, StandardCharsets.UTF_8));
     if (code != 0) {
-      throw new IllegalStateException("kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
     }
   }
 

@@ -24,52 +24,63 @@ public class KafkaTopics {
     this.partitions = partitions;
   }
 
-  @Bean @Named(CATALOG_QUESTIONS)
+  @Bean
+  @Named(CATALOG_QUESTIONS)
   NewTopic catalog() {
-    return topic(CATALOG_QUESTIONS).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    return topic(CATALOG_QUESTIONS)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
-  @Bean @Named(SPEECH_TRANSCRIPTS)
+  @Bean
+  @Named(SPEECH_TRANSCRIPTS)
   NewTopic transcripts() {
     return topic(SPEECH_TRANSCRIPTS);
   }
 
-  @Bean @Named(SPEECH_PRONUNCIATIONS)
+  @Bean
+  @Named(SPEECH_PRONUNCIATIONS)
   NewTopic pronunciations() {
     return topic(SPEECH_PRONUNCIATIONS);
   }
 
-  @Bean @Named(ASSESSMENT_SCORED)
+  @Bean
+  @Named(ASSESSMENT_SCORED)
   NewTopic scored() {
     return topic(ASSESSMENT_SCORED);
   }
 
-  @Bean @Named(ASSESSMENT_REVIEWED)
+  @Bean
+  @Named(ASSESSMENT_REVIEWED)
   NewTopic reviewed() {
     return topic(ASSESSMENT_REVIEWED);
   }
 
-  @Bean @Named("dlq." + CATALOG_QUESTIONS)
+  @Bean
+  @Named("dlq." + CATALOG_QUESTIONS)
   NewTopic catalogDlq() {
     return dlq(CATALOG_QUESTIONS);
   }
 
-  @Bean @Named("dlq." + SPEECH_TRANSCRIPTS)
+  @Bean
+  @Named("dlq." + SPEECH_TRANSCRIPTS)
   NewTopic transcriptsDlq() {
     return dlq(SPEECH_TRANSCRIPTS);
   }
 
-  @Bean @Named("dlq." + SPEECH_PRONUNCIATIONS)
+  @Bean
+  @Named("dlq." + SPEECH_PRONUNCIATIONS)
   NewTopic pronunciationsDlq() {
     return dlq(SPEECH_PRONUNCIATIONS);
   }
 
-  @Bean @Named("dlq." + ASSESSMENT_SCORED)
+  @Bean
+  @Named("dlq." + ASSESSMENT_SCORED)
   NewTopic scoredDlq() {
     return dlq(ASSESSMENT_SCORED);
   }
 
-  @Bean @Named("dlq." + ASSESSMENT_REVIEWED)
+  @Bean
+  @Named("dlq." + ASSESSMENT_REVIEWED)
   NewTopic reviewedDlq() {
     return dlq(ASSESSMENT_REVIEWED);
   }

@@ -15,11 +15,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Points the service at the JVM's shared PostgreSQL and Kafka and loads the small test pack at start-up. */
+/**
+ * Points the service at the JVM's shared PostgreSQL and Kafka and loads the small test pack at
+ * start-up.
+ */
 public abstract class QuestionTestBase extends ServiceTest {
   public static final String TEST_PACK = "test-pack";
 
-  @Inject @Client("/") protected HttpClient http;
+  @Inject
+  @Client("/")
+  protected HttpClient http;
 
   @Override
   public Map<String, String> getProperties() {
@@ -30,7 +35,8 @@ public abstract class QuestionTestBase extends ServiceTest {
 
   /** The test pack's files, to be changed by a test before it posts them. */
   protected static Map<String, String> testPackFiles() {
-    return new LinkedHashMap<>(PackFiles.fromClasspath(TEST_PACK, QuestionTestBase.class.getClassLoader()).files());
+    return new LinkedHashMap<>(
+        PackFiles.fromClasspath(TEST_PACK, QuestionTestBase.class.getClassLoader()).files());
   }
 
   /**
@@ -39,10 +45,14 @@ public abstract class QuestionTestBase extends ServiceTest {
    */
   protected static Map<String, String> renamedPack(String packId, String prefix, int version) {
     Map<String, String> out = new LinkedHashMap<>();
-    testPackFiles().forEach((name, text) -> out.put(name, text
-        .replaceAll("(?<![\\w-])t-", prefix + "-")
-        .replace("id: " + TEST_PACK, "id: " + packId)
-        .replace("version: 1", "version: " + version)));
+    testPackFiles()
+        .forEach(
+            (name, text) ->
+                out.put(
+                    name,
+                    text.replaceAll("(?<![\\w-])t-", prefix + "-")
+                        .replace("id: " + TEST_PACK, "id: " + packId)
+                        .replace("version: 1", "version: " + version)));
     return out;
   }
 
@@ -54,8 +64,13 @@ public abstract class QuestionTestBase extends ServiceTest {
     } catch (HttpClientResponseException e) {
       String body = e.getResponse().getBody(String.class).orElseThrow();
       assertThat(e.getStatus().getCode()).as(body).isEqualTo(status);
-      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
-      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(e.getResponse().getContentType())
+          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      assertThat(body)
+          .contains("\"status\":" + status)
+          .contains("\"title\"")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
       return body;
     }
   }
@@ -66,6 +81,4 @@ public abstract class QuestionTestBase extends ServiceTest {
       assertThat(body).contains("\"field\":\"" + field);
     }
   }
-
-
 }

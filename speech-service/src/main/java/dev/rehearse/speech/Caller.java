@@ -13,9 +13,11 @@ import io.micronaut.http.HttpStatus;
 public record Caller(@Nullable String candidateId, @Nullable String role) {
   public static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   public static final String ROLE_HEADER = IdentityHeaders.ROLE;
+
   /**
    * A candidate sees only their own attempts, an admin all. Coaches see their cohorts' work in
-   * assessment (which owns cohorts and holds every scored transcript), not here. Others' are "not found".
+   * assessment (which owns cohorts and holds every scored transcript), not here. Others' are "not
+   * found".
    */
   public boolean mayRead(String ownerId) {
     return candidateId == null || "ADMIN".equals(role) || candidateId.equals(ownerId);

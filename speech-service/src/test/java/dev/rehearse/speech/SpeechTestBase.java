@@ -22,10 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Points the service at the JVM's shared PostgreSQL and Kafka, publishes test items, reads test audio. */
+/**
+ * Points the service at the JVM's shared PostgreSQL and Kafka, publishes test items, reads test
+ * audio.
+ */
 public abstract class SpeechTestBase extends ServiceTest {
   public static final String SERVING_QUESTION = "open-serving-rollout";
-  @Inject @Client("/") protected HttpClient http;
+
+  @Inject
+  @Client("/")
+  protected HttpClient http;
 
   @Override
   public Map<String, String> getProperties() {
@@ -34,32 +40,65 @@ public abstract class SpeechTestBase extends ServiceTest {
 
   /** The open question the committed answer {@code answers/serving-rollout.wav} replies to. */
   protected QuestionPublished servingQuestion() {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), SERVING_QUESTION,
-        List.of("ml-infrastructure-engineer"), "model-serving", "Intermediate",
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        SERVING_QUESTION,
+        List.of("ml-infrastructure-engineer"),
+        "model-serving",
+        "Intermediate",
         "How would you roll out a new model version to a high-traffic inference service?",
-        List.of(new RubricConcept("canary", "Canary deployment", 40, List.of("canary")),
+        List.of(
+            new RubricConcept("canary", "Canary deployment", 40, List.of("canary")),
             new RubricConcept("rollback", "Rollback", 30, List.of("roll back")),
-            new RubricConcept("monitoring", "Monitoring latency and error rate", 30, List.of("latency", "error rate"))),
-        List.of(), "OPEN", null, List.of());
+            new RubricConcept(
+                "monitoring",
+                "Monitoring latency and error rate",
+                30,
+                List.of("latency", "error rate"))),
+        List.of(),
+        "OPEN",
+        null,
+        List.of());
   }
 
   /** A PRONUNCIATION item as question-service publishes it, under id {@code pron-<term>}. */
   protected static QuestionPublished pronunciationItem(Pronunciation p) {
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(),
-        "pron-" + p.term().toLowerCase(), List.of("ml-infrastructure-engineer"), "vocabulary", "Beginner",
-        "Say \"" + p.term() + "\" out loud.", List.of(), List.of(), "PRONUNCIATION", p, List.of());
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        "pron-" + p.term().toLowerCase(),
+        List.of("ml-infrastructure-engineer"),
+        "vocabulary",
+        "Beginner",
+        "Say \"" + p.term() + "\" out loud.",
+        List.of(),
+        List.of(),
+        "PRONUNCIATION",
+        p,
+        List.of());
   }
 
-  /** The terms of the committed drill recordings (audio/drills/manifest.tsv), as the content pack words them. */
+  /**
+   * The terms of the committed drill recordings (audio/drills/manifest.tsv), as the content pack
+   * words them.
+   */
   protected static List<Pronunciation> drillTerms() {
     return List.of(
-        new Pronunciation("NCCL", "nickel", List.of("nickel"), "NI-ckel", "spelling it out: N C C L"),
+        new Pronunciation(
+            "NCCL", "nickel", List.of("nickel"), "NI-ckel", "spelling it out: N C C L"),
         new Pronunciation("CUDA", "koo-da", List.of("cuda"), "KOO-da", "C U D A"),
         new Pronunciation("ONNX", "on-ix", List.of("onyx"), "ON-ix", "O N N X"),
         new Pronunciation("JAX", "jacks", List.of("jacks"), null, "J A X"),
         new Pronunciation("K8s", "kates", List.of("kates"), null, "K eight S"),
-        new Pronunciation("Kubernetes", "koo-ber-net-eez", List.of("kubernetes", "cube er net ease", "cooper net ease"),
-            "koo-ber-NET-eez", null),
+        new Pronunciation(
+            "Kubernetes",
+            "koo-ber-net-eez",
+            List.of("kubernetes", "cube er net ease", "cooper net ease"),
+            "koo-ber-NET-eez",
+            null),
         new Pronunciation("Lustre", "luster", List.of("luster"), "LUS-ter", null),
         new Pronunciation("GPU", "gee-pee-you", List.of("G P U"), "gee-pee-YOU", null),
         new Pronunciation("SLO", "ess-el-oh", List.of("S L O"), null, "slow"),
@@ -98,7 +137,10 @@ public abstract class SpeechTestBase extends ServiceTest {
     }
   }
 
-  /** Asserts a problem body with this status, naming {@code field} (when not null); returns its detail. */
+  /**
+   * Asserts a problem body with this status, naming {@code field} (when not null); returns its
+   * detail.
+   */
   protected String assertProblem(HttpRequest<?> request, int status, String field) {
     try {
       http.toBlocking().exchange(request, String.class);
@@ -108,13 +150,15 @@ public abstract class SpeechTestBase extends ServiceTest {
       assertThat(e.getResponse().getContentType())
           .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
       String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(body)
+          .contains("\"status\":" + status)
+          .contains("\"title\"")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
       if (field != null) {
         assertThat(body).contains("\"field\":\"" + field + "\"");
       }
       return body;
     }
   }
-
-
 }

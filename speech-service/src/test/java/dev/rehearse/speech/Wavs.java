@@ -12,8 +12,14 @@ public final class Wavs {
   public static byte[] wav(byte[] data, int rate, int channels, int bits, int format) {
     ByteBuffer b = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(36 + data.length).put("WAVE".getBytes());
-    b.put("fmt ".getBytes()).putInt(16).putShort((short) format).putShort((short) channels).putInt(rate)
-        .putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits);
+    b.put("fmt ".getBytes())
+        .putInt(16)
+        .putShort((short) format)
+        .putShort((short) channels)
+        .putInt(rate)
+        .putInt(rate * channels * bits / 8)
+        .putShort((short) (channels * bits / 8))
+        .putShort((short) bits);
     b.put("data".getBytes()).putInt(data.length).put(data);
     return b.array();
   }

@@ -38,13 +38,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Object-level authorisation through the real gateway in front of the real services: candidate A owns
- * attempts (typed, spoken, pronunciation), a self-assessment, a quiz and cohort memberships; every
- * endpoint is then tried as every caller (anonymous, A, candidate B, A's coach C, coach D, the admin).
- * The wrong caller gets 401/403/404 as a problem and never A's data; A, C and the admin get A's data
- * where the rules allow (so the table cannot pass by everything being refused). The table is checked
- * against every service's OpenAPI document, so a new endpoint cannot go untried. The matrix is printed
- * and written to target/authorisation-matrix.txt. Runs on the shared suite before RunningSuiteIT stops it.
+ * Object-level authorisation through the real gateway in front of the real services: candidate A
+ * owns attempts (typed, spoken, pronunciation), a self-assessment, a quiz and cohort memberships;
+ * every endpoint is then tried as every caller (anonymous, A, candidate B, A's coach C, coach D,
+ * the admin). The wrong caller gets 401/403/404 as a problem and never A's data; A, C and the admin
+ * get A's data where the rules allow (so the table cannot pass by everything being refused). The
+ * table is checked against every service's OpenAPI document, so a new endpoint cannot go untried.
+ * The matrix is printed and written to target/authorisation-matrix.txt. Runs on the shared suite
+ * before RunningSuiteIT stops it.
  */
 @Order(2)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,13 +54,23 @@ class AuthorisationIT {
   private static final String QUESTION = "open-serving-rollout";
   private static final String TERM = "NCCL";
   private static final Path AUDIO = Suite.root().resolve("speech-service/src/test/resources/audio");
-  private static final Path TEST_PACK = Suite.root().resolve("question-service/src/test/resources/packs/test-pack");
-  private static final Path MATRIX = Suite.root().resolve("system-tests/target/authorisation-matrix.txt");
-  private static final List<String> OPENAPI_DOCUMENTS = List.of("rehearse-question-service-0.1.yml",
-      "rehearse-assessment-service-0.1.yml", "rehearse-speech-service-0.1.yml", "rehearse-gateway-0.1.yml");
+  private static final Path TEST_PACK =
+      Suite.root().resolve("question-service/src/test/resources/packs/test-pack");
+  private static final Path MATRIX =
+      Suite.root().resolve("system-tests/target/authorisation-matrix.txt");
+  private static final List<String> OPENAPI_DOCUMENTS =
+      List.of(
+          "rehearse-question-service-0.1.yml",
+          "rehearse-assessment-service-0.1.yml",
+          "rehearse-speech-service-0.1.yml",
+          "rehearse-gateway-0.1.yml");
+
   /** Operations where "the wrong user" means nothing: anyone may call them, signed in or not. */
-  private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/login");
-  private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Set<String> PUBLIC =
+      Set.of("POST /api/auth/register", "POST /api/auth/login");
+
+  private static final Set<String> HTTP_METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   /** Who calls, in the order the matrix lists them. */
   enum Caller {
@@ -106,8 +117,16 @@ class AuthorisationIT {
     }
   }
 
-  /** An endpoint (an OpenAPI operation, possibly tried on several objects: the variant) and what each caller gets. */
-  private record Row(String method, String template, String variant, Function<Caller, Call> call, Map<Caller, Expect> expect) {
+  /**
+   * An endpoint (an OpenAPI operation, possibly tried on several objects: the variant) and what
+   * each caller gets.
+   */
+  private record Row(
+      String method,
+      String template,
+      String variant,
+      Function<Caller, Call> call,
+      Map<Caller, Expect> expect) {
     String operation() {
       return method + " " + template;
     }
@@ -118,10 +137,13 @@ class AuthorisationIT {
   }
 
   private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
+
   /** What only A, A's coach C and the admin may see: ids, texts and C's cohorts. */
   private final Set<String> secrets = new LinkedHashSet<>();
+
   private final List<String> matrix = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private RunningSuite suite;
   private Gateway anonymous;
   private byte[] answerWav;
@@ -164,25 +186,59 @@ class AuthorisationIT {
     Gateway cohortCoach = accounts.get(Caller.COHORT_COACH).gateway();
     secrets.addAll(List.of(a.id(), a.email(), a.name()));
 
-    // A's typed attempt: the question reaches assessment's catalog over Kafka shortly after start-up
+    // A's typed attempt: the question reaches assessment's catalog over Kafka shortly after
+    // start-up
     answerMarker = "canary-" + run;
-    String answer = "I would ship the new model as a " + answerMarker + " release on five percent of traffic, watch p99 latency"
-        + " and the error rate against agreed thresholds, and roll back automatically if either gets worse.";
-    typedId = id(awaitStatus(() -> owner.postJson("/api/attempts", Json.write(Map.of("questionId", QUESTION, "answerText", answer))), 201));
+    String answer =
+        "I would ship the new model as a "
+            + answerMarker
+            + " release on five percent of traffic, watch p99 latency"
+            + " and the error rate against agreed thresholds, and roll back automatically if either gets worse.";
+    typedId =
+        id(
+            awaitStatus(
+                () ->
+                    owner.postJson(
+                        "/api/attempts",
+                        Json.write(Map.of("questionId", QUESTION, "answerText", answer))),
+                201));
     secrets.addAll(List.of(typedId, answerMarker));
-    spokenId = id(awaitStatus(() -> owner.postWav("/api/spoken-attempts?questionId=" + QUESTION, answerWav), 202));
-    pronunciationId = id(awaitStatus(() -> owner.postWav("/api/pronunciation-attempts?term=" + TERM, drillWav), 200));
+    spokenId =
+        id(
+            awaitStatus(
+                () -> owner.postWav("/api/spoken-attempts?questionId=" + QUESTION, answerWav),
+                202));
+    pronunciationId =
+        id(
+            awaitStatus(
+                () -> owner.postWav("/api/pronunciation-attempts?term=" + TERM, drillWav), 200));
     secrets.addAll(List.of(spokenId, pronunciationId));
 
-    JsonNode selfCheck = Json.read(expect(owner.get("/api/questions?type=SELF_CHECK&size=1"), 200)).path("items").path(0);
+    JsonNode selfCheck =
+        Json.read(expect(owner.get("/api/questions?type=SELF_CHECK&size=1"), 200))
+            .path("items")
+            .path(0);
     selfCheckItem = selfCheck.path("id").asText();
     selfCheckRole = selfCheck.path("roles").path(0).asText();
-    quizItem = Json.read(expect(owner.get("/api/questions?type=QUIZ&size=1"), 200)).path("items").path(0).path("id").asText();
-    quizOption = Json.read(expect(owner.get("/api/questions/" + quizItem), 200)).path("content").path("options").path(0).path("id").asText();
-    secrets.add(id(awaitStatus(() -> owner.postJson("/api/self-assessments", selfAssessment()), 201)));
+    quizItem =
+        Json.read(expect(owner.get("/api/questions?type=QUIZ&size=1"), 200))
+            .path("items")
+            .path(0)
+            .path("id")
+            .asText();
+    quizOption =
+        Json.read(expect(owner.get("/api/questions/" + quizItem), 200))
+            .path("content")
+            .path("options")
+            .path(0)
+            .path("id")
+            .asText();
+    secrets.add(
+        id(awaitStatus(() -> owner.postJson("/api/self-assessments", selfAssessment()), 201)));
     awaitStatus(() -> owner.postJson("/api/quiz-submissions", quiz()), 201);
 
-    // C's cohorts: A stays in the first, leaves the second herself and is taken out of the third by C
+    // C's cohorts: A stays in the first, leaves the second herself and is taken out of the third by
+    // C
     JsonNode main = cohort(cohortCoach, "Main cohort " + run);
     mainCohort = main.path("id").asText();
     mainCohortName = main.path("name").asText();
@@ -192,23 +248,40 @@ class AuthorisationIT {
     JsonNode removed = cohort(cohortCoach, "Removed cohort " + run);
     removedFromCohort = removed.path("id").asText();
     for (JsonNode c : List.of(main, left, removed)) {
-      expect(owner.postJson("/api/cohort-memberships", Json.write(Map.of("joinCode", c.path("joinCode").asText()))), 201);
+      expect(
+          owner.postJson(
+              "/api/cohort-memberships",
+              Json.write(Map.of("joinCode", c.path("joinCode").asText()))),
+          201);
       secrets.addAll(List.of(c.path("name").asText(), c.path("joinCode").asText()));
     }
     cohort(accounts.get(Caller.OTHER_COACH).gateway(), "D's cohort " + run);
 
     reviewMarker = "looked-again-" + run;
-    expect(cohortCoach.postJson("/api/attempts/" + typedId + "/reviews", Json.write(Map.of("comment", "Well argued, " + reviewMarker))), 201);
+    expect(
+        cohortCoach.postJson(
+            "/api/attempts/" + typedId + "/reviews",
+            Json.write(Map.of("comment", "Well argued, " + reviewMarker))),
+        201);
     secrets.add(reviewMarker);
 
-    // the spoken attempt is scored in assessment (where coaches may read it) before the table is tried
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      HttpResponse<String> shown = owner.get("/api/attempts/" + spokenId);
-      assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-      assertThat(Json.read(shown.body()).path("machineScore").isInt()).as("scored in assessment: " + shown.body()).isTrue();
-    });
+    // the spoken attempt is scored in assessment (where coaches may read it) before the table is
+    // tried
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> shown = owner.get("/api/attempts/" + spokenId);
+              assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+              assertThat(Json.read(shown.body()).path("machineScore").isInt())
+                  .as("scored in assessment: " + shown.body())
+                  .isTrue();
+            });
     table = table();
-    System.out.printf("authorisation set-up (suite already running): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "authorisation set-up (suite already running): %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   @Test
@@ -217,25 +290,37 @@ class AuthorisationIT {
     Set<String> documented = new TreeSet<>();
     for (String document : OPENAPI_DOCUMENTS) {
       HttpResponse<String> served = anonymous.get("/openapi/" + document);
-      assertThat(served.statusCode()).as("/openapi/" + document + " through the gateway: " + served.body()).isEqualTo(200);
+      assertThat(served.statusCode())
+          .as("/openapi/" + document + " through the gateway: " + served.body())
+          .isEqualTo(200);
       Map<String, Object> root = new Yaml().load(served.body());
       Object paths = root == null ? null : root.get("paths");
       assertThat(paths).as("paths of " + document).isInstanceOf(Map.class);
-      ((Map<?, ?>) paths).forEach((path, operations) -> ((Map<?, ?>) operations).keySet().stream()
-          .map(String::valueOf)
-          .filter(HTTP_METHODS::contains)
-          .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+      ((Map<?, ?>) paths)
+          .forEach(
+              (path, operations) ->
+                  ((Map<?, ?>) operations)
+                      .keySet().stream()
+                          .map(String::valueOf)
+                          .filter(HTTP_METHODS::contains)
+                          .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
     }
-    Set<String> tried = table.stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> tried =
+        table.stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
 
     Set<String> untried = new TreeSet<>(documented);
     untried.removeAll(tried);
     untried.removeAll(PUBLIC);
-    assertThat(untried).as("documented operations missing from the authorisation table (add them, or to PUBLIC with a reason)").isEmpty();
+    assertThat(untried)
+        .as(
+            "documented operations missing from the authorisation table (add them, or to PUBLIC with a reason)")
+        .isEmpty();
     Set<String> undocumented = new TreeSet<>(tried);
     undocumented.addAll(PUBLIC);
     undocumented.removeAll(documented);
-    assertThat(undocumented).as("operations in the table that no OpenAPI document lists (stale rows?)").isEmpty();
+    assertThat(undocumented)
+        .as("operations in the table that no OpenAPI document lists (stale rows?)")
+        .isEmpty();
   }
 
   @Test
@@ -252,45 +337,99 @@ class AuthorisationIT {
         Call call = row.call().apply(caller);
         HttpResponse<String> response = send(caller, call);
         List<String> problems = check(expect, call, response);
-        matrix.add(String.format("%s | %s | %d%s", row.label(), caller.label, response.statusCode(),
-            problems.isEmpty() ? "" : "  <-- WRONG: " + String.join("; ", problems)));
+        matrix.add(
+            String.format(
+                "%s | %s | %d%s",
+                row.label(),
+                caller.label,
+                response.statusCode(),
+                problems.isEmpty() ? "" : "  <-- WRONG: " + String.join("; ", problems)));
         if (!problems.isEmpty()) {
-          wrong.add(call.method() + " " + call.path() + " as " + caller.label + ": " + String.join("; ", problems)
-              + "\n    expected " + expect + "\n    body: " + abbreviate(response.body()));
+          wrong.add(
+              call.method()
+                  + " "
+                  + call.path()
+                  + " as "
+                  + caller.label
+                  + ": "
+                  + String.join("; ", problems)
+                  + "\n    expected "
+                  + expect
+                  + "\n    body: "
+                  + abbreviate(response.body()));
         }
       }
     }
-    System.out.printf("authorisation matrix: %d endpoints x %d callers in %d ms%n", table.size(), Caller.values().length,
-        (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "authorisation matrix: %d endpoints x %d callers in %d ms%n",
+        table.size(), Caller.values().length, (System.nanoTime() - start) / 1_000_000);
     assertThat(wrong).as("cells of the authorisation matrix that are wrong").isEmpty();
   }
 
   @Test
   @Order(3)
   void theEventStreamCarriesOnlyTheCallersOwnEvents() {
-    // A's stream from the start holds what happened to A: scored attempts, the pronunciation drill, C's review
+    // A's stream from the start holds what happened to A: scored attempts, the pronunciation drill,
+    // C's review
     try (EventStream mine = replay(accounts.get(Caller.OWNER))) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-          assertThat(String.join("\n", mine.events())).contains(typedId, spokenId, pronunciationId, reviewMarker));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(String.join("\n", mine.events()))
+                      .contains(typedId, spokenId, pronunciationId, reviewMarker));
     }
-    matrix.add("GET /api/events [replayed from the first event] | " + Caller.OWNER.label + " | 200 with A's events");
+    matrix.add(
+        "GET /api/events [replayed from the first event] | "
+            + Caller.OWNER.label
+            + " | 200 with A's events");
 
-    // everyone else replays their own stream from its first event, then scores an answer of their own: every
+    // everyone else replays their own stream from its first event, then scores an answer of their
+    // own: every
     // earlier event (A's included, had it leaked) comes before that one
-    List<Caller> others = List.of(Caller.STRANGER, Caller.COHORT_COACH, Caller.OTHER_COACH, Caller.ADMIN);
+    List<Caller> others =
+        List.of(Caller.STRANGER, Caller.COHORT_COACH, Caller.OTHER_COACH, Caller.ADMIN);
     Map<Caller, EventStream> streams = new EnumMap<>(Caller.class);
     try {
       others.forEach(caller -> streams.put(caller, replay(accounts.get(caller))));
       Map<Caller, String> ownAttempts = new EnumMap<>(Caller.class);
-      others.forEach(caller -> ownAttempts.put(caller, id(expect(accounts.get(caller).gateway().postJson("/api/attempts",
-          Json.write(Map.of("questionId", QUESTION, "answerText", "A canary release with an automatic rollback."))), 201))));
+      others.forEach(
+          caller ->
+              ownAttempts.put(
+                  caller,
+                  id(
+                      expect(
+                          accounts
+                              .get(caller)
+                              .gateway()
+                              .postJson(
+                                  "/api/attempts",
+                                  Json.write(
+                                      Map.of(
+                                          "questionId",
+                                          QUESTION,
+                                          "answerText",
+                                          "A canary release with an automatic rollback."))),
+                          201))));
       for (Caller caller : others) {
         EventStream stream = streams.get(caller);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-            assertThat(String.join("\n", stream.events())).as(caller.label + "'s stream").contains(ownAttempts.get(caller)));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(
+                () ->
+                    assertThat(String.join("\n", stream.events()))
+                        .as(caller.label + "'s stream")
+                        .contains(ownAttempts.get(caller)));
         String all = String.join("\n", stream.events());
-        assertThat(secrets).as(caller.label + "'s stream shows none of A's data").noneMatch(all::contains);
-        matrix.add("GET /api/events [replayed from the first event] | " + caller.label + " | 200 with own events only");
+        assertThat(secrets)
+            .as(caller.label + "'s stream shows none of A's data")
+            .noneMatch(all::contains);
+        matrix.add(
+            "GET /api/events [replayed from the first event] | "
+                + caller.label
+                + " | 200 with own events only");
       }
     } finally {
       streams.values().forEach(EventStream::close);
@@ -302,9 +441,16 @@ class AuthorisationIT {
   void identityHeadersFromOutsideAndEditedTokensChangeNothing() throws IOException {
     Account a = accounts.get(Caller.OWNER);
     Account b = accounts.get(Caller.STRANGER);
-    // B's own token, with headers claiming to be A and an admin: the gateway drops them and sends B's identity
-    Gateway spoofing = b.gateway().as(request -> request.header("Authorization", "Bearer " + b.token())
-        .header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN"));
+    // B's own token, with headers claiming to be A and an admin: the gateway drops them and sends
+    // B's identity
+    Gateway spoofing =
+        b.gateway()
+            .as(
+                request ->
+                    request
+                        .header("Authorization", "Bearer " + b.token())
+                        .header("X-Candidate-Id", a.id())
+                        .header("X-User-Role", "ADMIN"));
     String spoofer = "candidate B + X-Candidate-Id: A, X-User-Role: ADMIN";
 
     HttpResponse<String> progress = probe(spoofing, "/api/progress", 200, spoofer);
@@ -312,7 +458,8 @@ class AuthorisationIT {
     HttpResponse<String> me = probe(spoofing, "/api/auth/me", 200, spoofer);
     assertThat(Json.read(me.body()).path("id").asText()).isEqualTo(b.id());
     assertThat(Json.read(me.body()).path("role").asText()).isEqualTo("CANDIDATE");
-    assertThat(Json.read(probe(spoofing, "/api/cohort-memberships", 200, spoofer).body())).isEmpty();
+    assertThat(Json.read(probe(spoofing, "/api/cohort-memberships", 200, spoofer).body()))
+        .isEmpty();
     probe(spoofing, "/api/attempts/" + typedId, 404, spoofer);
     probe(spoofing, "/api/attempts/" + spokenId, 404, spoofer);
     probe(spoofing, "/api/attempts/" + typedId + "/reviews", 404, spoofer);
@@ -323,7 +470,9 @@ class AuthorisationIT {
     probe(spoofing, "/api/admin/pronunciation/vocabulary-report", 403, spoofer);
 
     // no token at all, only the headers: nothing is served
-    Gateway headersOnly = anonymous.as(request -> request.header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN"));
+    Gateway headersOnly =
+        anonymous.as(
+            request -> request.header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN"));
     String headerOnly = "anonymous + X-Candidate-Id: A, X-User-Role: ADMIN";
     probe(headersOnly, "/api/progress", 401, headerOnly);
     probe(headersOnly, "/api/attempts/" + typedId, 401, headerOnly);
@@ -342,27 +491,47 @@ class AuthorisationIT {
   void servicesCalledDirectlyTrustNoIdentityHeaderThatDisagreesWithTheToken() {
     // a suite started elsewhere (-Drehearse.gateway.url) does not say where its services listen
     Map<String, Integer> ports = suite.ports();
-    assertThat(ports).as("ports of the suite this test started").containsKeys("ASSESSMENT", "SPEECH", "QUESTION");
+    assertThat(ports)
+        .as("ports of the suite this test started")
+        .containsKeys("ASSESSMENT", "SPEECH", "QUESTION");
     Account a = accounts.get(Caller.OWNER);
     Account b = accounts.get(Caller.STRANGER);
     Account c = accounts.get(Caller.COHORT_COACH);
-    Function<String, Gateway> service = name -> new Gateway(URI.create("http://localhost:" + ports.get(name)), Gateway.Identity.ANONYMOUS);
-    Gateway.Identity headersOnly = request -> request.header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN");
-    Gateway.Identity bClaimsA = request -> request.header("Authorization", "Bearer " + b.token())
-        .header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN");
+    Function<String, Gateway> service =
+        name ->
+            new Gateway(
+                URI.create("http://localhost:" + ports.get(name)), Gateway.Identity.ANONYMOUS);
+    Gateway.Identity headersOnly =
+        request -> request.header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN");
+    Gateway.Identity bClaimsA =
+        request ->
+            request
+                .header("Authorization", "Bearer " + b.token())
+                .header("X-Candidate-Id", a.id())
+                .header("X-User-Role", "ADMIN");
     String direct = "direct to the service, ";
 
     for (Gateway.Identity forged : List.of(headersOnly, bClaimsA)) {
-      String who = direct + (forged == headersOnly ? "no token + X-Candidate-Id: A, X-User-Role: ADMIN" : "B's token + X-Candidate-Id: A, X-User-Role: ADMIN");
+      String who =
+          direct
+              + (forged == headersOnly
+                  ? "no token + X-Candidate-Id: A, X-User-Role: ADMIN"
+                  : "B's token + X-Candidate-Id: A, X-User-Role: ADMIN");
       probe(service.apply("ASSESSMENT").as(forged), "/api/attempts/" + typedId, 401, who);
-      probe(service.apply("ASSESSMENT").as(forged), "/api/progress?candidateId=" + a.id(), 401, who);
+      probe(
+          service.apply("ASSESSMENT").as(forged), "/api/progress?candidateId=" + a.id(), 401, who);
       probe(service.apply("SPEECH").as(forged), "/api/spoken-attempts/" + spokenId, 401, who);
       probe(service.apply("QUESTION").as(forged), "/api/admin/packs", 401, who);
     }
     // the control: the headers the gateway would send with C's token are accepted
-    Gateway.Identity asTheGatewaySendsIt = request -> request.header("Authorization", "Bearer " + c.token())
-        .header("X-Candidate-Id", c.id()).header("X-User-Role", "COACH");
-    HttpResponse<String> shown = service.apply("ASSESSMENT").as(asTheGatewaySendsIt).get("/api/attempts/" + typedId);
+    Gateway.Identity asTheGatewaySendsIt =
+        request ->
+            request
+                .header("Authorization", "Bearer " + c.token())
+                .header("X-Candidate-Id", c.id())
+                .header("X-User-Role", "COACH");
+    HttpResponse<String> shown =
+        service.apply("ASSESSMENT").as(asTheGatewaySendsIt).get("/api/attempts/" + typedId);
     assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
     assertThat(shown.body()).contains(answerMarker);
     matrix.add("GET /api/attempts/{id} | " + direct + "C's token + C's own identity headers | 200");
@@ -372,23 +541,42 @@ class AuthorisationIT {
   @Order(6)
   void leavingTheLastCohortEndsTheCoachsAccessButNotTheAdmins() {
     Account a = accounts.get(Caller.OWNER);
-    expect(a.gateway().exchange("DELETE", "/api/cohort-memberships/" + mainCohort, null, null), 204);
-    matrix.add("DELETE /api/cohort-memberships/{cohortId} [C's last cohort with A] | " + Caller.OWNER.label + " | 204");
-    assertThat(Json.read(expect(a.gateway().get("/api/cohort-memberships"), 200))).as("A's memberships").isEmpty();
+    expect(
+        a.gateway().exchange("DELETE", "/api/cohort-memberships/" + mainCohort, null, null), 204);
+    matrix.add(
+        "DELETE /api/cohort-memberships/{cohortId} [C's last cohort with A] | "
+            + Caller.OWNER.label
+            + " | 204");
+    assertThat(Json.read(expect(a.gateway().get("/api/cohort-memberships"), 200)))
+        .as("A's memberships")
+        .isEmpty();
 
     Gateway formerCoach = accounts.get(Caller.COHORT_COACH).gateway();
     String former = "coach C after A left";
-    for (String path : List.of("/api/attempts/" + typedId, "/api/attempts/" + spokenId, "/api/attempts/" + typedId + "/reviews",
-        "/api/coach/candidates/" + a.id() + "/attempts", "/api/progress?candidateId=" + a.id())) {
+    for (String path :
+        List.of(
+            "/api/attempts/" + typedId,
+            "/api/attempts/" + spokenId,
+            "/api/attempts/" + typedId + "/reviews",
+            "/api/coach/candidates/" + a.id() + "/attempts",
+            "/api/progress?candidateId=" + a.id())) {
       probe(formerCoach, path, 404, former);
     }
-    HttpResponse<String> review = formerCoach.postJson("/api/attempts/" + typedId + "/reviews", Json.write(Map.of("comment", "too late")));
-    List<String> problems = check(denied(404), jsonCall("POST", "/api/attempts/" + typedId + "/reviews", Map.of("comment", "too late")), review);
+    HttpResponse<String> review =
+        formerCoach.postJson(
+            "/api/attempts/" + typedId + "/reviews", Json.write(Map.of("comment", "too late")));
+    List<String> problems =
+        check(
+            denied(404),
+            jsonCall(
+                "POST", "/api/attempts/" + typedId + "/reviews", Map.of("comment", "too late")),
+            review);
     matrix.add("POST /api/attempts/{id}/reviews | " + former + " | " + review.statusCode());
     assertThat(problems).as(review.body()).isEmpty();
     probe(formerCoach, "/api/coach/candidates", 200, former);
 
-    HttpResponse<String> admin = accounts.get(Caller.ADMIN).gateway().get("/api/coach/candidates/" + a.id() + "/attempts");
+    HttpResponse<String> admin =
+        accounts.get(Caller.ADMIN).gateway().get("/api/coach/candidates/" + a.id() + "/attempts");
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
     assertThat(admin.body()).contains(answerMarker);
     matrix.add("GET /api/coach/candidates/{candidateId}/attempts | admin, after A left | 200");
@@ -400,8 +588,12 @@ class AuthorisationIT {
       return;
     }
     List<String> lines = new ArrayList<>();
-    lines.add("# Authorisation matrix: endpoint | caller | status (" + table.size() + " endpoints x " + Caller.values().length
-        + " callers; A owns the data, C coaches A's cohort, D coaches another)");
+    lines.add(
+        "# Authorisation matrix: endpoint | caller | status ("
+            + table.size()
+            + " endpoints x "
+            + Caller.values().length
+            + " callers; A owns the data, C coaches A's cohort, D coaches another)");
     lines.addAll(matrix);
     Files.createDirectories(MATRIX.getParent());
     Files.write(MATRIX, lines);
@@ -410,114 +602,455 @@ class AuthorisationIT {
 
   /**
    * Every endpoint with what each caller gets: anonymous always 401, then A (owner), B (stranger),
-   * C (A's coach), D (another coach), the admin. Rules: a candidate reads only their own objects (404
-   * otherwise); /api/coach and coach-only actions are for coaches and admins (403); a coach sees only
-   * candidates of their cohorts (404 otherwise), an admin everyone; speech's attempts only their owner
-   * and admins; /api/admin only admins (403).
+   * C (A's coach), D (another coach), the admin. Rules: a candidate reads only their own objects
+   * (404 otherwise); /api/coach and coach-only actions are for coaches and admins (403); a coach
+   * sees only candidates of their cohorts (404 otherwise), an admin everyone; speech's attempts
+   * only their owner and admins; /api/admin only admins (403).
    */
   private List<Row> table() {
     Account a = accounts.get(Caller.OWNER);
     String bId = accounts.get(Caller.STRANGER).id();
     List<Row> rows = new ArrayList<>();
     // gateway
-    rows.add(row("GET", "/api/auth/me", "", c -> get("/api/auth/me"),
-        sees(a.email()), own(200), own(200), own(200), own(200)));
-    rows.add(row("PUT", "/api/auth/users/{id}/role", "own account to ADMIN; the admin: B to CANDIDATE",
-        c -> c == Caller.ADMIN || c == Caller.ANONYMOUS
-            ? jsonCall("PUT", "/api/auth/users/" + bId + "/role", Map.of("role", "CANDIDATE"))
-            : jsonCall("PUT", "/api/auth/users/" + accounts.get(c).id() + "/role", Map.of("role", "ADMIN")),
-        denied(403), denied(403), denied(403), denied(403), allowed(200)));
-    rows.add(row("GET", "/api/attempts/{id}", "A's typed attempt", c -> get("/api/attempts/" + typedId),
-        sees(answerMarker), denied(404), sees(answerMarker), denied(404), sees(answerMarker)));
-    rows.add(row("GET", "/api/attempts/{id}", "A's spoken attempt", c -> get("/api/attempts/" + spokenId),
-        sees(spokenId), denied(404), sees(spokenId), denied(404), sees(spokenId)));
-    rows.add(row("GET", "/api/events", "", c -> get("/api/events"),
-        stream(), stream(), stream(), stream(), stream()));
+    rows.add(
+        row(
+            "GET",
+            "/api/auth/me",
+            "",
+            c -> get("/api/auth/me"),
+            sees(a.email()),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "PUT",
+            "/api/auth/users/{id}/role",
+            "own account to ADMIN; the admin: B to CANDIDATE",
+            c ->
+                c == Caller.ADMIN || c == Caller.ANONYMOUS
+                    ? jsonCall(
+                        "PUT", "/api/auth/users/" + bId + "/role", Map.of("role", "CANDIDATE"))
+                    : jsonCall(
+                        "PUT",
+                        "/api/auth/users/" + accounts.get(c).id() + "/role",
+                        Map.of("role", "ADMIN")),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/attempts/{id}",
+            "A's typed attempt",
+            c -> get("/api/attempts/" + typedId),
+            sees(answerMarker),
+            denied(404),
+            sees(answerMarker),
+            denied(404),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "GET",
+            "/api/attempts/{id}",
+            "A's spoken attempt",
+            c -> get("/api/attempts/" + spokenId),
+            sees(spokenId),
+            denied(404),
+            sees(spokenId),
+            denied(404),
+            sees(spokenId)));
+    rows.add(
+        row(
+            "GET",
+            "/api/events",
+            "",
+            c -> get("/api/events"),
+            stream(),
+            stream(),
+            stream(),
+            stream(),
+            stream()));
     // assessment
-    rows.add(row("POST", "/api/attempts", "an answer of one's own",
-        c -> jsonCall("POST", "/api/attempts", Map.of("questionId", QUESTION, "answerText", "A canary release, then a rollback.")),
-        allowed(201), own(201), own(201), own(201), own(201)));
-    rows.add(row("GET", "/api/attempts/{id}/reviews", "A's typed attempt", c -> get("/api/attempts/" + typedId + "/reviews"),
-        sees(reviewMarker), denied(404), sees(reviewMarker), denied(404), sees(reviewMarker)));
-    rows.add(row("POST", "/api/attempts/{id}/reviews", "A's typed attempt: a forged override; staff: a comment",
-        c -> jsonCall("POST", "/api/attempts/" + typedId + "/reviews", c == Caller.COHORT_COACH || c == Caller.ADMIN
-            ? Map.of("comment", "Second look by " + c.label)
-            : Map.of("overrideScore", 100, "reason", "forged", "comment", "forged")),
-        denied(403), denied(403), sees(answerMarker), denied(404), sees(answerMarker)));
-    rows.add(row("GET", "/api/coach/candidates", "", c -> get("/api/coach/candidates"),
-        denied(403), denied(403), sees(a.id()), own(200), sees(a.id())));
-    rows.add(row("GET", "/api/coach/candidates/{candidateId}/attempts", "A",
-        c -> get("/api/coach/candidates/" + a.id() + "/attempts"),
-        denied(403), denied(403), sees(answerMarker), denied(404), sees(answerMarker)));
-    rows.add(row("GET", "/api/coach/cohorts", "", c -> get("/api/coach/cohorts"),
-        denied(403), denied(403), sees(mainCohortCode), own(200), own(200)));
-    rows.add(row("POST", "/api/coach/cohorts", "a cohort of one's own",
-        c -> jsonCall("POST", "/api/coach/cohorts", Map.of("name", "New cohort of " + c.label)),
-        denied(403), denied(403), allowed(201), own(201), own(201)));
-    // cohort management is the owning coach's: an admin sees every candidate but manages only their own cohorts
-    rows.add(row("POST", "/api/coach/cohorts/{id}/join-code", "C's cohort A left",
-        c -> new Call("POST", "/api/coach/cohorts/" + leftCohort + "/join-code", null, null),
-        denied(403), denied(403), allowed(200), denied(404), denied(404)));
-    rows.add(row("DELETE", "/api/coach/cohorts/{id}/members/{candidateId}", "A in C's third cohort",
-        c -> new Call("DELETE", "/api/coach/cohorts/" + removedFromCohort + "/members/" + a.id(), null, null),
-        denied(403), denied(403), allowed(204), denied(404), denied(404)));
-    rows.add(row("POST", "/api/cohort-memberships", "A: C's code again; B: a made-up code; staff: C's code",
-        c -> jsonCall("POST", "/api/cohort-memberships", Map.of("joinCode", c == Caller.STRANGER ? "ZZZZ-ZZZZ" : mainCohortCode)),
-        sees(mainCohortName), denied(404), denied(403), denied(403), denied(403)));
-    rows.add(row("GET", "/api/cohort-memberships", "", c -> get("/api/cohort-memberships"),
-        sees(mainCohortName), own(200), own(200), own(200), own(200)));
-    rows.add(row("DELETE", "/api/cohort-memberships/{cohortId}", "C's cohort A is in",
-        c -> new Call("DELETE", "/api/cohort-memberships/" + leftCohort, null, null),
-        allowed(204), denied(404), denied(404), denied(404), denied(404)));
-    rows.add(row("GET", "/api/progress", "one's own", c -> get("/api/progress"),
-        sees(typedId), own(200), own(200), own(200), own(200)));
-    rows.add(row("GET", "/api/progress", "?candidateId=A (for coaches)", c -> get("/api/progress?candidateId=" + a.id()),
-        denied(403), denied(403), sees(typedId), denied(404), sees(typedId)));
-    rows.add(row("POST", "/api/quiz-submissions", "one's own", c -> new Call("POST", "/api/quiz-submissions", "application/json", utf8(quiz())),
-        allowed(201), own(201), own(201), own(201), own(201)));
-    rows.add(row("POST", "/api/self-assessments", "one's own",
-        c -> new Call("POST", "/api/self-assessments", "application/json", utf8(selfAssessment())),
-        allowed(201), own(201), own(201), own(201), own(201)));
-    rows.add(row("GET", "/api/admin/item-stats", "", c -> get("/api/admin/item-stats"),
-        denied(403), denied(403), denied(403), denied(403), allowed(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/attempts",
+            "an answer of one's own",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/attempts",
+                    Map.of(
+                        "questionId",
+                        QUESTION,
+                        "answerText",
+                        "A canary release, then a rollback.")),
+            allowed(201),
+            own(201),
+            own(201),
+            own(201),
+            own(201)));
+    rows.add(
+        row(
+            "GET",
+            "/api/attempts/{id}/reviews",
+            "A's typed attempt",
+            c -> get("/api/attempts/" + typedId + "/reviews"),
+            sees(reviewMarker),
+            denied(404),
+            sees(reviewMarker),
+            denied(404),
+            sees(reviewMarker)));
+    rows.add(
+        row(
+            "POST",
+            "/api/attempts/{id}/reviews",
+            "A's typed attempt: a forged override; staff: a comment",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/attempts/" + typedId + "/reviews",
+                    c == Caller.COHORT_COACH || c == Caller.ADMIN
+                        ? Map.of("comment", "Second look by " + c.label)
+                        : Map.of("overrideScore", 100, "reason", "forged", "comment", "forged")),
+            denied(403),
+            denied(403),
+            sees(answerMarker),
+            denied(404),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/candidates",
+            "",
+            c -> get("/api/coach/candidates"),
+            denied(403),
+            denied(403),
+            sees(a.id()),
+            own(200),
+            sees(a.id())));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/candidates/{candidateId}/attempts",
+            "A",
+            c -> get("/api/coach/candidates/" + a.id() + "/attempts"),
+            denied(403),
+            denied(403),
+            sees(answerMarker),
+            denied(404),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/cohorts",
+            "",
+            c -> get("/api/coach/cohorts"),
+            denied(403),
+            denied(403),
+            sees(mainCohortCode),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/coach/cohorts",
+            "a cohort of one's own",
+            c -> jsonCall("POST", "/api/coach/cohorts", Map.of("name", "New cohort of " + c.label)),
+            denied(403),
+            denied(403),
+            allowed(201),
+            own(201),
+            own(201)));
+    // cohort management is the owning coach's: an admin sees every candidate but manages only their
+    // own cohorts
+    rows.add(
+        row(
+            "POST",
+            "/api/coach/cohorts/{id}/join-code",
+            "C's cohort A left",
+            c -> new Call("POST", "/api/coach/cohorts/" + leftCohort + "/join-code", null, null),
+            denied(403),
+            denied(403),
+            allowed(200),
+            denied(404),
+            denied(404)));
+    rows.add(
+        row(
+            "DELETE",
+            "/api/coach/cohorts/{id}/members/{candidateId}",
+            "A in C's third cohort",
+            c ->
+                new Call(
+                    "DELETE",
+                    "/api/coach/cohorts/" + removedFromCohort + "/members/" + a.id(),
+                    null,
+                    null),
+            denied(403),
+            denied(403),
+            allowed(204),
+            denied(404),
+            denied(404)));
+    rows.add(
+        row(
+            "POST",
+            "/api/cohort-memberships",
+            "A: C's code again; B: a made-up code; staff: C's code",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/cohort-memberships",
+                    Map.of("joinCode", c == Caller.STRANGER ? "ZZZZ-ZZZZ" : mainCohortCode)),
+            sees(mainCohortName),
+            denied(404),
+            denied(403),
+            denied(403),
+            denied(403)));
+    rows.add(
+        row(
+            "GET",
+            "/api/cohort-memberships",
+            "",
+            c -> get("/api/cohort-memberships"),
+            sees(mainCohortName),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "DELETE",
+            "/api/cohort-memberships/{cohortId}",
+            "C's cohort A is in",
+            c -> new Call("DELETE", "/api/cohort-memberships/" + leftCohort, null, null),
+            allowed(204),
+            denied(404),
+            denied(404),
+            denied(404),
+            denied(404)));
+    rows.add(
+        row(
+            "GET",
+            "/api/progress",
+            "one's own",
+            c -> get("/api/progress"),
+            sees(typedId),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/progress",
+            "?candidateId=A (for coaches)",
+            c -> get("/api/progress?candidateId=" + a.id()),
+            denied(403),
+            denied(403),
+            sees(typedId),
+            denied(404),
+            sees(typedId)));
+    rows.add(
+        row(
+            "POST",
+            "/api/quiz-submissions",
+            "one's own",
+            c -> new Call("POST", "/api/quiz-submissions", "application/json", utf8(quiz())),
+            allowed(201),
+            own(201),
+            own(201),
+            own(201),
+            own(201)));
+    rows.add(
+        row(
+            "POST",
+            "/api/self-assessments",
+            "one's own",
+            c ->
+                new Call(
+                    "POST", "/api/self-assessments", "application/json", utf8(selfAssessment())),
+            allowed(201),
+            own(201),
+            own(201),
+            own(201),
+            own(201)));
+    rows.add(
+        row(
+            "GET",
+            "/api/admin/item-stats",
+            "",
+            c -> get("/api/admin/item-stats"),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            allowed(200)));
     // question-service: the shared bank, for every signed-in caller
-    rows.add(row("GET", "/api/roles", "", c -> get("/api/roles"),
-        allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
-    rows.add(row("GET", "/api/roles/{id}", "", c -> get("/api/roles/" + selfCheckRole),
-        allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
-    rows.add(row("GET", "/api/questions", "", c -> get("/api/questions?size=5"),
-        allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
-    rows.add(row("GET", "/api/questions/{id}", "", c -> get("/api/questions/" + QUESTION),
-        allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
-    rows.add(row("GET", "/api/pronunciation/terms", "", c -> get("/api/pronunciation/terms"),
-        allowed(200), allowed(200), allowed(200), allowed(200), allowed(200)));
-    rows.add(row("POST", "/api/practice-sets", "one's own",
-        c -> jsonCall("POST", "/api/practice-sets", Map.of("role", selfCheckRole, "size", 3)),
-        allowed(201), own(201), own(201), own(201), own(201)));
-    rows.add(row("GET", "/api/admin/packs", "", c -> get("/api/admin/packs"),
-        denied(403), denied(403), denied(403), denied(403), allowed(200)));
-    rows.add(row("POST", "/api/admin/packs", "?dryRun=true, a valid pack",
-        c -> new Call("POST", "/api/admin/packs?dryRun=true", "application/json", testPack),
-        denied(403), denied(403), denied(403), denied(403), allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/roles",
+            "",
+            c -> get("/api/roles"),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/roles/{id}",
+            "",
+            c -> get("/api/roles/" + selfCheckRole),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/questions",
+            "",
+            c -> get("/api/questions?size=5"),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/questions/{id}",
+            "",
+            c -> get("/api/questions/" + QUESTION),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/pronunciation/terms",
+            "",
+            c -> get("/api/pronunciation/terms"),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/practice-sets",
+            "one's own",
+            c -> jsonCall("POST", "/api/practice-sets", Map.of("role", selfCheckRole, "size", 3)),
+            allowed(201),
+            own(201),
+            own(201),
+            own(201),
+            own(201)));
+    rows.add(
+        row(
+            "GET",
+            "/api/admin/packs",
+            "",
+            c -> get("/api/admin/packs"),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            allowed(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/admin/packs",
+            "?dryRun=true, a valid pack",
+            c -> new Call("POST", "/api/admin/packs?dryRun=true", "application/json", testPack),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            allowed(200)));
     // speech-service: coaches read cohorts' work in assessment, not here
-    rows.add(row("POST", "/api/spoken-attempts", "one's own (a short clip)",
-        c -> new Call("POST", "/api/spoken-attempts?questionId=" + QUESTION, "audio/wav", drillWav),
-        allowed(202), own(202), own(202), own(202), own(202)));
-    rows.add(row("GET", "/api/spoken-attempts/{id}", "A's", c -> get("/api/spoken-attempts/" + spokenId),
-        sees(spokenId), denied(404), denied(404), denied(404), sees(spokenId)));
-    rows.add(row("POST", "/api/pronunciation-attempts", "one's own",
-        c -> new Call("POST", "/api/pronunciation-attempts?term=" + TERM, "audio/wav", drillWav),
-        allowed(200), own(200), own(200), own(200), own(200)));
-    rows.add(row("GET", "/api/pronunciation-attempts/{id}", "A's", c -> get("/api/pronunciation-attempts/" + pronunciationId),
-        sees(pronunciationId), denied(404), denied(404), denied(404), sees(pronunciationId)));
-    rows.add(row("GET", "/api/admin/pronunciation/vocabulary-report", "", c -> get("/api/admin/pronunciation/vocabulary-report"),
-        denied(403), denied(403), denied(403), denied(403), allowed(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/spoken-attempts",
+            "one's own (a short clip)",
+            c ->
+                new Call(
+                    "POST", "/api/spoken-attempts?questionId=" + QUESTION, "audio/wav", drillWav),
+            allowed(202),
+            own(202),
+            own(202),
+            own(202),
+            own(202)));
+    rows.add(
+        row(
+            "GET",
+            "/api/spoken-attempts/{id}",
+            "A's",
+            c -> get("/api/spoken-attempts/" + spokenId),
+            sees(spokenId),
+            denied(404),
+            denied(404),
+            denied(404),
+            sees(spokenId)));
+    rows.add(
+        row(
+            "POST",
+            "/api/pronunciation-attempts",
+            "one's own",
+            c ->
+                new Call("POST", "/api/pronunciation-attempts?term=" + TERM, "audio/wav", drillWav),
+            allowed(200),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/pronunciation-attempts/{id}",
+            "A's",
+            c -> get("/api/pronunciation-attempts/" + pronunciationId),
+            sees(pronunciationId),
+            denied(404),
+            denied(404),
+            denied(404),
+            sees(pronunciationId)));
+    rows.add(
+        row(
+            "GET",
+            "/api/admin/pronunciation/vocabulary-report",
+            "",
+            c -> get("/api/admin/pronunciation/vocabulary-report"),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            allowed(200)));
     return rows;
   }
 
   /** A row: anonymous gets 401 (the live stream's too), then A, B, C, D and the admin as given. */
-  private static Row row(String method, String template, String variant, Function<Caller, Call> call,
-      Expect owner, Expect stranger, Expect cohortCoach, Expect otherCoach, Expect admin) {
+  private static Row row(
+      String method,
+      String template,
+      String variant,
+      Function<Caller, Call> call,
+      Expect owner,
+      Expect stranger,
+      Expect cohortCoach,
+      Expect otherCoach,
+      Expect admin) {
     Map<Caller, Expect> expect = new EnumMap<>(Caller.class);
     expect.put(Caller.ANONYMOUS, denied(401));
     expect.put(Caller.OWNER, owner);
@@ -555,9 +1088,11 @@ class AuthorisationIT {
       problems.add("status " + response.statusCode() + ", expected " + expect.statuses());
     }
     String body = response.body() == null ? "" : response.body();
-    // what the caller sent (an id in the path) may come back in a problem's detail; anything else of A's may not
+    // what the caller sent (an id in the path) may come back in a problem's detail; anything else
+    // of A's may not
     String sent = call.text();
-    List<String> leaked = secrets.stream().filter(s -> !sent.contains(s)).filter(body::contains).toList();
+    List<String> leaked =
+        secrets.stream().filter(s -> !sent.contains(s)).filter(body::contains).toList();
     switch (expect.kind()) {
       case DENIED -> {
         String type = response.headers().firstValue("Content-Type").orElse("");
@@ -573,8 +1108,11 @@ class AuthorisationIT {
           problems.add("leaks " + leaked);
         }
       }
-      case SEES -> expect.markers().stream().filter(m -> !body.contains(m)).forEach(m -> problems.add("does not show " + m));
-      default -> { }
+      case SEES ->
+          expect.markers().stream()
+              .filter(m -> !body.contains(m))
+              .forEach(m -> problems.add("does not show " + m));
+      default -> {}
     }
     return problems;
   }
@@ -589,64 +1127,115 @@ class AuthorisationIT {
     Call call = get(path);
     Expect expect = status < 300 ? own(status) : denied(status);
     List<String> problems = check(expect, call, response);
-    matrix.add(String.format("GET %s | %s | %d%s", path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}"), who, response.statusCode(),
-        problems.isEmpty() ? "" : "  <-- WRONG: " + String.join("; ", problems)));
-    assertThat(problems).as("GET " + path + " as " + who + ": " + abbreviate(response.body())).isEmpty();
+    matrix.add(
+        String.format(
+            "GET %s | %s | %d%s",
+            path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}"),
+            who,
+            response.statusCode(),
+            problems.isEmpty() ? "" : "  <-- WRONG: " + String.join("; ", problems)));
+    assertThat(problems)
+        .as("GET " + path + " as " + who + ": " + abbreviate(response.body()))
+        .isEmpty();
     return response;
   }
 
   /** A stream of the caller's events from the first one the gateway still holds. */
   private EventStream replay(Account account) {
-    return EventStream.open(http, account.gateway().builder("/api/events").header("Accept", "text/event-stream")
-        .header("Last-Event-ID", "0").timeout(Duration.ofMinutes(5)).GET().build());
+    return EventStream.open(
+        http,
+        account
+            .gateway()
+            .builder("/api/events")
+            .header("Accept", "text/event-stream")
+            .header("Last-Event-ID", "0")
+            .timeout(Duration.ofMinutes(5))
+            .GET()
+            .build());
   }
 
   private Account register(String name, String displayName) {
     String email = name + "@example.com";
     String password = "password-" + UUID.randomUUID();
-    HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
+    HttpResponse<String> registered =
+        anonymous.postJson(
+            "/api/auth/register",
+            Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
     return account(expect(registered, 201), email, displayName);
   }
 
   private Account login(String email, String password) {
-    HttpResponse<String> signedIn = anonymous.postJson("/api/auth/login", Json.write(Map.of("email", email, "password", password)));
-    return account(expect(signedIn, 200), email, Json.read(signedIn.body()).path("user").path("displayName").asText());
+    HttpResponse<String> signedIn =
+        anonymous.postJson(
+            "/api/auth/login", Json.write(Map.of("email", email, "password", password)));
+    return account(
+        expect(signedIn, 200),
+        email,
+        Json.read(signedIn.body()).path("user").path("displayName").asText());
   }
 
   /** A new account the admin promotes to coach; it signs in again for a token that says so. */
   private Account coach(Account admin, String name, String displayName) {
     String email = name + "@example.com";
     String password = "password-" + UUID.randomUUID();
-    HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
+    HttpResponse<String> registered =
+        anonymous.postJson(
+            "/api/auth/register",
+            Json.write(Map.of("email", email, "password", password, "displayName", displayName)));
     String id = Json.read(expect(registered, 201)).path("user").path("id").asText();
-    expect(admin.gateway().exchange("PUT", "/api/auth/users/" + id + "/role", "application/json", utf8(Json.write(Map.of("role", "COACH")))), 200);
+    expect(
+        admin
+            .gateway()
+            .exchange(
+                "PUT",
+                "/api/auth/users/" + id + "/role",
+                "application/json",
+                utf8(Json.write(Map.of("role", "COACH")))),
+        200);
     Account coach = login(email, password);
-    assertThat(Json.read(coach.gateway().get("/api/auth/me").body()).path("role").asText()).isEqualTo("COACH");
+    assertThat(Json.read(coach.gateway().get("/api/auth/me").body()).path("role").asText())
+        .isEqualTo("COACH");
     return coach;
   }
 
   private Account account(String signedIn, String email, String displayName) {
     JsonNode node = Json.read(signedIn);
     String token = node.path("accessToken").asText();
-    return new Account(node.path("user").path("id").asText(), email, displayName, token,
+    return new Account(
+        node.path("user").path("id").asText(),
+        email,
+        displayName,
+        token,
         anonymous.as(Gateway.Identity.bearer(token)));
   }
 
   private static JsonNode cohort(Gateway coach, String name) {
-    return Json.read(expect(coach.postJson("/api/coach/cohorts", Json.write(Map.of("name", name))), 201));
+    return Json.read(
+        expect(coach.postJson("/api/coach/cohorts", Json.write(Map.of("name", name))), 201));
   }
 
   private String selfAssessment() {
-    return Json.write(Map.of("roleId", selfCheckRole, "ratings", List.of(Map.of("itemId", selfCheckItem, "rating", 3))));
+    return Json.write(
+        Map.of(
+            "roleId",
+            selfCheckRole,
+            "ratings",
+            List.of(Map.of("itemId", selfCheckItem, "rating", 3))));
   }
 
   private String quiz() {
-    return Json.write(Map.of("itemIds", List.of(quizItem), "answers", List.of(Map.of("itemId", quizItem, "optionId", quizOption))));
+    return Json.write(
+        Map.of(
+            "itemIds",
+            List.of(quizItem),
+            "answers",
+            List.of(Map.of("itemId", quizItem, "optionId", quizOption))));
   }
 
-  /** The question-service test pack as the JSON import takes it: each file's path in the pack to its text. */
+  /**
+   * The question-service test pack as the JSON import takes it: each file's path in the pack to its
+   * text.
+   */
   private static byte[] packUpload() throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     try (Stream<Path> paths = Files.walk(TEST_PACK)) {
@@ -657,28 +1246,42 @@ class AuthorisationIT {
     return utf8(Json.write(Map.of("files", files)));
   }
 
-  /** The token with its payload edited to name {@code subject} as an admin; header and signature as they were. */
+  /**
+   * The token with its payload edited to name {@code subject} as an admin; header and signature as
+   * they were.
+   */
   private static String edit(String token, String subject) throws IOException {
     String[] parts = token.split("\\.");
-    ObjectNode claims = (ObjectNode) Json.read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    ObjectNode claims =
+        (ObjectNode)
+            Json.read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     claims.put("sub", subject);
     claims.putArray("roles").add("ADMIN");
-    String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(Json.write(claims)));
+    String payload =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(Json.write(claims)));
     return parts[0] + "." + payload + "." + parts[2];
   }
 
-  private static HttpResponse<String> awaitStatus(Supplier<HttpResponse<String>> request, int status) {
-    // what the request needs reaches the service over Kafka shortly after start-up: retry until it is there
+  private static HttpResponse<String> awaitStatus(
+      Supplier<HttpResponse<String>> request, int status) {
+    // what the request needs reaches the service over Kafka shortly after start-up: retry until it
+    // is there
     AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      last.set(request.get());
-      assertThat(last.get().statusCode()).as(last.get().body()).isEqualTo(status);
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              last.set(request.get());
+              assertThat(last.get().statusCode()).as(last.get().body()).isEqualTo(status);
+            });
     return last.get();
   }
 
   private static String expect(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.request().method() + " " + response.uri() + ": " + response.body()).isEqualTo(status);
+    assertThat(response.statusCode())
+        .as(response.request().method() + " " + response.uri() + ": " + response.body())
+        .isEqualTo(status);
     return response.body();
   }
 
@@ -705,6 +1308,8 @@ class AuthorisationIT {
   }
 
   private static String abbreviate(String body) {
-    return body == null || body.length() <= 600 ? String.valueOf(body) : body.substring(0, 600) + "...";
+    return body == null || body.length() <= 600
+        ? String.valueOf(body)
+        : body.substring(0, 600) + "...";
   }
 }

@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (Debian's chromium and chromium-driver packages) with a fresh profile, looking
- * at the web app the gateway serves. Waits are WebDriverWait conditions, never sleeps.
+ * One headless Chromium (Debian's chromium and chromium-driver packages) with a fresh profile,
+ * looking at the web app the gateway serves. Waits are WebDriverWait conditions, never sleeps.
  */
 final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Suite.root().resolve("system-tests/target/screenshots");
@@ -47,15 +47,29 @@ final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("rehearse-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM);
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-          "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en-US",
-          // a fake microphone that plays a tone, granted without a prompt: the Record button can be exercised
-          "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--disable-sync",
+          "--user-data-dir=" + profile,
+          "--window-size=1280,1400",
+          "--lang=en-US",
+          // a fake microphone that plays a tone, granted without a prompt: the Record button can be
+          // exercised
+          "--use-fake-ui-for-media-stream",
+          "--use-fake-device-for-media-stream");
       // the console, to check that nothing breaks the gateway's content security policy
       options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File(CHROMEDRIVER))
+              .usingAnyFreePort()
+              .build();
       return new Browser(new ChromeDriver(service, options), base, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -77,7 +91,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the router has rendered {@code page} (main[data-ready]). */
   void awaitPage(String page) {
-    until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("main"), "data-ready", page));
+    until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("main"), "data-ready", page));
   }
 
   WebElement find(String css) {
@@ -103,7 +119,8 @@ final class Browser implements AutoCloseable {
   }
 
   void click(String css) {
-    until(Duration.ofSeconds(30), ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    until(Duration.ofSeconds(30), ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+        .click();
   }
 
   <T> T until(Duration timeout, Function<WebDriver, T> condition) {

@@ -32,9 +32,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web app in a real browser (headless Chromium) against the running suite: a candidate signs up,
- * answers typed and by an uploaded WAV, records in the browser, drills pronunciation; a coach overrides
- * a score and the candidate's open page shows it live. Every page is saved under
+ * The web app in a real browser (headless Chromium) against the running suite: a candidate signs
+ * up, answers typed and by an uploaded WAV, records in the browser, drills pronunciation; a coach
+ * overrides a score and the candidate's open page shows it live. Every page is saved under
  * target/screenshots. Runs before RunningSuiteIT, which stops the shared suite at its end.
  */
 @Order(1)
@@ -52,18 +52,19 @@ class BrowserIT {
   private String typedAttemptId;
 
   @RegisterExtension
-  final TestWatcher screenshotOnFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      String name = context.getRequiredTestMethod().getName();
-      if (candidate != null) {
-        candidate.screenshot("failed-" + name + "-candidate");
-      }
-      if (coach != null) {
-        coach.screenshot("failed-" + name + "-coach");
-      }
-    }
-  };
+  final TestWatcher screenshotOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          String name = context.getRequiredTestMethod().getName();
+          if (candidate != null) {
+            candidate.screenshot("failed-" + name + "-candidate");
+          }
+          if (coach != null) {
+            coach.screenshot("failed-" + name + "-coach");
+          }
+        }
+      };
 
   @BeforeAll
   void openABrowserOnTheSuite() {
@@ -100,36 +101,50 @@ class BrowserIT {
     candidate.type("#register-form [name=password]", PASSWORD);
     candidate.click("#register-submit");
     candidate.awaitPage("dashboard");
-    candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
     candidate.screenshot("02-dashboard-new-candidate");
 
     candidate.open("#/practice?question=" + QUESTION);
     candidate.awaitPage("practice");
-    candidate.type("#answer-text", "I would roll the new model out as a canary on 5% of traffic behind the same endpoint,"
-        + " compare p99 latency and the error rate with the current version against agreed thresholds for an hour,"
-        + " then widen to 25% and 100%. If latency or errors get worse, an automatic rollback sends all traffic back"
-        + " to the previous version, which stays deployed until the new one has served a full day.");
+    candidate.type(
+        "#answer-text",
+        "I would roll the new model out as a canary on 5% of traffic behind the same endpoint,"
+            + " compare p99 latency and the error rate with the current version against agreed thresholds for an hour,"
+            + " then widen to 25% and 100%. If latency or errors get worse, an automatic rollback sends all traffic back"
+            + " to the previous version, which stays deployed until the new one has served a full day.");
     candidate.click("#submit-answer");
-    // the question reaches assessment's catalog over Kafka shortly after start-up: retry until it is scored
-    WebElement result = candidate.until(Duration.ofSeconds(90), d -> {
-      List<WebElement> scored = d.findElements(By.id("attempt-result"));
-      if (!scored.isEmpty()) {
-        return scored.get(0);
-      }
-      WebElement submit = d.findElement(By.id("submit-answer"));
-      if (!d.findElements(By.cssSelector("#progress .notice.error")).isEmpty() && submit.isEnabled()) {
-        submit.click();
-      }
-      return null;
-    });
+    // the question reaches assessment's catalog over Kafka shortly after start-up: retry until it
+    // is scored
+    WebElement result =
+        candidate.until(
+            Duration.ofSeconds(90),
+            d -> {
+              List<WebElement> scored = d.findElements(By.id("attempt-result"));
+              if (!scored.isEmpty()) {
+                return scored.get(0);
+              }
+              WebElement submit = d.findElement(By.id("submit-answer"));
+              if (!d.findElements(By.cssSelector("#progress .notice.error")).isEmpty()
+                  && submit.isEnabled()) {
+                submit.click();
+              }
+              return null;
+            });
 
     assertThat(Integer.parseInt(result.getAttribute("data-score"))).isPositive();
     assertThat(candidate.all("#concepts-hit li")).isNotEmpty();
-    assertThat(candidate.all("#answer-highlighted mark.hit")).as("concept spans highlighted in the answer").isNotEmpty();
+    assertThat(candidate.all("#answer-highlighted mark.hit"))
+        .as("concept spans highlighted in the answer")
+        .isNotEmpty();
     assertThat(candidate.find("#result-heading").getText()).isEqualTo("Your answer, scored");
-    assertThat(candidate.all("#concepts-hit .how[data-how]")).as("each concept says how it was found").isNotEmpty();
+    assertThat(candidate.all("#concepts-hit .how[data-how]"))
+        .as("each concept says how it was found")
+        .isNotEmpty();
     assertThat(candidate.find("#model-answer summary").getText()).isEqualTo("Model answer");
-    assertThat(candidate.find("#model-answer .model-answer-text").getAttribute("textContent")).isNotBlank();
+    assertThat(candidate.find("#model-answer .model-answer-text").getAttribute("textContent"))
+        .isNotBlank();
     typedAttemptId = result.getAttribute("data-attempt-id");
     candidate.script("document.getElementById('result').scrollIntoView()");
     candidate.screenshot("03-practice-typed-result");
@@ -141,7 +156,9 @@ class BrowserIT {
     candidate.open("#/practice?question=" + QUESTION);
     candidate.awaitPage("practice");
     candidate.click("#tab-voice");
-    candidate.visible("#wav-file").sendKeys(AUDIO.resolve("answers/serving-rollout.wav").toString());
+    candidate
+        .visible("#wav-file")
+        .sendKeys(AUDIO.resolve("answers/serving-rollout.wav").toString());
     candidate.screenshot("04-practice-voice");
     candidate.click("#upload-wav");
 
@@ -161,18 +178,26 @@ class BrowserIT {
     candidate.awaitPage("practice");
     candidate.click("#tab-voice");
     candidate.click("#panel-voice .recorder button");
-    candidate.until(Duration.ofSeconds(10), ExpectedConditions.attributeToBe(By.cssSelector("#panel-voice .recorder button"), "aria-pressed", "true"));
+    candidate.until(
+        Duration.ofSeconds(10),
+        ExpectedConditions.attributeToBe(
+            By.cssSelector("#panel-voice .recorder button"), "aria-pressed", "true"));
     // the fake microphone plays a tone; stop after a second of it
-    candidate.until(Duration.ofSeconds(10), ExpectedConditions.textToBe(By.cssSelector("#panel-voice .timer"), "0:01"));
+    candidate.until(
+        Duration.ofSeconds(10),
+        ExpectedConditions.textToBe(By.cssSelector("#panel-voice .timer"), "0:01"));
     candidate.click("#panel-voice .recorder button");
     candidate.visible("#recording-preview audio", Duration.ofSeconds(20));
 
-    // what the page read back from the WAV it encoded (a blob: URL, which the content policy keeps from fetch)
+    // what the page read back from the WAV it encoded (a blob: URL, which the content policy keeps
+    // from fetch)
     WebElement info = candidate.visible("#recording-info");
     assertThat(info.getAttribute("data-sample-rate")).isEqualTo("16000");
     assertThat(info.getAttribute("data-channels")).isEqualTo("1");
     assertThat(info.getAttribute("data-bits")).isEqualTo("16");
-    assertThat(Integer.parseInt(info.getAttribute("data-bytes"))).as("about a second or more of audio").isGreaterThan(16000 * 2 * 3 / 4);
+    assertThat(Integer.parseInt(info.getAttribute("data-bytes")))
+        .as("about a second or more of audio")
+        .isGreaterThan(16000 * 2 * 3 / 4);
     candidate.screenshot("05b-practice-recorded-in-browser");
   }
 
@@ -195,7 +220,9 @@ class BrowserIT {
     // another term said instead ("kooda"): judged RETRY, with advice naming the usual saying
     candidate.find("#drill-file").sendKeys(AUDIO.resolve("drills/nccl/bad-2.wav").toString());
     candidate.click("#drill-upload");
-    candidate.until(Duration.ofSeconds(60), ExpectedConditions.attributeToBe(By.id("verdict-card"), "data-verdict", "RETRY"));
+    candidate.until(
+        Duration.ofSeconds(60),
+        ExpectedConditions.attributeToBe(By.id("verdict-card"), "data-verdict", "RETRY"));
     assertThat(candidate.find("#advice").getText()).containsIgnoringCase("nickel");
     candidate.screenshot("07b-pronunciation-retry");
   }
@@ -206,7 +233,9 @@ class BrowserIT {
     assertThat(typedAttemptId).as("the typed attempt of the first test").isNotNull();
     String coachEmail = "coach-" + UUID.randomUUID() + "@example.com";
     makeCoach(coachEmail);
-    String candidateId = (String) candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
+    String candidateId =
+        (String)
+            candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
 
     coach = Browser.open(suite.gateway());
     coach.open("#/signin");
@@ -214,7 +243,8 @@ class BrowserIT {
     coach.type("#signin-form [name=email]", coachEmail);
     coach.type("#signin-form [name=password]", "not-the-password");
     coach.click("#signin-submit");
-    assertThat(coach.visible("#signin-form [role=alert]").getText()).contains("email or password is wrong");
+    assertThat(coach.visible("#signin-form [role=alert]").getText())
+        .contains("email or password is wrong");
     coach.type("#signin-form [name=password]", PASSWORD);
     coach.click("#signin-submit");
     coach.awaitPage("dashboard");
@@ -222,7 +252,9 @@ class BrowserIT {
     // a new coach sees nobody until a candidate joins one of their cohorts with its code
     coach.open("#/coach");
     coach.awaitPage("coach");
-    coach.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#cohort .busy, #cohorts .busy")).isEmpty());
+    coach.until(
+        Duration.ofSeconds(30),
+        d -> d.findElements(By.cssSelector("#cohort .busy, #cohorts .busy")).isEmpty());
     assertThat(coach.find("#cohort").getText()).contains("Nobody has joined");
     coach.type("#cohort-name", "Browser cohort");
     coach.click("#create-cohort");
@@ -233,14 +265,18 @@ class BrowserIT {
     candidate.awaitPage("dashboard");
     assertThat(candidate.find("#join-code").getAttribute("value")).isEqualTo(code);
     candidate.click("#join-cohort");
-    assertThat(candidate.visible("#join-status .notice.ok", Duration.ofSeconds(30)).getText()).contains("Browser cohort");
+    assertThat(candidate.visible("#join-status .notice.ok", Duration.ofSeconds(30)).getText())
+        .contains("Browser cohort");
     assertThat(candidate.find("#memberships").getText()).contains("Browser cohort");
     candidate.screenshot("08a-candidate-joined-cohort");
 
     candidate.open("#/practice?attempt=" + typedAttemptId);
     candidate.visible("#attempt-result");
-    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
-    int machineScore = Integer.parseInt(candidate.find("#attempt-result").getAttribute("data-score"));
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
+    int machineScore =
+        Integer.parseInt(candidate.find("#attempt-result").getAttribute("data-score"));
     int override = machineScore >= 50 ? machineScore - 12 : machineScore + 12;
 
     coach.open("#/coach");
@@ -252,7 +288,10 @@ class BrowserIT {
     // cohort table -> the candidate's attempts -> the typed attempt
     coach.click("#cohort-table a[href*='candidate=" + candidateId + "']");
     coach.visible("#attempts-table");
-    coach.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("candidate-progress-chart"), "data-rendered", "true"));
+    coach.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(
+            By.id("candidate-progress-chart"), "data-rendered", "true"));
     assertThat(coach.all("#candidate-progress-skills tbody tr")).isNotEmpty();
     coach.screenshot("09-coach-candidate-attempts");
     coach.click("#attempts-table a[href*='attempt=" + typedAttemptId + "']");
@@ -266,9 +305,13 @@ class BrowserIT {
     coach.screenshot("10-coach-review-saved");
 
     // the candidate did nothing: the review arrives over the event stream
-    candidate.until(Duration.ofSeconds(60), d -> d.findElements(By.id("coach-review")).stream()
-        .anyMatch(e -> e.getText().contains(REASON)));
-    assertThat(candidate.find("#attempt-result").getAttribute("data-score")).isEqualTo(String.valueOf(override));
+    candidate.until(
+        Duration.ofSeconds(60),
+        d ->
+            d.findElements(By.id("coach-review")).stream()
+                .anyMatch(e -> e.getText().contains(REASON)));
+    assertThat(candidate.find("#attempt-result").getAttribute("data-score"))
+        .isEqualTo(String.valueOf(override));
     assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
     candidate.screenshot("11-candidate-sees-review-live");
   }
@@ -280,7 +323,8 @@ class BrowserIT {
     candidate.awaitPage("quiz");
     candidate.click("#start-quiz");
     candidate.visible("#quiz-form");
-    // the candidate's view of the questions holds no answer key: nothing is marked before submitting
+    // the candidate's view of the questions holds no answer key: nothing is marked before
+    // submitting
     assertThat(candidate.all("#quiz-form .option.correct, #quiz-form .explanation")).isEmpty();
     for (WebElement set : candidate.all("#quiz-form fieldset")) {
       set.findElement(By.cssSelector(".option label")).click();
@@ -289,7 +333,8 @@ class BrowserIT {
     candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
     for (WebElement set : candidate.all("#quiz-form fieldset")) {
       boolean right = !set.findElements(By.cssSelector("legend .badge.CORRECT")).isEmpty();
-      // the chosen option is explained; a wrong choice also shows the right option with its explanation
+      // the chosen option is explained; a wrong choice also shows the right option with its
+      // explanation
       assertThat(set.findElements(By.cssSelector(".explanation"))).hasSize(right ? 1 : 2);
       assertThat(set.findElements(By.cssSelector(".option.correct"))).hasSize(1);
       assertThat(set.findElements(By.cssSelector(".option.wrong"))).hasSize(right ? 0 : 1);
@@ -305,10 +350,15 @@ class BrowserIT {
     candidate.visible("#self-check fieldset");
     List<WebElement> statements = candidate.all("#self-check fieldset");
     for (int i = 0; i < statements.size(); i++) {
-      statements.get(i).findElement(By.cssSelector("input[value='" + (2 + i % 2) + "'] + label")).click();
+      statements
+          .get(i)
+          .findElement(By.cssSelector("input[value='" + (2 + i % 2) + "'] + label"))
+          .click();
     }
     candidate.click("#submit-self");
-    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-rendered", "true"));
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-rendered", "true"));
     assertThat(candidate.all("#calibration-table tbody tr")).isNotEmpty();
     candidate.script("document.getElementById('self-result').scrollIntoView()");
     candidate.screenshot("13-self-assessment");
@@ -325,7 +375,9 @@ class BrowserIT {
     assertThat(candidate.find("#flip").getAttribute("aria-expanded")).isEqualTo("true");
     candidate.screenshot("14-flashcards");
     candidate.click("#known");
-    candidate.until(Duration.ofSeconds(10), d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
+    candidate.until(
+        Duration.ofSeconds(10),
+        d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
   }
 
   @Test
@@ -333,9 +385,13 @@ class BrowserIT {
   void theDashboardShowsProgressAndRecentAttempts() {
     candidate.open("#/dashboard");
     candidate.awaitPage("dashboard");
-    candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
     assertThat(candidate.all("#recent-attempts tbody tr")).hasSizeGreaterThanOrEqualTo(2);
-    candidate.until(Duration.ofSeconds(30), ExpectedConditions.attributeToBe(By.id("progress-chart"), "data-rendered", "true"));
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("progress-chart"), "data-rendered", "true"));
     assertThat(candidate.all("#progress-skills tbody tr")).isNotEmpty();
     candidate.screenshot("15-dashboard");
   }
@@ -350,14 +406,27 @@ class BrowserIT {
     assertThat(candidate.all("#select option").stream().map(WebElement::getText))
         .containsExactly("Gateway: accounts, live events", "Question bank", "Assessment", "Speech");
     assertThat(candidate.find("#spec-note").getText()).isEmpty();
-    Map<String, String> services = Map.of("Question bank", "Rehearse question-service",
-        "Assessment", "Rehearse assessment-service", "Speech", "Rehearse speech-service");
-    services.forEach((name, title) -> {
-      new Select(candidate.find("#select")).selectByVisibleText(name);
-      candidate.until(Duration.ofSeconds(30), ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"), title));
-      assertThat(candidate.all(".swagger-ui .opblock-summary-path")).as(name + " operations").isNotEmpty();
-    });
-    // Swagger UI's inline styles are allowed on its pages (gateway headers.SecurityHeadersFilter): no violations
+    Map<String, String> services =
+        Map.of(
+            "Question bank",
+            "Rehearse question-service",
+            "Assessment",
+            "Rehearse assessment-service",
+            "Speech",
+            "Rehearse speech-service");
+    services.forEach(
+        (name, title) -> {
+          new Select(candidate.find("#select")).selectByVisibleText(name);
+          candidate.until(
+              Duration.ofSeconds(30),
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector(".swagger-ui .info .title"), title));
+          assertThat(candidate.all(".swagger-ui .opblock-summary-path"))
+              .as(name + " operations")
+              .isNotEmpty();
+        });
+    // Swagger UI's inline styles are allowed on its pages (gateway headers.SecurityHeadersFilter):
+    // no violations
     assertThat(candidate.policyViolations()).isEmpty();
     candidate.screenshot("16-swagger-ui");
   }
@@ -365,14 +434,24 @@ class BrowserIT {
   @Test
   @Order(11)
   void everyFormControlHasALabel() {
-    List<String> routes = List.of("#/dashboard", "#/practice?question=" + QUESTION, "#/quiz", "#/self-assessment",
-        "#/flashcards", "#/pronunciation?term=NCCL");
+    List<String> routes =
+        List.of(
+            "#/dashboard",
+            "#/practice?question=" + QUESTION,
+            "#/quiz",
+            "#/self-assessment",
+            "#/flashcards",
+            "#/pronunciation?term=NCCL");
     for (String route : routes) {
       candidate.open(route);
       candidate.awaitPage(route.substring(2).split("\\?")[0]);
-      candidate.until(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#main .busy")).isEmpty());
+      candidate.until(
+          Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#main .busy")).isEmpty());
       @SuppressWarnings("unchecked")
-      List<String> unlabelled = (List<String>) candidate.script("""
+      List<String> unlabelled =
+          (List<String>)
+              candidate.script(
+                  """
           return [...document.querySelectorAll('input, select, textarea, meter, progress')]
             .filter(c => c.type !== 'hidden')
             .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
@@ -384,21 +463,37 @@ class BrowserIT {
   /** A new account promoted to coach by the configured admin. */
   private void makeCoach(String email) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    JsonNode registered = post(http, "/api/auth/register",
-        Map.of("email", email, "password", PASSWORD, "displayName", "Grace Coach"), 201);
-    JsonNode admin = post(http, "/api/auth/login",
-        Map.of("email", RunningSuite.adminEmail(), "password", RunningSuite.adminPassword()), 200);
-    HttpResponse<String> promoted = http.send(HttpRequest.newBuilder(uri("/api/auth/users/" + registered.path("user").path("id").asText() + "/role"))
-        .header("Authorization", "Bearer " + admin.path("accessToken").asText())
-        .header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString("{\"role\":\"COACH\"}")).build(), BodyHandlers.ofString());
+    JsonNode registered =
+        post(
+            http,
+            "/api/auth/register",
+            Map.of("email", email, "password", PASSWORD, "displayName", "Grace Coach"),
+            201);
+    JsonNode admin =
+        post(
+            http,
+            "/api/auth/login",
+            Map.of("email", RunningSuite.adminEmail(), "password", RunningSuite.adminPassword()),
+            200);
+    HttpResponse<String> promoted =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri("/api/auth/users/" + registered.path("user").path("id").asText() + "/role"))
+                .header("Authorization", "Bearer " + admin.path("accessToken").asText())
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString("{\"role\":\"COACH\"}"))
+                .build(),
+            BodyHandlers.ofString());
     assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
   }
 
   private JsonNode post(HttpClient http, String path, Map<String, String> body, int expected)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(Json.write(body))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(Json.write(body)))
+            .build();
     HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
     return Json.read(response.body());

@@ -32,9 +32,11 @@ class ComposeFileTest {
 
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
-    assertThat(compose.tree("services").keys()).containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(Suite.Part::name).toList());
+    assertThat(compose.tree("services").keys())
+        .containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(Suite.Part::name).toList());
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
-    assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+    assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(","))
+        .containsExactlyInAnyOrder("broker", "controller");
     assertThat(compose.tree("services").keys()).noneMatch(name -> name.contains("zookeeper"));
     assertThat(service("postgres").required("image")).startsWith("postgres:");
   }
@@ -55,14 +57,22 @@ class ComposeFileTest {
   void eachServiceListensOnItsConfiguredPortAndIsHealthcheckedThere() {
     for (String name : Suite.SERVICES) {
       String port = CONFIG.get(name).required("micronaut.server.port");
-      assertThat(Integer.parseInt(port)).as(name + " port in application.yml").isEqualTo(Suite.PORTS.get(name));
+      assertThat(Integer.parseInt(port))
+          .as(name + " port in application.yml")
+          .isEqualTo(Suite.PORTS.get(name));
       assertThat(env(name).getOrDefault("MICRONAUT_SERVER_PORT", port)).as(name).isEqualTo(port);
       assertThat(containerPorts(name)).as(name + " expose/ports").contains(port);
-      assertThat(healthcheck(name)).as(name + " healthcheck").contains("http://localhost:" + port + "/health");
+      assertThat(healthcheck(name))
+          .as(name + " healthcheck")
+          .contains("http://localhost:" + port + "/health");
     }
-    assertThat(service("gateway").strings("ports").keySet()).as("the gateway is published")
-        .anyMatch(mapping -> mapping.endsWith(":" + CONFIG.get("gateway").required("micronaut.server.port")));
-    Suite.SERVICES.stream().filter(s -> !s.equals("gateway"))
+    assertThat(service("gateway").strings("ports").keySet())
+        .as("the gateway is published")
+        .anyMatch(
+            mapping ->
+                mapping.endsWith(":" + CONFIG.get("gateway").required("micronaut.server.port")));
+    Suite.SERVICES.stream()
+        .filter(s -> !s.equals("gateway"))
         .forEach(s -> assertThat(service(s).strings("ports")).as(s + " stays internal").isEmpty());
   }
 
@@ -87,7 +97,9 @@ class ComposeFileTest {
         needed.put("kafka", "service_healthy");
       }
       if (name.equals("gateway")) {
-        Suite.SERVICES.stream().filter(s -> !s.equals("gateway")).forEach(s -> needed.put(s, "service_healthy"));
+        Suite.SERVICES.stream()
+            .filter(s -> !s.equals("gateway"))
+            .forEach(s -> needed.put(s, "service_healthy"));
       }
       assertThat(dependsOn(name)).as(name + " depends_on").containsAllEntriesOf(needed);
     }
@@ -100,25 +112,41 @@ class ComposeFileTest {
     String database = postgres.getOrDefault("POSTGRES_DB", user);
     for (String name : Suite.SERVICES) {
       YamlTree config = CONFIG.get(name);
-      String flywaySchema = config.required("flyway.datasources.default.schemas").split("[,\\s]+")[0];
-      assertThat(Suite.part(name).schema()).as(name + " schema in suite.parts").hasValue(flywaySchema);
-      assertThat(config.text("flyway.datasources.default.default-schema").orElse(flywaySchema)).as(name).isEqualTo(flywaySchema);
-      assertThat(query(config.required("datasources.default.url"))).as(name + " default URL")
+      String flywaySchema =
+          config.required("flyway.datasources.default.schemas").split("[,\\s]+")[0];
+      assertThat(Suite.part(name).schema())
+          .as(name + " schema in suite.parts")
+          .hasValue(flywaySchema);
+      assertThat(config.text("flyway.datasources.default.default-schema").orElse(flywaySchema))
+          .as(name)
+          .isEqualTo(flywaySchema);
+      assertThat(query(config.required("datasources.default.url")))
+          .as(name + " default URL")
           .containsEntry("currentSchema", flywaySchema);
 
       String url = env(name).get("DATASOURCES_DEFAULT_URL");
-      assertThat(url).as(name + " DATASOURCES_DEFAULT_URL").isNotNull().startsWith("jdbc:postgresql://");
+      assertThat(url)
+          .as(name + " DATASOURCES_DEFAULT_URL")
+          .isNotNull()
+          .startsWith("jdbc:postgresql://");
       URI uri = URI.create(url.substring("jdbc:".length()));
       assertThat(uri.getHost()).as(name).isEqualTo("postgres");
-      assertThat(uri.getPort()).as(name).isEqualTo(Integer.parseInt(postgres.getOrDefault("PGPORT", "5432")));
+      assertThat(uri.getPort())
+          .as(name)
+          .isEqualTo(Integer.parseInt(postgres.getOrDefault("PGPORT", "5432")));
       assertThat(uri.getPath()).as(name).isEqualTo("/" + database);
       assertThat(query(url)).as(name).containsEntry("currentSchema", flywaySchema);
-      assertThat(env(name)).as(name)
+      assertThat(env(name))
+          .as(name)
           .containsEntry("DATASOURCES_DEFAULT_USERNAME", user)
           .containsEntry("DATASOURCES_DEFAULT_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
     }
-    assertThat(Suite.SERVICES.stream().map(s -> query(env(s).get("DATASOURCES_DEFAULT_URL")).get("currentSchema")).distinct())
-        .as("one schema per service").hasSize(Suite.SERVICES.size());
+    assertThat(
+            Suite.SERVICES.stream()
+                .map(s -> query(env(s).get("DATASOURCES_DEFAULT_URL")).get("currentSchema"))
+                .distinct())
+        .as("one schema per service")
+        .hasSize(Suite.SERVICES.size());
   }
 
   @Test
@@ -127,13 +155,18 @@ class ComposeFileTest {
     String advertised = advertisedClientListener();
     String listenerName = listenerNameOf(advertised, kafka.get("KAFKA_ADVERTISED_LISTENERS"));
     assertThat(advertised).startsWith("kafka:");
-    assertThat(listeners(kafka.get("KAFKA_LISTENERS"))).as("KAFKA_LISTENERS")
+    assertThat(listeners(kafka.get("KAFKA_LISTENERS")))
+        .as("KAFKA_LISTENERS")
         .containsEntry(listenerName, ":" + advertised.substring(advertised.indexOf(':') + 1));
     assertThat(listeners(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").replace(":", "://")))
-        .as("clients speak plaintext").containsEntry(listenerName, "PLAINTEXT");
+        .as("clients speak plaintext")
+        .containsEntry(listenerName, "PLAINTEXT");
     String controller = kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES");
     assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
-        .isEqualTo(kafka.get("KAFKA_NODE_ID") + "@kafka" + listeners(kafka.get("KAFKA_LISTENERS")).get(controller));
+        .isEqualTo(
+            kafka.get("KAFKA_NODE_ID")
+                + "@kafka"
+                + listeners(kafka.get("KAFKA_LISTENERS")).get(controller));
     for (String name : Suite.SERVICES) {
       if (CONFIG.get(name).find("kafka.bootstrap.servers").isPresent()) {
         assertThat(env(name)).as(name).containsEntry("KAFKA_BOOTSTRAP_SERVERS", advertised);
@@ -148,9 +181,12 @@ class ComposeFileTest {
       // ./rehearse sets REHEARSE_SERVICES_<VAR>_URL, VAR from suite.parts
       String variable = Suite.part(name).variable();
       String key = variable.toLowerCase(Locale.ROOT);
-      assertThat(gateway.find("rehearse.services." + key + ".url")).as("gateway configures rehearse.services." + key + ".url").isPresent();
+      assertThat(gateway.find("rehearse.services." + key + ".url"))
+          .as("gateway configures rehearse.services." + key + ".url")
+          .isPresent();
       String port = CONFIG.get(name).required("micronaut.server.port");
-      assertThat(env("gateway")).containsEntry("REHEARSE_SERVICES_" + variable + "_URL", "http://" + name + ":" + port);
+      assertThat(env("gateway"))
+          .containsEntry("REHEARSE_SERVICES_" + variable + "_URL", "http://" + name + ":" + port);
     }
   }
 
@@ -170,8 +206,11 @@ class ComposeFileTest {
   void speechImageCarriesTheVoskModelWhereTheServiceLooksForIt() throws IOException {
     String dockerfile = Files.readString(Suite.root().resolve("Dockerfile"));
     assertThat(dockerfile).contains("target/vosk-model").contains("/app/");
-    assertThat(env("speech-service").get("REHEARSE_SPEECH_MODEL_PATH")).isEqualTo("/app/vosk-model/model-en-us");
-    assertThat(CONFIG.get("speech-service").find("rehearse.speech.model-path")).as("speech-service reads the model path").isPresent();
+    assertThat(env("speech-service").get("REHEARSE_SPEECH_MODEL_PATH"))
+        .isEqualTo("/app/vosk-model/model-en-us");
+    assertThat(CONFIG.get("speech-service").find("rehearse.speech.model-path"))
+        .as("speech-service reads the model path")
+        .isPresent();
   }
 
   private static YamlTree service(String name) {
@@ -198,15 +237,23 @@ class ComposeFileTest {
     Object node = service(name).find("depends_on").orElse(Map.of());
     Map<String, String> result = new LinkedHashMap<>();
     if (node instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> result.put(String.valueOf(k),
-          v instanceof Map<?, ?> m ? String.valueOf(m.get("condition")) : "service_started"));
+      map.forEach(
+          (k, v) ->
+              result.put(
+                  String.valueOf(k),
+                  v instanceof Map<?, ?> m
+                      ? String.valueOf(m.get("condition"))
+                      : "service_started"));
     } else if (node instanceof List<?> list) {
       list.forEach(k -> result.put(String.valueOf(k), "service_started"));
     }
     return result;
   }
 
-  /** The advertised address of the listener clients use (every advertised listener that is not the controller's). */
+  /**
+   * The advertised address of the listener clients use (every advertised listener that is not the
+   * controller's).
+   */
   private static String advertisedClientListener() {
     Map<String, String> kafka = env("kafka");
     Map<String, String> advertised = listeners(kafka.get("KAFKA_ADVERTISED_LISTENERS"));
@@ -216,8 +263,11 @@ class ComposeFileTest {
   }
 
   private static String listenerNameOf(String address, String listeners) {
-    return listeners(listeners).entrySet().stream().filter(e -> e.getValue().equals(address))
-        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    return listeners(listeners).entrySet().stream()
+        .filter(e -> e.getValue().equals(address))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** "NAME://host:port,..." as NAME -> host:port. */
@@ -225,13 +275,20 @@ class ComposeFileTest {
     assertThat(spec).isNotBlank();
     return Arrays.stream(spec.split(","))
         .map(String::trim)
-        .collect(Collectors.toMap(l -> l.substring(0, l.indexOf("://")), l -> l.substring(l.indexOf("://") + 3),
-            (a, b) -> a, LinkedHashMap::new));
+        .collect(
+            Collectors.toMap(
+                l -> l.substring(0, l.indexOf("://")),
+                l -> l.substring(l.indexOf("://") + 3),
+                (a, b) -> a,
+                LinkedHashMap::new));
   }
 
   private static Map<String, String> query(String jdbcUrl) {
     String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?') + 1) : "";
-    return Arrays.stream(query.split("&")).filter(p -> p.contains("="))
-        .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1)));
+    return Arrays.stream(query.split("&"))
+        .filter(p -> p.contains("="))
+        .collect(
+            Collectors.toMap(
+                p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1)));
   }
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A Server-Sent Events stream read in the background; events are kept as their joined data lines. */
+/**
+ * A Server-Sent Events stream read in the background; events are kept as their joined data lines.
+ */
 final class EventStream implements AutoCloseable {
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final Stream<String> lines;
@@ -24,7 +26,8 @@ final class EventStream implements AutoCloseable {
 
   static EventStream open(HttpClient http, HttpRequest request) {
     try {
-      HttpResponse<Stream<String>> response = http.sendAsync(request, BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+      HttpResponse<Stream<String>> response =
+          http.sendAsync(request, BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
       if (response.statusCode() != 200) {
         response.body().close();
         throw new AssertionError("GET " + request.uri() + " answered " + response.statusCode());
@@ -46,14 +49,15 @@ final class EventStream implements AutoCloseable {
   private void read() {
     List<String> data = new ArrayList<>();
     try {
-      lines.forEach(line -> {
-        if (line.startsWith("data:")) {
-          data.add(line.substring(5).strip());
-        } else if (line.isEmpty() && !data.isEmpty()) {
-          events.add(String.join("\n", data));
-          data.clear();
-        }
-      });
+      lines.forEach(
+          line -> {
+            if (line.startsWith("data:")) {
+              data.add(line.substring(5).strip());
+            } else if (line.isEmpty() && !data.isEmpty()) {
+              events.add(String.join("\n", data));
+              data.clear();
+            }
+          });
     } catch (RuntimeException e) {
       // the stream ends when it is closed; what arrived before stays readable
     }

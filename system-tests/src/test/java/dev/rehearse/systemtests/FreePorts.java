@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ports nobody listens on now, so a test suite never collides with a developer's `./rehearse up`. */
+/**
+ * Ports nobody listens on now, so a test suite never collides with a developer's `./rehearse up`.
+ */
 final class FreePorts {
   private FreePorts() {}
 

@@ -22,7 +22,8 @@ final class Gateway {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final Identity identity;
 
@@ -36,38 +37,58 @@ final class Gateway {
   }
 
   HttpResponse<String> postJson(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json)));
   }
 
   HttpResponse<String> postWav(String path, byte[] wav) {
-    return send(request(path).header("Content-Type", "audio/wav").POST(BodyPublishers.ofByteArray(wav)));
+    return send(
+        request(path).header("Content-Type", "audio/wav").POST(BodyPublishers.ofByteArray(wav)));
   }
 
   HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
 
-  /** Any method, with or without a body (a null content type sends none): for tests that try every endpoint. */
+  /**
+   * Any method, with or without a body (a null content type sends none): for tests that try every
+   * endpoint.
+   */
   HttpResponse<String> exchange(String method, String path, String contentType, byte[] body) {
     HttpRequest.Builder request = request(path);
     if (contentType == null) {
       return send(request.method(method, BodyPublishers.noBody()));
     }
-    return send(request.header("Content-Type", contentType).method(method, BodyPublishers.ofByteArray(body)));
+    return send(
+        request
+            .header("Content-Type", contentType)
+            .method(method, BodyPublishers.ofByteArray(body)));
   }
 
-  /** This caller's request to {@code path}, for a client of one's own (an event stream with headers of its own). */
+  /**
+   * This caller's request to {@code path}, for a client of one's own (an event stream with headers
+   * of its own).
+   */
   HttpRequest.Builder builder(String path) {
     return request(path);
   }
 
   /** Opens the candidate's live event stream and returns once the gateway accepted it. */
   EventStream events() {
-    return EventStream.open(http, request("/api/events").header("Accept", "text/event-stream").timeout(Duration.ofHours(1)).GET().build());
+    return EventStream.open(
+        http,
+        request("/api/events")
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofHours(1))
+            .GET()
+            .build());
   }
 
   private HttpRequest.Builder request(String path) {
-    return identity.apply(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)));
+    return identity.apply(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** JSON for the system tests' request bodies and answers (Jackson, which Selenium's tooling brings anyway). */
+/**
+ * JSON for the system tests' request bodies and answers (Jackson, which Selenium's tooling brings
+ * anyway).
+ */
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole suite as `./rehearse up` runs it, on its own data directory and free ports, started once per
- * test JVM and shared by every test class that drives it (RunningSuiteIT, BrowserIT). Whoever needs it
- * calls {@link #get()}; a class that stops it (RunningSuiteIT's last test) leaves the next caller to start
- * it again. A shutdown hook stops what is still running when the JVM exits.
+ * The whole suite as `./rehearse up` runs it, on its own data directory and free ports, started
+ * once per test JVM and shared by every test class that drives it (RunningSuiteIT, BrowserIT).
+ * Whoever needs it calls {@link #get()}; a class that stops it (RunningSuiteIT's last test) leaves
+ * the next caller to start it again. A shutdown hook stops what is still running when the JVM
+ * exits.
  *
- * <p>With {@code -Drehearse.gateway.url=http://localhost:8080} the tests drive a suite that is already
- * running and never start or stop anything; {@code -Drehearse.admin.email} and {@code -Drehearse.admin.password}
- * then name its first admin (REHEARSE_GATEWAY_ADMIN_EMAIL and _PASSWORD of that suite).
+ * <p>With {@code -Drehearse.gateway.url=http://localhost:8080} the tests drive a suite that is
+ * already running and never start or stop anything; {@code -Drehearse.admin.email} and {@code
+ * -Drehearse.admin.password} then name its first admin (REHEARSE_GATEWAY_ADMIN_EMAIL and _PASSWORD
+ * of that suite).
  */
 final class RunningSuite {
   private static final String ADMIN_EMAIL = "admin@rehearse.test";
@@ -37,7 +39,8 @@ final class RunningSuite {
   private final String upOutput;
   private boolean stopped;
 
-  private RunningSuite(Path home, Map<String, Integer> ports, Script rehearse, URI gateway, String upOutput) {
+  private RunningSuite(
+      Path home, Map<String, Integer> ports, Script rehearse, URI gateway, String upOutput) {
     this.home = home;
     this.ports = ports;
     this.rehearse = rehearse;
@@ -74,7 +77,8 @@ final class RunningSuite {
     env.put("REHEARSE_START_TIMEOUT", "300");
     // class-data sharing pays off from the second start of the same jars; a test starts once
     env.put("REHEARSE_CDS", "off");
-    // the first admin (accounts can only be promoted by an admin): the browser tests make a coach with it
+    // the first admin (accounts can only be promoted by an admin): the browser tests make a coach
+    // with it
     env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", adminEmail());
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
@@ -83,9 +87,16 @@ final class RunningSuite {
     rehearse.run(Duration.ofMinutes(2), "down"); // a previous run that was killed
     deleteRecursively(home);
     Script.Result up = rehearse.run(START_TIMEOUT, "up");
-    assertThat(up.exitCode()).as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output()).isZero();
-    RunningSuite suite = new RunningSuite(home, ports, rehearse,
-        URI.create("http://localhost:" + ports.get("GATEWAY")), up.output());
+    assertThat(up.exitCode())
+        .as("./rehearse up failed; logs in " + home.resolve("logs") + ":\n" + up.output())
+        .isZero();
+    RunningSuite suite =
+        new RunningSuite(
+            home,
+            ports,
+            rehearse,
+            URI.create("http://localhost:" + ports.get("GATEWAY")),
+            up.output());
     Runtime.getRuntime().addShutdownHook(new Thread(suite::stopIfRunning, "rehearse-down"));
     return suite;
   }

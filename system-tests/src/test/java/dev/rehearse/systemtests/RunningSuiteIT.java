@@ -49,16 +49,30 @@ class RunningSuiteIT {
     rehearse = suite.rehearse();
     assertThat(suite.upOutput()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
 
-    gateway = signUp(new Gateway(URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS));
+    gateway =
+        signUp(
+            new Gateway(
+                URI.create("http://localhost:" + ports.get("GATEWAY")),
+                Gateway.Identity.ANONYMOUS));
   }
 
   /** A new candidate account, as the web app creates one. */
   private static Gateway signUp(Gateway anonymous) {
     String name = "system-test-" + UUID.randomUUID();
-    HttpResponse<String> registered = anonymous.postJson("/api/auth/register",
-        Json.write(Map.of("email", name + "@example.com", "password", UUID.randomUUID().toString(), "displayName", "System Test")));
+    HttpResponse<String> registered =
+        anonymous.postJson(
+            "/api/auth/register",
+            Json.write(
+                Map.of(
+                    "email",
+                    name + "@example.com",
+                    "password",
+                    UUID.randomUUID().toString(),
+                    "displayName",
+                    "System Test")));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return anonymous.as(Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
+    return anonymous.as(
+        Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
   }
 
   @Test
@@ -66,7 +80,14 @@ class RunningSuiteIT {
   void statusShowsEveryPartRunningAndHealthy() {
     Script.Result status = rehearse.run(Duration.ofSeconds(60), "status");
     assertThat(status.exitCode()).isZero();
-    assertThat(status.output().lines().filter(l -> l.matches("^(infrastructure|question-service|assessment-service|speech-service|gateway) .*")))
+    assertThat(
+            status
+                .output()
+                .lines()
+                .filter(
+                    l ->
+                        l.matches(
+                            "^(infrastructure|question-service|assessment-service|speech-service|gateway) .*")))
         .hasSize(5)
         .allMatch(l -> l.endsWith(" UP") || l.endsWith(" READY"), "UP or READY");
   }
@@ -76,21 +97,31 @@ class RunningSuiteIT {
   void startingTwiceKeepsWhatRuns() {
     Script.Result again = rehearse.run(Duration.ofSeconds(90), "up");
     assertThat(again.exitCode()).isZero();
-    assertThat(again.output()).contains("infrastructure already running").contains("gateway already running")
+    assertThat(again.output())
+        .contains("infrastructure already running")
+        .contains("gateway already running")
         .doesNotContain("starting ");
   }
 
   @Test
   @Order(3)
   void typedAnswerIsScoredAtOnceThroughTheGateway() {
-    String answer = "I would start with a canary release on a small share of traffic, watch p99 latency and the error rate"
-        + " against agreed thresholds, and roll back automatically to the previous version if they get worse.";
+    String answer =
+        "I would start with a canary release on a small share of traffic, watch p99 latency and the error rate"
+            + " against agreed thresholds, and roll back automatically to the previous version if they get worse.";
     // the question reaches assessment's catalog over Kafka shortly after start-up
     AtomicReference<HttpResponse<String>> scored = new AtomicReference<>();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      scored.set(gateway.postJson("/api/attempts", Json.write(Map.of("questionId", QUESTION, "answerText", answer))));
-      assertThat(scored.get().statusCode()).as(scored.get().body()).isEqualTo(201);
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              scored.set(
+                  gateway.postJson(
+                      "/api/attempts",
+                      Json.write(Map.of("questionId", QUESTION, "answerText", answer))));
+              assertThat(scored.get().statusCode()).as(scored.get().body()).isEqualTo(201);
+            });
 
     JsonNode attempt = Json.read(scored.get().body());
     assertThat(attempt.path("questionId").asText()).isEqualTo(QUESTION);
@@ -101,25 +132,36 @@ class RunningSuiteIT {
   @Test
   @Order(4)
   void spokenAnswerIsTranscribedScoredAndPushedOverSse() throws IOException {
-    byte[] wav = Files.readAllBytes(root.resolve("speech-service/src/test/resources/audio/answers/serving-rollout.wav"));
+    byte[] wav =
+        Files.readAllBytes(
+            root.resolve("speech-service/src/test/resources/audio/answers/serving-rollout.wav"));
     try (EventStream events = gateway.events()) {
       AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-        accepted.set(gateway.postWav("/api/spoken-attempts?questionId=" + QUESTION, wav));
-        assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
-      });
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                accepted.set(gateway.postWav("/api/spoken-attempts?questionId=" + QUESTION, wav));
+                assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
+              });
       String id = Json.read(accepted.get().body()).path("id").asText();
       assertThat(id).isNotBlank();
 
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(200))
           .untilAsserted(() -> assertThat(events.events()).anyMatch(e -> e.contains(id)));
-      JsonNode pushed = Json.read(events.events().stream().filter(e -> e.contains(id)).findFirst().orElseThrow());
+      JsonNode pushed =
+          Json.read(events.events().stream().filter(e -> e.contains(id)).findFirst().orElseThrow());
       assertThat(pushed.toString()).contains(QUESTION);
 
       HttpResponse<String> shown = gateway.get("/api/attempts/" + id);
       assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
       JsonNode attempt = Json.read(shown.body());
-      System.out.printf("spoken attempt %s: score %s, transcript \"%s\"%n", id, attempt.path("score"), attempt.path("transcript").asText());
+      System.out.printf(
+          "spoken attempt %s: score %s, transcript \"%s\"%n",
+          id, attempt.path("score"), attempt.path("transcript").asText());
       assertThat(attempt.path("transcript").asText()).as("transcript").isNotBlank();
       assertThat(attempt.path("score").asInt()).as("score").isPositive();
       assertThat(attempt.path("mode").asText()).isEqualTo("SPOKEN");
@@ -133,7 +175,10 @@ class RunningSuiteIT {
     stopped = true;
     assertThat(down.exitCode()).as(down.output()).isZero();
     assertThat(processesUsing(home)).as("processes of this suite still running").isEmpty();
-    assertThat(ports).allSatisfy((name, port) -> assertThat(FreePorts.isFree(port)).as(name + " port " + port + " free").isTrue());
+    assertThat(ports)
+        .allSatisfy(
+            (name, port) ->
+                assertThat(FreePorts.isFree(port)).as(name + " port " + port + " free").isTrue());
     assertThat(home.resolve("postgres")).as("data is kept").isDirectory();
   }
 
@@ -144,7 +189,10 @@ class RunningSuiteIT {
     }
   }
 
-  /** Every process whose command line names the data directory: the JVMs (-Drehearse.home) and PostgreSQL (-D). */
+  /**
+   * Every process whose command line names the data directory: the JVMs (-Drehearse.home) and
+   * PostgreSQL (-D).
+   */
   private static List<String> processesUsing(Path home) {
     String marker = home.toAbsolutePath().normalize().toString();
     return ProcessHandle.allProcesses()
@@ -152,6 +200,4 @@ class RunningSuiteIT {
         .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
         .toList();
   }
-
-
 }

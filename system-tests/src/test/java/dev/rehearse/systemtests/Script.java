@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one of the repository's scripts (./rehearse, bench/NAME/run.sh) as a developer would, with its own environment. */
+/**
+ * Runs one of the repository's scripts (./rehearse, bench/NAME/run.sh) as a developer would, with
+ * its own environment.
+ */
 final class Script {
   record Result(int exitCode, String output) {}
 
@@ -31,7 +34,10 @@ final class Script {
     String[] command = new String[args.length + 1];
     command[0] = script.toString();
     System.arraycopy(args, 0, command, 1, args.length);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(script.getParent().toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(script.getParent().toFile())
+            .redirectErrorStream(true);
     builder.environment().putAll(env);
     StringBuilder output = new StringBuilder();
     try {
@@ -41,7 +47,14 @@ final class Script {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        throw new AssertionError(script + " " + String.join(" ", args) + " did not finish in " + timeout + ":\n" + output);
+        throw new AssertionError(
+            script
+                + " "
+                + String.join(" ", args)
+                + " did not finish in "
+                + timeout
+                + ":\n"
+                + output);
       }
       reader.join(Duration.ofSeconds(10).toMillis());
       synchronized (output) {
@@ -56,7 +69,9 @@ final class Script {
   }
 
   private void copy(Process process, StringBuilder output) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         System.out.println("[" + name + "] " + line);

@@ -22,15 +22,23 @@ final class Suite {
   }
 
   static final List<Part> PARTS = readParts();
+
   /** The services in start order (the gateway last). */
-  static final List<String> SERVICES = PARTS.stream().filter(Part::isService).map(Part::name).toList();
-  static final List<String> INFRASTRUCTURE = PARTS.stream().filter(p -> !p.isService()).map(Part::name).toList();
+  static final List<String> SERVICES =
+      PARTS.stream().filter(Part::isService).map(Part::name).toList();
+
+  static final List<String> INFRASTRUCTURE =
+      PARTS.stream().filter(p -> !p.isService()).map(Part::name).toList();
+
   /** Each part's port under ./rehearse up (and in docker-compose.yml, for the services). */
   static final Map<String, Integer> PORTS = ports();
 
   private Suite() {}
 
-  /** The repository root: Maven passes it; an IDE run from the module directory finds it one level up. */
+  /**
+   * The repository root: Maven passes it; an IDE run from the module directory finds it one level
+   * up.
+   */
   static Path root() {
     String configured = System.getProperty("rehearse.root");
     return (configured != null ? Path.of(configured) : Path.of("..")).toAbsolutePath().normalize();
@@ -41,18 +49,30 @@ final class Suite {
   }
 
   static Part part(String name) {
-    return PARTS.stream().filter(p -> p.name().equals(name)).findFirst()
+    return PARTS.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no part " + name + " in suite.parts"));
   }
 
-  /** Whitespace-separated columns: part, kind, port, schema (- for none), variable; # starts a comment. */
+  /**
+   * Whitespace-separated columns: part, kind, port, schema (- for none), variable; # starts a
+   * comment.
+   */
   private static List<Part> readParts() {
     try {
       return Files.readAllLines(root().resolve("suite.parts")).stream()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
           .map(line -> line.split("\\s+"))
-          .map(c -> new Part(c[0], c[1], Integer.parseInt(c[2]), Optional.of(c[3]).filter(s -> !s.equals("-")), c[4]))
+          .map(
+              c ->
+                  new Part(
+                      c[0],
+                      c[1],
+                      Integer.parseInt(c[2]),
+                      Optional.of(c[3]).filter(s -> !s.equals("-")),
+                      c[4]))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

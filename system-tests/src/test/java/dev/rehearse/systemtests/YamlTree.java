@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 final class YamlTree {
   /** Micronaut's {@code ${NAME:default}} and compose's {@code ${NAME:-default}}. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:-?([^}]*)}");
+
   private final Map<String, Object> root;
 
   private YamlTree(Map<String, Object> root) {
@@ -49,18 +50,21 @@ final class YamlTree {
     return text(path).orElseThrow(() -> new AssertionError("no " + path));
   }
 
-  /** A map-valued node with its values as text (compose environments are maps or KEY=VALUE lists). */
+  /**
+   * A map-valued node with its values as text (compose environments are maps or KEY=VALUE lists).
+   */
   Map<String, String> strings(String path) {
     Map<String, String> result = new LinkedHashMap<>();
     Object node = find(path).orElse(Map.of());
     if (node instanceof Map<?, ?> map) {
       map.forEach((k, v) -> result.put(String.valueOf(k), v == null ? "" : scalar(v)));
     } else if (node instanceof List<?> list) {
-      list.forEach(entry -> {
-        String s = String.valueOf(entry);
-        int eq = s.indexOf('=');
-        result.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1));
-      });
+      list.forEach(
+          entry -> {
+            String s = String.valueOf(entry);
+            int eq = s.indexOf('=');
+            result.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1));
+          });
     }
     return result;
   }

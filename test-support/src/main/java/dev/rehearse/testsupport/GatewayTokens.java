@@ -32,13 +32,29 @@ public final class GatewayTokens {
 
   /** A token for ten minutes, signed with {@link #SECRET}. */
   public static String token(String subject, String role) {
-    return token(SECRET, "gateway", subject, Instant.now().plusSeconds(600), role, "Test " + role.toLowerCase());
+    return token(
+        SECRET,
+        "gateway",
+        subject,
+        Instant.now().plusSeconds(600),
+        role,
+        "Test " + role.toLowerCase());
   }
 
-  public static String token(String secret, String issuer, String subject, Instant expiry, String role, String name) {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .subject(subject).issuer(issuer).claim("roles", List.of(role)).claim("name", name)
-        .issueTime(new Date()).expirationTime(Date.from(expiry)).jwtID(UUID.randomUUID().toString()).build());
+  public static String token(
+      String secret, String issuer, String subject, Instant expiry, String role, String name) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader(JWSAlgorithm.HS256),
+            new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(issuer)
+                .claim("roles", List.of(role))
+                .claim("name", name)
+                .issueTime(new Date())
+                .expirationTime(Date.from(expiry))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
     try {
       jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {

@@ -33,7 +33,8 @@ public final class KafkaProbe implements AutoCloseable {
   }
 
   /** Polls once more and returns every record seen so far that matches. */
-  public synchronized List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {
+  public synchronized List<ConsumerRecord<String, String>> records(
+      Predicate<ConsumerRecord<String, String>> filter) {
     consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     return seen.stream().filter(filter).toList();
   }
@@ -45,7 +46,8 @@ public final class KafkaProbe implements AutoCloseable {
   public static void send(String topic, String key, String value, Map<String, String> headers) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
       headers.forEach((k, v) -> record.headers().add(k, v.getBytes()));
       producer.send(record).get();

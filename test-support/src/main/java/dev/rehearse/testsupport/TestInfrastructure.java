@@ -29,19 +29,24 @@ public final class TestInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         instance = embedded;
       }
-      LOG.info("Test infrastructure: {} in {} ms", instance.description(), (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Test infrastructure: {} in {} ms",
+          instance.description(),
+          (System.nanoTime() - start) / 1_000_000);
     }
     return instance;
   }
 
   /**
-   * Application properties pointing a service at the shared infrastructure, in its own schema.
-   * Use from a test's {@code TestPropertyProvider}.
+   * Application properties pointing a service at the shared infrastructure, in its own schema. Use
+   * from a test's {@code TestPropertyProvider}.
    */
   public static Map<String, String> properties(String schema) {
     Infrastructure infra = get();
     Map<String, String> p = new HashMap<>();
-    p.put("datasources.default.url", infra.jdbcUrl() + (infra.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    p.put(
+        "datasources.default.url",
+        infra.jdbcUrl() + (infra.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
     p.put("datasources.default.username", infra.dbUser());
     p.put("datasources.default.password", infra.dbPassword());
     p.put("kafka.bootstrap.servers", infra.bootstrapServers());
@@ -53,7 +58,9 @@ public final class TestInfrastructure {
   }
 
   private static boolean dockerAvailable() {
-    boolean socket = System.getenv("DOCKER_HOST") != null || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+    boolean socket =
+        System.getenv("DOCKER_HOST") != null
+            || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
     if (!socket || "false".equals(System.getProperty("rehearse.test.docker"))) {
       return false; // no engine to ask: skip Testcontainers' slower probing
     }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Who is calling, from the identity headers the gateway derives from its token (the platform's
- * ServiceTokenFilter checks they match it): {@code X-Candidate-Id} is the account, {@code X-User-Role}
- * its highest role. A coach is simply an account with role COACH or ADMIN.
+ * ServiceTokenFilter checks they match it): {@code X-Candidate-Id} is the account, {@code
+ * X-User-Role} its highest role. A coach is simply an account with role COACH or ADMIN.
  */
 public final class Identity {
   public static final String CANDIDATE = IdentityHeaders.CANDIDATE;
@@ -22,11 +22,13 @@ public final class Identity {
   /** Coach endpoints: the caller must be a COACH or an ADMIN. */
   public static Staff coach(@Nullable String subject, @Nullable String role) {
     if (role == null || role.isBlank()) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, ROLE, "only coaches may use this endpoint; send " + ROLE);
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, ROLE, "only coaches may use this endpoint; send " + ROLE);
     }
     requireRole(role, STAFF);
     if (subject == null || subject.isBlank()) {
-      throw ProblemException.badRequest(CANDIDATE, "coach endpoints need the caller's " + CANDIDATE + " header");
+      throw ProblemException.badRequest(
+          CANDIDATE, "coach endpoints need the caller's " + CANDIDATE + " header");
     }
     if (subject.length() > 100) {
       throw ProblemException.badRequest(CANDIDATE, "must be at most 100 characters");
@@ -46,7 +48,8 @@ public final class Identity {
 
   public static void requireRole(@Nullable String role, Set<String> allowed) {
     if (role != null && !allowed.contains(normal(role))) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, ROLE, "role " + role + " may not use this endpoint");
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, ROLE, "role " + role + " may not use this endpoint");
     }
   }
 

@@ -17,16 +17,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Keeps the local catalog in step with the compacted catalog topic; a tombstone retires a question.
- * The group (and inbox) name carries the version of the local copy: when a migration makes it keep more
- * of each question, a new suffix makes the service read the whole topic again and fill the new columns
- * (v2: type, roles, role weights and quiz options; v3: the model answer and the vectors of each
- * question's scoring texts, computed here so that scoring never embeds a question per request).
+ * The group (and inbox) name carries the version of the local copy: when a migration makes it keep
+ * more of each question, a new suffix makes the service read the whole topic again and fill the new
+ * columns (v2: type, roles, role weights and quiz options; v3: the model answer and the vectors of
+ * each question's scoring texts, computed here so that scoring never embeds a question per
+ * request).
  */
 @KafkaListener(
     groupId = CatalogListener.CONSUMER,
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 5,
+            retryDelay = "500ms"))
 public class CatalogListener extends DeadLetteringListener {
   static final String CONSUMER = "assessment-catalog-v3";
   private final EventInbox inbox;
@@ -34,7 +39,11 @@ public class CatalogListener extends DeadLetteringListener {
   private final RubricScorer scorer;
   private final QuestionVectors vectors;
 
-  public CatalogListener(EventInbox inbox, CatalogRepository catalog, DeadLetters deadLetters, RubricScorer scorer,
+  public CatalogListener(
+      EventInbox inbox,
+      CatalogRepository catalog,
+      DeadLetters deadLetters,
+      RubricScorer scorer,
       QuestionVectors vectors) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
@@ -49,9 +58,20 @@ public class CatalogListener extends DeadLetteringListener {
   }
 
   private void upsert(QuestionPublished q) {
-    CatalogQuestion row = new CatalogQuestion(
-        q.questionId(), q.skillId(), q.level(), q.text(), q.concepts(), q.redFlags(), q.occurredAt(),
-        q.type(), q.roleIds(), q.roleWeights(), q.options(), q.modelAnswer());
+    CatalogQuestion row =
+        new CatalogQuestion(
+            q.questionId(),
+            q.skillId(),
+            q.level(),
+            q.text(),
+            q.concepts(),
+            q.redFlags(),
+            q.occurredAt(),
+            q.type(),
+            q.roleIds(),
+            q.roleWeights(),
+            q.options(),
+            q.modelAnswer());
     if (catalog.existsById(q.questionId())) {
       catalog.update(row);
     } else {
@@ -67,7 +87,10 @@ public class CatalogListener extends DeadLetteringListener {
     vectors.forget(questionId);
   }
 
-  /** Open questions and scenarios are scored against a rubric or a model answer; other items never are. */
+  /**
+   * Open questions and scenarios are scored against a rubric or a model answer; other items never
+   * are.
+   */
   private static boolean scored(CatalogQuestion q) {
     return !q.concepts().isEmpty() || q.modelAnswer() != null;
   }

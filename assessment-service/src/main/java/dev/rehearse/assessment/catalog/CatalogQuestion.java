@@ -40,14 +40,54 @@ public record CatalogQuestion(
   }
 
   /** A rubric-only question, as scoring tests and the benchmark build one. */
-  public CatalogQuestion(String questionId, String skillId, String level, String text, List<RubricConcept> concepts,
-      List<RedFlagRule> redFlags, Instant updatedAt) {
-    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null, List.of(), List.of(), List.of(), null);
+  public CatalogQuestion(
+      String questionId,
+      String skillId,
+      String level,
+      String text,
+      List<RubricConcept> concepts,
+      List<RedFlagRule> redFlags,
+      Instant updatedAt) {
+    this(
+        questionId,
+        skillId,
+        level,
+        text,
+        concepts,
+        redFlags,
+        updatedAt,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null);
   }
 
-  /** The same with a model answer; {@code concepts} may be empty (key points then come from the model answer). */
-  public CatalogQuestion(String questionId, String skillId, String level, String text, List<RubricConcept> concepts,
-      List<RedFlagRule> redFlags, Instant updatedAt, @Nullable String modelAnswer) {
-    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null, List.of(), List.of(), List.of(), modelAnswer);
+  /**
+   * The same with a model answer; {@code concepts} may be empty (key points then come from the
+   * model answer).
+   */
+  public CatalogQuestion(
+      String questionId,
+      String skillId,
+      String level,
+      String text,
+      List<RubricConcept> concepts,
+      List<RedFlagRule> redFlags,
+      Instant updatedAt,
+      @Nullable String modelAnswer) {
+    this(
+        questionId,
+        skillId,
+        level,
+        text,
+        concepts,
+        redFlags,
+        updatedAt,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        modelAnswer);
   }
 }

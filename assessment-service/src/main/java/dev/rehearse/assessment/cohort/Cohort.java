@@ -7,4 +7,5 @@ import java.util.UUID;
 
 /** A coach's group of candidates; candidates join with {@code joinCode}. */
 @MappedEntity("cohort")
-public record Cohort(@Id UUID id, String coachId, String name, String joinCode, Instant createdAt) {}
+public record Cohort(
+    @Id UUID id, String coachId, String name, String joinCode, Instant createdAt) {}

@@ -25,13 +25,15 @@ public class CohortAccess {
   /** For a coach endpoint naming a candidate: 404 unless the coach sees them. */
   public void requireSees(Staff staff, String candidateId) {
     if (!sees(staff, candidateId)) {
-      throw ProblemException.notFound("candidateId", "no candidate " + candidateId + " in your cohorts");
+      throw ProblemException.notFound(
+          "candidateId", "no candidate " + candidateId + " in your cohorts");
     }
   }
 
   /**
    * For data owned by {@code ownerId}. With no identity headers at all (local scripts and component
-   * tests with rehearse.auth.required=false; behind the gateway both are always set) nothing is restricted.
+   * tests with rehearse.auth.required=false; behind the gateway both are always set) nothing is
+   * restricted.
    */
   public boolean mayRead(@Nullable String subject, @Nullable String role, String ownerId) {
     if (subject == null && role == null) {

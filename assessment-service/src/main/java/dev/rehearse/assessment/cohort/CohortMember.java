@@ -8,4 +8,9 @@ import java.util.UUID;
 
 /** A candidate in a cohort, with the display name of their token when they joined. */
 @MappedEntity("cohort_member")
-public record CohortMember(@Id UUID id, UUID cohortId, String candidateId, @Nullable String displayName, Instant joinedAt) {}
+public record CohortMember(
+    @Id UUID id,
+    UUID cohortId,
+    String candidateId,
+    @Nullable String displayName,
+    Instant joinedAt) {}

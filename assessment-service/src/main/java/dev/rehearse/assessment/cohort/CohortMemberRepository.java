@@ -16,13 +16,15 @@ public interface CohortMemberRepository extends CrudRepository<CohortMember, UUI
   int deleteByCohortIdAndCandidateId(UUID cohortId, String candidateId);
 
   /** Whether the candidate is in one of the coach's cohorts. */
-  @Query("""
+  @Query(
+      """
       SELECT EXISTS (SELECT 1 FROM cohort_member m JOIN cohort c ON c.id = m.cohort_id
                      WHERE c.coach_id = :coachId AND m.candidate_id = :candidateId)""")
   boolean coaches(String coachId, String candidateId);
 
   /** The cohorts a candidate is in (the join code is the coach's to share, so it is left out). */
-  @Query("""
+  @Query(
+      """
       SELECT c.id AS cohort_id, c.name AS cohort_name, m.joined_at
       FROM cohort_member m JOIN cohort c ON c.id = m.cohort_id
       WHERE m.candidate_id = :candidateId ORDER BY m.joined_at""")
@@ -32,7 +34,8 @@ public interface CohortMemberRepository extends CrudRepository<CohortMember, UUI
    * One row per candidate the coach may see, newest activity first: members of the coach's cohorts,
    * and for an admin ({@code everyone}) every member and everyone who has answered anything.
    */
-  @Query("""
+  @Query(
+      """
       SELECT p.candidate_id,
              (SELECT m.display_name FROM cohort_member m WHERE m.candidate_id = p.candidate_id
               AND m.display_name IS NOT NULL ORDER BY m.joined_at DESC LIMIT 1) AS display_name,

@@ -19,7 +19,8 @@ public interface CohortRepository extends CrudRepository<Cohort, UUID> {
   void updateJoinCode(@Id UUID id, String joinCode);
 
   /** A coach's cohorts with how many candidates joined each. */
-  @Query("""
+  @Query(
+      """
       SELECT c.id, c.name, c.join_code, c.created_at, COUNT(m.id) AS members
       FROM cohort c LEFT JOIN cohort_member m ON m.cohort_id = c.id
       WHERE c.coach_id = :coachId GROUP BY c.id ORDER BY c.created_at""")

@@ -23,7 +23,14 @@ public class Cohorts {
 
   @Transactional
   public CohortView create(Staff coach, String name) {
-    Cohort cohort = cohorts.save(new Cohort(UUID.randomUUID(), coach.id(), name.trim(), freshCode(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    Cohort cohort =
+        cohorts.save(
+            new Cohort(
+                UUID.randomUUID(),
+                coach.id(),
+                name.trim(),
+                freshCode(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
     return new CohortView(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
   }
 
@@ -41,18 +48,33 @@ public class Cohorts {
   @Transactional
   public void remove(Staff coach, UUID cohortId, String candidateId) {
     if (members.deleteByCohortIdAndCandidateId(owned(coach, cohortId).id(), candidateId) == 0) {
-      throw ProblemException.notFound("candidateId", "no candidate " + candidateId + " in this cohort");
+      throw ProblemException.notFound(
+          "candidateId", "no candidate " + candidateId + " in this cohort");
     }
   }
 
   /** Joining twice is joining once. */
   @Transactional
   public Membership join(String candidateId, @Nullable String displayName, String typedCode) {
-    Cohort cohort = cohorts.findByJoinCode(JoinCodes.normalise(typedCode))
-        .orElseThrow(() -> ProblemException.notFound("joinCode", "no cohort has this code: check it with your coach"));
-    CohortMember member = members.findByCohortIdAndCandidateId(cohort.id(), candidateId)
-        .orElseGet(() -> members.save(new CohortMember(UUID.randomUUID(), cohort.id(), candidateId,
-            displayName == null || displayName.isBlank() ? null : displayName, Instant.now().truncatedTo(ChronoUnit.MICROS))));
+    Cohort cohort =
+        cohorts
+            .findByJoinCode(JoinCodes.normalise(typedCode))
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "joinCode", "no cohort has this code: check it with your coach"));
+    CohortMember member =
+        members
+            .findByCohortIdAndCandidateId(cohort.id(), candidateId)
+            .orElseGet(
+                () ->
+                    members.save(
+                        new CohortMember(
+                            UUID.randomUUID(),
+                            cohort.id(),
+                            candidateId,
+                            displayName == null || displayName.isBlank() ? null : displayName,
+                            Instant.now().truncatedTo(ChronoUnit.MICROS))));
     return new Membership(cohort.id(), cohort.name(), member.joinedAt());
   }
 
@@ -72,7 +94,9 @@ public class Cohorts {
   }
 
   private Cohort owned(Staff coach, UUID cohortId) {
-    return cohorts.findById(cohortId).filter(c -> c.coachId().equals(coach.id()))
+    return cohorts
+        .findById(cohortId)
+        .filter(c -> c.coachId().equals(coach.id()))
         .orElseThrow(() -> ProblemException.notFound("id", "you have no cohort " + cohortId));
   }
 

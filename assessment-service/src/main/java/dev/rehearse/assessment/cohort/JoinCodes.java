@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Join codes a coach can read out or type: 8 characters from an alphabet without look-alikes
- * (no 0/O, 1/I/L), about 10^12 codes, unguessable at the gateway's request rates.
+ * Join codes a coach can read out or type: 8 characters from an alphabet without look-alikes (no
+ * 0/O, 1/I/L), about 10^12 codes, unguessable at the gateway's request rates.
  */
 final class JoinCodes {
   private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -7,19 +7,22 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a text into the units that are compared by meaning: sentences, and long sentences further
- * into clauses at a comma, semicolon or conjunction, so that one clause carries one idea ("we ship a
- * canary, and if errors rise we roll back" is two). Every unit keeps its character span.
+ * into clauses at a comma, semicolon or conjunction, so that one clause carries one idea ("we ship
+ * a canary, and if errors rise we roll back" is two). Every unit keeps its character span.
  */
 public final class Clauses {
   /** A unit of text and where it stands in the original. */
   public record Unit(String text, int start, int end) {}
 
   private static final Pattern SENTENCE = Pattern.compile("[^.!?;:\\n]+[.!?;:]*");
-  private static final Pattern BREAK = Pattern.compile(
-      ",\\s+|\\s+(?=(?:and then|and|but|while|whereas|so that|so|because|which|then|although|though|otherwise)\\s)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BREAK =
+      Pattern.compile(
+          ",\\s+|\\s+(?=(?:and then|and|but|while|whereas|so that|so|because|which|then|although|though|otherwise)\\s)",
+          Pattern.CASE_INSENSITIVE);
+
   /** A sentence shorter than this stays whole; a clause shorter than this joins its neighbour. */
   static final int MIN_WORDS = 4;
+
   /** Longer units are cut into windows of this many words: the encoder sees one idea at a time. */
   static final int MAX_WORDS = 30;
 
@@ -29,7 +32,10 @@ public final class Clauses {
     return of(text, MIN_WORDS);
   }
 
-  /** With a larger {@code minWords}, clauses are longer: each holds a whole idea (key points of a model answer). */
+  /**
+   * With a larger {@code minWords}, clauses are longer: each holds a whole idea (key points of a
+   * model answer).
+   */
   public static List<Unit> of(String text, int minWords) {
     List<Unit> out = new ArrayList<>();
     Matcher sentence = SENTENCE.matcher(text);
@@ -66,7 +72,8 @@ public final class Clauses {
     if (u == null) {
       return;
     }
-    if (!parts.isEmpty() && (words(u.text()) < minWords || words(parts.get(parts.size() - 1).text()) < minWords)) {
+    if (!parts.isEmpty()
+        && (words(u.text()) < minWords || words(parts.get(parts.size() - 1).text()) < minWords)) {
       Unit previous = parts.remove(parts.size() - 1);
       u = new Unit(text.substring(previous.start(), u.end()), previous.start(), u.end());
     }
@@ -85,8 +92,11 @@ public final class Clauses {
     }
     for (int i = 0; i < spans.size(); i += MAX_WORDS) {
       int last = Math.min(spans.size(), i + MAX_WORDS) - 1;
-      out.add(new Unit(unit.text().substring(spans.get(i)[0], spans.get(last)[1]), unit.start() + spans.get(i)[0],
-          unit.start() + spans.get(last)[1]));
+      out.add(
+          new Unit(
+              unit.text().substring(spans.get(i)[0], spans.get(last)[1]),
+              unit.start() + spans.get(i)[0],
+              unit.start() + spans.get(last)[1]));
     }
   }
 

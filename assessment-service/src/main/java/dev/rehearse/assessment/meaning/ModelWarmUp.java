@@ -4,7 +4,10 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 
-/** Loads the sentence model while the service starts, so the first answer scored does not wait for it. */
+/**
+ * Loads the sentence model while the service starts, so the first answer scored does not wait for
+ * it.
+ */
 @Singleton
 public class ModelWarmUp implements ApplicationEventListener<ServerStartupEvent> {
   private final SentenceEncoder encoder;

@@ -38,14 +38,17 @@ public class QuestionVectors {
     this(encoder, null);
   }
 
-  /** Computes and stores the vectors of a question's texts (called when the catalog copy changes). */
+  /**
+   * Computes and stores the vectors of a question's texts (called when the catalog copy changes).
+   */
   @Transactional
   public TextVectors refresh(String questionId, Instant changedAt, List<String> texts) {
     Instant updatedAt = stamp(changedAt);
     List<String> unique = texts.stream().distinct().toList();
     float[][] vectors = encoder.encode(unique);
     if (stored != null) {
-      StoredVectors row = new StoredVectors(questionId, updatedAt, MODEL, unique, TextVectors.pack(vectors));
+      StoredVectors row =
+          new StoredVectors(questionId, updatedAt, MODEL, unique, TextVectors.pack(vectors));
       if (stored.existsById(questionId)) {
         stored.update(row);
       } else {
@@ -62,13 +65,25 @@ public class QuestionVectors {
   public TextVectors of(String questionId, Instant changedAt, List<String> texts) {
     Instant updatedAt = stamp(changedAt);
     Entry cached = cache.getIfPresent(questionId);
-    if (cached != null && cached.updatedAt().equals(updatedAt) && cached.vectors().containsAll(texts)) {
+    if (cached != null
+        && cached.updatedAt().equals(updatedAt)
+        && cached.vectors().containsAll(texts)) {
       return cached.vectors();
     }
-    Optional<StoredVectors> row = stored == null ? Optional.empty() : stored.findById(questionId)
-        .filter(r -> r.updatedAt().equals(updatedAt) && MODEL.equals(r.model()) && r.texts().containsAll(texts));
+    Optional<StoredVectors> row =
+        stored == null
+            ? Optional.empty()
+            : stored
+                .findById(questionId)
+                .filter(
+                    r ->
+                        r.updatedAt().equals(updatedAt)
+                            && MODEL.equals(r.model())
+                            && r.texts().containsAll(texts));
     if (row.isPresent()) {
-      TextVectors vectors = TextVectors.of(row.get().texts(), TextVectors.unpack(row.get().vectors(), row.get().texts().size()));
+      TextVectors vectors =
+          TextVectors.of(
+              row.get().texts(), TextVectors.unpack(row.get().vectors(), row.get().texts().size()));
       cache.put(questionId, new Entry(updatedAt, vectors));
       return vectors;
     }

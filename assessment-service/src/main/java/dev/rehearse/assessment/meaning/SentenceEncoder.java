@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 public class SentenceEncoder {
   /** Holder idiom: the model loads on first use, once. */
   private static final class Model {
-    static final AllMiniLmL6V2QuantizedEmbeddingModel INSTANCE = new AllMiniLmL6V2QuantizedEmbeddingModel(
-        Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-          Thread t = new Thread(r, "sentence-encoder");
-          t.setDaemon(true);
-          return t;
-        }));
+    static final AllMiniLmL6V2QuantizedEmbeddingModel INSTANCE =
+        new AllMiniLmL6V2QuantizedEmbeddingModel(
+            Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
+                r -> {
+                  Thread t = new Thread(r, "sentence-encoder");
+                  t.setDaemon(true);
+                  return t;
+                }));
   }
 
   /** Loads the model now, so the first answer does not pay for it. */
@@ -37,7 +40,8 @@ public class SentenceEncoder {
     if (texts.isEmpty()) {
       return new float[0][];
     }
-    List<Embedding> out = Model.INSTANCE.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+    List<Embedding> out =
+        Model.INSTANCE.embedAll(texts.stream().map(TextSegment::from).toList()).content();
     float[][] vectors = new float[out.size()][];
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = out.get(i).vector();

@@ -33,7 +33,8 @@ public final class TextVectors {
 
   static byte[] pack(float[][] vectors) {
     int dim = vectors.length == 0 ? 0 : vectors[0].length;
-    ByteBuffer buffer = ByteBuffer.allocate(4 * dim * vectors.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(4 * dim * vectors.length).order(ByteOrder.LITTLE_ENDIAN);
     for (float[] v : vectors) {
       for (float f : v) {
         buffer.putFloat(f);

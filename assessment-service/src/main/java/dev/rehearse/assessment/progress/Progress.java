@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A candidate's progress: effective scores (after coach overrides) over time, overall and per skill. */
+/**
+ * A candidate's progress: effective scores (after coach overrides) over time, overall and per
+ * skill.
+ */
 @Serdeable
 public record Progress(
     String candidateId,
@@ -18,7 +21,12 @@ public record Progress(
 
   @Serdeable
   public record SkillProgress(
-      String skillId, int attempts, int averageScore, int latestScore, Trend trend, List<Point> points) {}
+      String skillId,
+      int attempts,
+      int averageScore,
+      int latestScore,
+      Trend trend,
+      List<Point> points) {}
 
   @Serdeable
   public record Point(UUID attemptId, String questionId, Instant at, int score, String band) {}

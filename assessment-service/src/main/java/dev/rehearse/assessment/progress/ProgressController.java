@@ -25,16 +25,21 @@ public class ProgressController {
   private final QuizResponseRepository quiz;
   private final CohortAccess access;
 
-  public ProgressController(AttemptRepository attempts, QuizResponseRepository quiz, CohortAccess access) {
+  public ProgressController(
+      AttemptRepository attempts, QuizResponseRepository quiz, CohortAccess access) {
     this.attempts = attempts;
     this.quiz = quiz;
     this.access = access;
   }
 
-  @Operation(summary = "Progress of the calling candidate, or (for a coach, with ?candidateId=) of a candidate in their cohorts")
+  @Operation(
+      summary =
+          "Progress of the calling candidate, or (for a coach, with ?candidateId=) of a candidate in their cohorts")
   @Get
-  public Progress progress(@Nullable @Header(Identity.CANDIDATE) String candidateHeader,
-      @Nullable @Header(Identity.ROLE) String role, @Nullable @QueryValue @Size(max = 100) String candidateId) {
+  public Progress progress(
+      @Nullable @Header(Identity.CANDIDATE) String candidateHeader,
+      @Nullable @Header(Identity.ROLE) String role,
+      @Nullable @QueryValue @Size(max = 100) String candidateId) {
     String candidate;
     if (candidateId != null) {
       access.requireSees(Identity.coach(candidateHeader, role), candidateId);
@@ -42,24 +47,59 @@ public class ProgressController {
     } else if (candidateHeader != null && !candidateHeader.isBlank()) {
       candidate = candidateHeader.trim();
     } else {
-      throw ProblemException.badRequest(Identity.CANDIDATE, "send " + Identity.CANDIDATE + " (or, as a coach, ?candidateId=)");
+      throw ProblemException.badRequest(
+          Identity.CANDIDATE, "send " + Identity.CANDIDATE + " (or, as a coach, ?candidateId=)");
     }
-    return of(candidate, attempts.findByCandidateIdOrderByCreatedAt(candidate), quiz.findByCandidateId(candidate));
+    return of(
+        candidate,
+        attempts.findByCandidateIdOrderByCreatedAt(candidate),
+        quiz.findByCandidateId(candidate));
   }
 
   static Progress of(String candidate, List<Attempt> history, List<QuizResponse> answers) {
     Map<String, List<Attempt>> bySkill = new LinkedHashMap<>();
-    history.forEach(a -> bySkill.computeIfAbsent(a.skillId() == null ? "unknown" : a.skillId(), k -> new java.util.ArrayList<>()).add(a));
-    List<Progress.SkillProgress> skills = bySkill.entrySet().stream().map(e -> {
-      List<Integer> scores = e.getValue().stream().map(Attempt::effectiveScore).toList();
-      return new Progress.SkillProgress(e.getKey(), scores.size(), average(scores), scores.get(scores.size() - 1),
-          Trend.of(scores), e.getValue().stream().map(a -> new Progress.Point(a.id(), a.questionId(), a.createdAt(),
-              a.effectiveScore(), ScoreResult.Band.of(a.effectiveScore()).label())).toList());
-    }).toList();
+    history.forEach(
+        a ->
+            bySkill
+                .computeIfAbsent(
+                    a.skillId() == null ? "unknown" : a.skillId(), k -> new java.util.ArrayList<>())
+                .add(a));
+    List<Progress.SkillProgress> skills =
+        bySkill.entrySet().stream()
+            .map(
+                e -> {
+                  List<Integer> scores =
+                      e.getValue().stream().map(Attempt::effectiveScore).toList();
+                  return new Progress.SkillProgress(
+                      e.getKey(),
+                      scores.size(),
+                      average(scores),
+                      scores.get(scores.size() - 1),
+                      Trend.of(scores),
+                      e.getValue().stream()
+                          .map(
+                              a ->
+                                  new Progress.Point(
+                                      a.id(),
+                                      a.questionId(),
+                                      a.createdAt(),
+                                      a.effectiveScore(),
+                                      ScoreResult.Band.of(a.effectiveScore()).label()))
+                          .toList());
+                })
+            .toList();
     List<Integer> all = history.stream().map(Attempt::effectiveScore).toList();
     int correct = (int) answers.stream().filter(QuizResponse::correct).count();
-    return new Progress(candidate, all.size(), all.isEmpty() ? null : average(all), Trend.of(all), skills,
-        new Progress.QuizProgress(answers.size(), correct, answers.isEmpty() ? null : Math.round(100f * correct / answers.size())));
+    return new Progress(
+        candidate,
+        all.size(),
+        all.isEmpty() ? null : average(all),
+        Trend.of(all),
+        skills,
+        new Progress.QuizProgress(
+            answers.size(),
+            correct,
+            answers.isEmpty() ? null : Math.round(100f * correct / answers.size())));
   }
 
   private static int average(List<Integer> scores) {

@@ -16,14 +16,29 @@ public record Trend(String direction, double delta, String explanation) {
 
   static Trend of(List<Integer> scores) {
     if (scores.size() < MIN_POINTS) {
-      return new Trend("not enough data", 0, "a trend needs at least " + MIN_POINTS + " scored answers");
+      return new Trend(
+          "not enough data", 0, "a trend needs at least " + MIN_POINTS + " scored answers");
     }
     int half = scores.size() / 2;
-    double earlier = scores.subList(0, half).stream().mapToInt(Integer::intValue).average().orElse(0);
-    double later = scores.subList(scores.size() - half, scores.size()).stream().mapToInt(Integer::intValue).average().orElse(0);
+    double earlier =
+        scores.subList(0, half).stream().mapToInt(Integer::intValue).average().orElse(0);
+    double later =
+        scores.subList(scores.size() - half, scores.size()).stream()
+            .mapToInt(Integer::intValue)
+            .average()
+            .orElse(0);
     double delta = Math.round((later - earlier) * 10) / 10.0;
-    String direction = delta >= THRESHOLD ? "improving" : delta <= -THRESHOLD ? "declining" : "steady";
-    return new Trend(direction, delta, String.format(Locale.ROOT,
-        "the latest %d answers average %.0f, the first %d average %.0f", half, later, half, earlier));
+    String direction =
+        delta >= THRESHOLD ? "improving" : delta <= -THRESHOLD ? "declining" : "steady";
+    return new Trend(
+        direction,
+        delta,
+        String.format(
+            Locale.ROOT,
+            "the latest %d answers average %.0f, the first %d average %.0f",
+            half,
+            later,
+            half,
+            earlier));
   }
 }

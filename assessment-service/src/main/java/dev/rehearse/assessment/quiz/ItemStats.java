@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * Classical item analysis of one quiz item. Facility: the share of responses that were correct.
  * Discrimination: the corrected point-biserial correlation between answering this item right and
  * the score on the same submission's other items (so the item does not rank itself); unlike the
- * upper/lower 27% split it needs no arbitrary tie-breaking. Both are shown once
- * {@code minResponses} responses exist; below that the item still lists its count.
+ * upper/lower 27% split it needs no arbitrary tie-breaking. Both are shown once {@code
+ * minResponses} responses exist; below that the item still lists its count.
  */
 @Serdeable
 public record ItemStats(
@@ -25,24 +25,46 @@ public record ItemStats(
     String verdict) {
 
   static List<ItemStats> of(List<QuizResponse> all, int minResponses) {
-    Map<java.util.UUID, List<QuizResponse>> bySubmission = all.stream().collect(Collectors.groupingBy(QuizResponse::submissionId));
-    Map<String, List<QuizResponse>> byItem = all.stream().collect(Collectors.groupingBy(QuizResponse::itemId));
+    Map<java.util.UUID, List<QuizResponse>> bySubmission =
+        all.stream().collect(Collectors.groupingBy(QuizResponse::submissionId));
+    Map<String, List<QuizResponse>> byItem =
+        all.stream().collect(Collectors.groupingBy(QuizResponse::itemId));
     List<ItemStats> out = new ArrayList<>();
-    byItem.forEach((itemId, responses) -> {
-      int n = responses.size();
-      String skill = responses.get(0).skillId();
-      if (n < minResponses) {
-        out.add(new ItemStats(itemId, skill, n, null, null, "needs " + (minResponses - n) + " more responses"));
-        return;
-      }
-      double facility = share(responses);
-      List<QuizResponse> withOthers = responses.stream()
-          .filter(r -> bySubmission.get(r.submissionId()).size() > 1)
-          .toList();
-      Double discrimination = correlation(withOthers.stream().mapToDouble(r -> r.correct() ? 1 : 0).toArray(),
-          withOthers.stream().mapToDouble(r -> restScore(r, bySubmission.get(r.submissionId()))).toArray());
-      out.add(new ItemStats(itemId, skill, n, round(facility), discrimination, verdict(facility, discrimination)));
-    });
+    byItem.forEach(
+        (itemId, responses) -> {
+          int n = responses.size();
+          String skill = responses.get(0).skillId();
+          if (n < minResponses) {
+            out.add(
+                new ItemStats(
+                    itemId,
+                    skill,
+                    n,
+                    null,
+                    null,
+                    "needs " + (minResponses - n) + " more responses"));
+            return;
+          }
+          double facility = share(responses);
+          List<QuizResponse> withOthers =
+              responses.stream()
+                  .filter(r -> bySubmission.get(r.submissionId()).size() > 1)
+                  .toList();
+          Double discrimination =
+              correlation(
+                  withOthers.stream().mapToDouble(r -> r.correct() ? 1 : 0).toArray(),
+                  withOthers.stream()
+                      .mapToDouble(r -> restScore(r, bySubmission.get(r.submissionId())))
+                      .toArray());
+          out.add(
+              new ItemStats(
+                  itemId,
+                  skill,
+                  n,
+                  round(facility),
+                  discrimination,
+                  verdict(facility, discrimination)));
+        });
     out.sort(Comparator.comparing(ItemStats::itemId));
     return out;
   }
@@ -68,7 +90,8 @@ public record ItemStats(
   }
 
   private static double restScore(QuizResponse item, List<QuizResponse> submission) {
-    long others = submission.stream().filter(r -> !r.itemId().equals(item.itemId()) && r.correct()).count();
+    long others =
+        submission.stream().filter(r -> !r.itemId().equals(item.itemId()) && r.correct()).count();
     return (double) others / (submission.size() - 1);
   }
 
@@ -92,7 +115,9 @@ public record ItemStats(
   }
 
   private static double share(List<QuizResponse> responses) {
-    return responses.isEmpty() ? 0 : (double) responses.stream().filter(QuizResponse::correct).count() / responses.size();
+    return responses.isEmpty()
+        ? 0
+        : (double) responses.stream().filter(QuizResponse::correct).count() / responses.size();
   }
 
   private static double round(double v) {

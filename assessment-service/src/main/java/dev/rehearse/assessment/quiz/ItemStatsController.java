@@ -14,7 +14,8 @@ public class ItemStatsController {
   private final QuizResponseRepository responses;
   private final int minResponses;
 
-  public ItemStatsController(QuizResponseRepository responses,
+  public ItemStatsController(
+      QuizResponseRepository responses,
       @Value("${rehearse.item-stats.min-responses:10}") int minResponses) {
     this.responses = responses;
     this.minResponses = minResponses;

@@ -19,10 +19,13 @@ public class QuizController {
     this.marking = marking;
   }
 
-  @Operation(summary = "Mark a quiz: correctness and the explanation of each chosen option, total, per skill")
+  @Operation(
+      summary =
+          "Mark a quiz: correctness and the explanation of each chosen option, total, per skill")
   @Post
   public HttpResponse<QuizResult> submit(
-      @Header(Identity.CANDIDATE) @NotBlank @Size(max = 100) String candidateId, @Body @Valid QuizRequest request) {
+      @Header(Identity.CANDIDATE) @NotBlank @Size(max = 100) String candidateId,
+      @Body @Valid QuizRequest request) {
     return HttpResponse.created(marking.mark(candidateId, request));
   }
 }

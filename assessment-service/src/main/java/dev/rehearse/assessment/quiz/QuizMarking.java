@@ -21,7 +21,10 @@ public class QuizMarking {
   private final QuizSubmissionRepository submissions;
   private final QuizResponseRepository responses;
 
-  public QuizMarking(CatalogRepository catalog, QuizSubmissionRepository submissions, QuizResponseRepository responses) {
+  public QuizMarking(
+      CatalogRepository catalog,
+      QuizSubmissionRepository submissions,
+      QuizResponseRepository responses) {
     this.catalog = catalog;
     this.submissions = submissions;
     this.responses = responses;
@@ -37,7 +40,10 @@ public class QuizMarking {
       if (items.containsKey(id)) {
         throw ProblemException.badRequest(field, "item " + id + " is listed twice");
       }
-      CatalogQuestion q = catalog.findById(id).orElseThrow(() -> ProblemException.notFound(field, "no item with id " + id));
+      CatalogQuestion q =
+          catalog
+              .findById(id)
+              .orElseThrow(() -> ProblemException.notFound(field, "no item with id " + id));
       if (!CatalogQuestion.QUIZ.equals(q.type()) || q.options().isEmpty()) {
         throw ProblemException.badRequest(field, "item " + id + " is not a quiz question");
       }
@@ -48,13 +54,16 @@ public class QuizMarking {
       QuizRequest.Answer a = request.answers().get(i);
       CatalogQuestion q = items.get(a.itemId());
       if (q == null) {
-        throw ProblemException.badRequest("answers[" + i + "].itemId", "item " + a.itemId() + " is not in itemIds");
+        throw ProblemException.badRequest(
+            "answers[" + i + "].itemId", "item " + a.itemId() + " is not in itemIds");
       }
       if (chosen.containsKey(a.itemId())) {
-        throw ProblemException.badRequest("answers[" + i + "].itemId", "item " + a.itemId() + " is answered twice");
+        throw ProblemException.badRequest(
+            "answers[" + i + "].itemId", "item " + a.itemId() + " is answered twice");
       }
       if (q.options().stream().noneMatch(o -> o.id().equals(a.optionId()))) {
-        throw ProblemException.badRequest("answers[" + i + "].optionId", "item " + a.itemId() + " has no option " + a.optionId());
+        throw ProblemException.badRequest(
+            "answers[" + i + "].optionId", "item " + a.itemId() + " has no option " + a.optionId());
       }
       chosen.put(a.itemId(), a.optionId());
     }
@@ -64,22 +73,45 @@ public class QuizMarking {
     List<QuizResult.Marked> marked = new ArrayList<>();
     List<QuizResponse> rows = new ArrayList<>();
     for (CatalogQuestion q : items.values()) {
-      QuizOption right = q.options().stream().filter(QuizOption::correct).findFirst().orElse(q.options().get(0));
+      QuizOption right =
+          q.options().stream().filter(QuizOption::correct).findFirst().orElse(q.options().get(0));
       String optionId = chosen.get(q.questionId());
-      QuizOption picked = optionId == null ? null
-          : q.options().stream().filter(o -> o.id().equals(optionId)).findFirst().orElseThrow();
+      QuizOption picked =
+          optionId == null
+              ? null
+              : q.options().stream().filter(o -> o.id().equals(optionId)).findFirst().orElseThrow();
       boolean correct = picked != null && picked.correct();
-      marked.add(picked == null
-          ? QuizResult.Marked.unanswered(q.questionId(), q.skillId(), q.level())
-          : new QuizResult.Marked(q.questionId(), q.skillId(), q.level(), optionId, correct, picked.explanation(),
-              correct ? picked.id() : right.id(), correct ? null : right.explanation()));
-      rows.add(new QuizResponse(UUID.randomUUID(), submissionId, candidateId, q.questionId(), q.skillId(), q.level(),
-          optionId, correct, now));
+      marked.add(
+          picked == null
+              ? QuizResult.Marked.unanswered(q.questionId(), q.skillId(), q.level())
+              : new QuizResult.Marked(
+                  q.questionId(),
+                  q.skillId(),
+                  q.level(),
+                  optionId,
+                  correct,
+                  picked.explanation(),
+                  correct ? picked.id() : right.id(),
+                  correct ? null : right.explanation()));
+      rows.add(
+          new QuizResponse(
+              UUID.randomUUID(),
+              submissionId,
+              candidateId,
+              q.questionId(),
+              q.skillId(),
+              q.level(),
+              optionId,
+              correct,
+              now));
     }
     int correct = (int) marked.stream().filter(QuizResult.Marked::correct).count();
     submissions.save(new QuizSubmission(submissionId, candidateId, correct, marked.size(), now));
     responses.saveAll(rows);
-    return new QuizResult(submissionId, marked, new QuizResult.Total(correct, marked.size(), percent(correct, marked.size())),
+    return new QuizResult(
+        submissionId,
+        marked,
+        new QuizResult.Total(correct, marked.size(), percent(correct, marked.size())),
         perSkill(marked));
   }
 
@@ -91,7 +123,13 @@ public class QuizMarking {
       c[1]++;
     }
     return counts.entrySet().stream()
-        .map(e -> new QuizResult.SkillResult(e.getKey(), e.getValue()[0], e.getValue()[1], percent(e.getValue()[0], e.getValue()[1])))
+        .map(
+            e ->
+                new QuizResult.SkillResult(
+                    e.getKey(),
+                    e.getValue()[0],
+                    e.getValue()[1],
+                    percent(e.getValue()[0], e.getValue()[1])))
         .toList();
   }
 

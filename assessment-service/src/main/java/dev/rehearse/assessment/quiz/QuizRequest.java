@@ -15,5 +15,6 @@ public record QuizRequest(
     @NotEmpty @Size(max = 50) List<@NotNull @Valid Answer> answers) {
 
   @Serdeable
-  public record Answer(@NotBlank @Size(max = 100) String itemId, @NotBlank @Size(max = 20) String optionId) {}
+  public record Answer(
+      @NotBlank @Size(max = 100) String itemId, @NotBlank @Size(max = 20) String optionId) {}
 }

@@ -5,9 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.UUID;
 
-/** A marked quiz: each question with the explanation of the chosen option, the total and per skill. */
+/**
+ * A marked quiz: each question with the explanation of the chosen option, the total and per skill.
+ */
 @Serdeable
-public record QuizResult(UUID submissionId, List<Marked> questions, Total total, List<SkillResult> skills) {
+public record QuizResult(
+    UUID submissionId, List<Marked> questions, Total total, List<SkillResult> skills) {
 
   /**
    * One question: the option chosen and why it is right or wrong; when wrong, also the right option

@@ -6,4 +6,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("quiz_submission")
-public record QuizSubmission(@Id UUID id, String candidateId, int correct, int total, Instant createdAt) {}
+public record QuizSubmission(
+    @Id UUID id, String candidateId, int correct, int total, Instant createdAt) {}

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One entry of an attempt's audit trail: who reviewed, when, the score before and the override
- * (if any) with its reason, and a comment. Entries are only ever added.
+ * One entry of an attempt's audit trail: who reviewed, when, the score before and the override (if
+ * any) with its reason, and a comment. Entries are only ever added.
  */
 @Serdeable
 @MappedEntity("attempt_review")

@@ -1,10 +1,10 @@
 package dev.rehearse.assessment.review;
 
 import dev.rehearse.assessment.access.Identity;
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
 import dev.rehearse.assessment.scoring.AttemptViews;
-import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +19,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** Coach review: a candidate's attempts, overrides and comments with their audit trail; coaches reach their cohorts only. */
+/**
+ * Coach review: a candidate's attempts, overrides and comments with their audit trail; coaches
+ * reach their cohorts only.
+ */
 @Controller
 public class ReviewController {
   private final Reviewing reviewing;
@@ -28,7 +31,11 @@ public class ReviewController {
   private final AttemptReviewRepository reviews;
   private final CohortAccess access;
 
-  public ReviewController(Reviewing reviewing, AttemptRepository attempts, AttemptViews views, AttemptReviewRepository reviews,
+  public ReviewController(
+      Reviewing reviewing,
+      AttemptRepository attempts,
+      AttemptViews views,
+      AttemptReviewRepository reviews,
       CohortAccess access) {
     this.reviewing = reviewing;
     this.attempts = attempts;
@@ -37,18 +44,28 @@ public class ReviewController {
     this.access = access;
   }
 
-  @Operation(summary = "Override an attempt's score (with a reason) and/or comment on it; the machine score is kept")
+  @Operation(
+      summary =
+          "Override an attempt's score (with a reason) and/or comment on it; the machine score is kept")
   @Post("/api/attempts/{id}/reviews")
-  public HttpResponse<ReviewResult> review(UUID id, @Nullable @Header(Identity.CANDIDATE) String subject,
-      @Nullable @Header(Identity.ROLE) String role, @Body @Valid ReviewRequest request) {
+  public HttpResponse<ReviewResult> review(
+      UUID id,
+      @Nullable @Header(Identity.CANDIDATE) String subject,
+      @Nullable @Header(Identity.ROLE) String role,
+      @Body @Valid ReviewRequest request) {
     return HttpResponse.created(reviewing.review(id, Identity.coach(subject, role), request));
   }
 
   @Operation(summary = "An attempt's audit trail: every review with who, when and why")
   @Get("/api/attempts/{id}/reviews")
-  public List<AttemptReview> trail(UUID id, @Nullable @Header(Identity.CANDIDATE) String subject,
+  public List<AttemptReview> trail(
+      UUID id,
+      @Nullable @Header(Identity.CANDIDATE) String subject,
       @Nullable @Header(Identity.ROLE) String role) {
-    if (attempts.findById(id).filter(a -> access.mayRead(subject, role, a.candidateId())).isEmpty()) {
+    if (attempts
+        .findById(id)
+        .filter(a -> access.mayRead(subject, role, a.candidateId()))
+        .isEmpty()) {
       throw ProblemException.notFound("id", "no scored attempt with id " + id);
     }
     return reviews.findByAttemptIdOrderByCreatedAt(id);
@@ -56,8 +73,10 @@ public class ReviewController {
 
   @Operation(summary = "A candidate's attempts, newest first, with effective and machine scores")
   @Get("/api/coach/candidates/{candidateId}/attempts")
-  public List<AttemptView> candidateAttempts(@Size(max = 100) String candidateId,
-      @Nullable @Header(Identity.CANDIDATE) String subject, @Nullable @Header(Identity.ROLE) String role) {
+  public List<AttemptView> candidateAttempts(
+      @Size(max = 100) String candidateId,
+      @Nullable @Header(Identity.CANDIDATE) String subject,
+      @Nullable @Header(Identity.ROLE) String role) {
     access.requireSees(Identity.coach(subject, role), candidateId);
     return views.of(attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId));
   }

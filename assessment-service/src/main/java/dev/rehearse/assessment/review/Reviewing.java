@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Records a coach's review: the audit entry, the attempt's current override and the
- * {@code AttemptReviewed} event commit together. The machine score is never touched. A coach
- * reviews only attempts of candidates in their cohorts (others are "not found").
+ * Records a coach's review: the audit entry, the attempt's current override and the {@code
+ * AttemptReviewed} event commit together. The machine score is never touched. A coach reviews only
+ * attempts of candidates in their cohorts (others are "not found").
  */
 @Singleton
 public class Reviewing {
@@ -27,7 +27,11 @@ public class Reviewing {
   private final Outbox outbox;
   private final CohortAccess access;
 
-  public Reviewing(AttemptRepository attempts, AttemptViews views, AttemptReviewRepository reviews, Outbox outbox,
+  public Reviewing(
+      AttemptRepository attempts,
+      AttemptViews views,
+      AttemptReviewRepository reviews,
+      Outbox outbox,
       CohortAccess access) {
     this.attempts = attempts;
     this.views = views;
@@ -39,24 +43,50 @@ public class Reviewing {
   @Transactional
   public ReviewResult review(UUID attemptId, Staff coach, ReviewRequest request) {
     String coachId = coach.id();
-    Attempt attempt = attempts.findById(attemptId).filter(a -> access.sees(coach, a.candidateId()))
-        .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + attemptId));
+    Attempt attempt =
+        attempts
+            .findById(attemptId)
+            .filter(a -> access.sees(coach, a.candidateId()))
+            .orElseThrow(
+                () -> ProblemException.notFound("id", "no scored attempt with id " + attemptId));
     String reason = blankToNull(request.reason());
     String comment = blankToNull(request.comment());
     if (request.overrideScore() == null && comment == null) {
-      throw ProblemException.badRequest("overrideScore", "a review needs an override score or a comment");
+      throw ProblemException.badRequest(
+          "overrideScore", "a review needs an override score or a comment");
     }
     if (request.overrideScore() != null && reason == null) {
       throw ProblemException.badRequest("reason", "an override score needs a reason");
     }
-    AttemptReview review = reviews.save(new AttemptReview(UUID.randomUUID(), attemptId, attempt.candidateId(), coachId,
-        attempt.score(), attempt.effectiveScore(), request.overrideScore(), reason, comment, Instant.now()));
+    AttemptReview review =
+        reviews.save(
+            new AttemptReview(
+                UUID.randomUUID(),
+                attemptId,
+                attempt.candidateId(),
+                coachId,
+                attempt.score(),
+                attempt.effectiveScore(),
+                request.overrideScore(),
+                reason,
+                comment,
+                Instant.now()));
     if (request.overrideScore() != null) {
       attempts.updateReviewedScore(attemptId, request.overrideScore());
     }
-    outbox.publish(Topics.ASSESSMENT_REVIEWED, attempt.candidateId(), new AttemptReviewed(UUID.randomUUID(),
-        AttemptReviewed.SCHEMA_VERSION, review.createdAt(), attemptId, attempt.candidateId(), coachId,
-        request.overrideScore(), reason, comment));
+    outbox.publish(
+        Topics.ASSESSMENT_REVIEWED,
+        attempt.candidateId(),
+        new AttemptReviewed(
+            UUID.randomUUID(),
+            AttemptReviewed.SCHEMA_VERSION,
+            review.createdAt(),
+            attemptId,
+            attempt.candidateId(),
+            coachId,
+            request.overrideScore(),
+            reason,
+            comment));
     Attempt updated = attempts.findById(attemptId).orElseThrow();
     return new ReviewResult(review, views.of(updated));
   }

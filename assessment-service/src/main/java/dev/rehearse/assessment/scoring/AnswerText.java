@@ -21,12 +21,45 @@ final class AnswerText {
   private static final TermAnalyzer ANALYZER = new TermAnalyzer();
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:\\n]");
-  private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-      "eighty", "ninety", "hundred", "thousand", "million", "billion", "percent", "half", "double", "twice", "triple",
-      "dozen", "quarter", "third");
+  private static final Set<String> NUMBER_WORDS =
+      Set.of(
+          "one",
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "fifteen",
+          "twenty",
+          "thirty",
+          "forty",
+          "fifty",
+          "sixty",
+          "seventy",
+          "eighty",
+          "ninety",
+          "hundred",
+          "thousand",
+          "million",
+          "billion",
+          "percent",
+          "half",
+          "double",
+          "twice",
+          "triple",
+          "dozen",
+          "quarter",
+          "third");
 
-  /** One token: stemmed term, lower-case surface, offsets, whether it is a stop word, its sentence. */
+  /**
+   * One token: stemmed term, lower-case surface, offsets, whether it is a stop word, its sentence.
+   */
   record Token(String term, String surface, int start, int end, boolean stop, int sentence) {}
 
   /** Where something was found: the original words and their character span. */
@@ -96,7 +129,8 @@ final class AnswerText {
       while (stream.incrementToken()) {
         int start = offset.startOffset();
         int end = offset.endOffset();
-        if (start > previousEnd && SENTENCE_END.matcher(text.substring(previousEnd, start)).find()) {
+        if (start > previousEnd
+            && SENTENCE_END.matcher(text.substring(previousEnd, start)).find()) {
           sentence++;
         }
         previousEnd = end;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An answer's clauses with their vectors, each marked when it is said as not done (negated) or
- * when it only repeats the question's words (an echo, which earns nothing), with its content terms.
+ * An answer's clauses with their vectors, each marked when it is said as not done (negated) or when
+ * it only repeats the question's words (an echo, which earns nothing), with its content terms.
  */
 final class AnswerUnits {
   /** A clause whose content words are at least this share of the question's words is an echo. */
@@ -30,10 +30,14 @@ final class AnswerUnits {
     for (int i = 0; i < units.size(); i++) {
       Clauses.Unit u = units.get(i);
       Set<String> own = new HashSet<>();
-      answer.content().stream().filter(t -> t.start() >= u.start() && t.end() <= u.end()).forEach(t -> own.add(t.term()));
+      answer.content().stream()
+          .filter(t -> t.start() >= u.start() && t.end() <= u.end())
+          .forEach(t -> own.add(t.term()));
       terms.add(own);
       negated[i] = Negation.of(u.text());
-      echo[i] = own.isEmpty() || own.stream().filter(questionTerms::contains).count() >= ECHO_SHARE * own.size();
+      echo[i] =
+          own.isEmpty()
+              || own.stream().filter(questionTerms::contains).count() >= ECHO_SHARE * own.size();
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.rehearse.assessment.scoring;
 
-import dev.rehearse.platform.identity.IdentityHeaders;
-import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.access.Identity;
+import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.cohort.CohortAccess;
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -27,7 +27,11 @@ public class AttemptController {
   private final AttemptRepository attempts;
   private final CohortAccess access;
 
-  public AttemptController(CatalogRepository catalog, AttemptViews views, AttemptScoring scoring, AttemptRepository attempts,
+  public AttemptController(
+      CatalogRepository catalog,
+      AttemptViews views,
+      AttemptScoring scoring,
+      AttemptRepository attempts,
       CohortAccess access) {
     this.catalog = catalog;
     this.views = views;
@@ -39,21 +43,32 @@ public class AttemptController {
   @Operation(summary = "Score a typed answer at once")
   @Post
   public HttpResponse<AttemptView> submit(
-      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId, @Body @Valid TypedAnswer answer) {
-    var question = catalog.findById(answer.questionId())
-        .orElseThrow(() -> ProblemException.notFound("questionId", "no question with id " + answer.questionId()));
-    Attempt attempt = scoring.score(UUID.randomUUID(), candidateId, question, answer.answerText(), null);
+      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      @Body @Valid TypedAnswer answer) {
+    var question =
+        catalog
+            .findById(answer.questionId())
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "questionId", "no question with id " + answer.questionId()));
+    Attempt attempt =
+        scoring.score(UUID.randomUUID(), candidateId, question, answer.answerText(), null);
     return HttpResponse.created(AttemptView.of(attempt, question.modelAnswer()));
   }
 
-  /** Candidates see their own attempts, coaches their cohorts' (anything else answers 404, revealing nothing). */
+  /**
+   * Candidates see their own attempts, coaches their cohorts' (anything else answers 404, revealing
+   * nothing).
+   */
   @Operation(summary = "A scored attempt, typed or spoken")
   @Get("/{id}")
   public AttemptView get(
       UUID id,
       @Nullable @Header(Identity.CANDIDATE) String candidateId,
       @Nullable @Header(Identity.ROLE) String role) {
-    return attempts.findById(id)
+    return attempts
+        .findById(id)
         .filter(a -> access.mayRead(candidateId, role, a.candidateId()))
         .map(views::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));

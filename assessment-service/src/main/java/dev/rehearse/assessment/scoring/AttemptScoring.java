@@ -27,10 +27,17 @@ public class AttemptScoring {
     this.outbox = outbox;
   }
 
-  /** A typed answer, or with {@code spoken} the transcript of a spoken one (then delivery is judged too). */
+  /**
+   * A typed answer, or with {@code spoken} the transcript of a spoken one (then delivery is judged
+   * too).
+   */
   @Transactional
   public Attempt score(
-      UUID attemptId, String candidateId, CatalogQuestion question, String answer, @Nullable TranscriptReady spoken) {
+      UUID attemptId,
+      String candidateId,
+      CatalogQuestion question,
+      String answer,
+      @Nullable TranscriptReady spoken) {
     Mode mode = spoken == null ? Mode.TYPED : Mode.SPOKEN;
     ScoreResult r = scorer.score(question, answer, mode);
     FluencyReport delivery = spoken == null ? null : FluencyReport.of(spoken);
@@ -38,16 +45,44 @@ public class AttemptScoring {
     if (delivery != null) {
       feedback.addAll(delivery.feedback());
     }
-    Attempt attempt = attempts.save(new Attempt(attemptId, candidateId, question.questionId(), mode, answer,
-        r.score(), r.band().label(), r.conceptsHit(), r.conceptsMissed(), r.redFlags(), feedback,
-        spoken == null ? null : spoken.fluency(), Instant.now(), question.skillId(), r.coverage(), delivery,
-        question.level(), null));
-    outbox.publish(Topics.ASSESSMENT_SCORED, candidateId, new AttemptScored(
-        UUID.randomUUID(), AttemptScored.SCHEMA_VERSION, Instant.now(), attemptId, candidateId,
-        question.questionId(), question.skillId(), mode, r.score(), r.band().label(),
-        r.conceptsHit().stream().map(ScoreResult.ConceptHit::concept).toList(),
-        r.conceptsMissed().stream().map(ScoreResult.ConceptMiss::concept).toList(),
-        r.redFlags().stream().map(ScoreResult.RaisedFlag::rule).toList()));
+    Attempt attempt =
+        attempts.save(
+            new Attempt(
+                attemptId,
+                candidateId,
+                question.questionId(),
+                mode,
+                answer,
+                r.score(),
+                r.band().label(),
+                r.conceptsHit(),
+                r.conceptsMissed(),
+                r.redFlags(),
+                feedback,
+                spoken == null ? null : spoken.fluency(),
+                Instant.now(),
+                question.skillId(),
+                r.coverage(),
+                delivery,
+                question.level(),
+                null));
+    outbox.publish(
+        Topics.ASSESSMENT_SCORED,
+        candidateId,
+        new AttemptScored(
+            UUID.randomUUID(),
+            AttemptScored.SCHEMA_VERSION,
+            Instant.now(),
+            attemptId,
+            candidateId,
+            question.questionId(),
+            question.skillId(),
+            mode,
+            r.score(),
+            r.band().label(),
+            r.conceptsHit().stream().map(ScoreResult.ConceptHit::concept).toList(),
+            r.conceptsMissed().stream().map(ScoreResult.ConceptMiss::concept).toList(),
+            r.redFlags().stream().map(ScoreResult.RaisedFlag::rule).toList()));
     return attempt;
   }
 }

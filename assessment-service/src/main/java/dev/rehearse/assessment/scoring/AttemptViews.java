@@ -23,10 +23,14 @@ public class AttemptViews {
 
   public List<AttemptView> of(List<Attempt> attempts) {
     Map<String, Optional<String>> seen = new HashMap<>();
-    return attempts.stream().map(a -> AttemptView.of(a, modelAnswer(a.questionId(), seen))).toList();
+    return attempts.stream()
+        .map(a -> AttemptView.of(a, modelAnswer(a.questionId(), seen)))
+        .toList();
   }
 
   private String modelAnswer(String questionId, Map<String, Optional<String>> seen) {
-    return seen.computeIfAbsent(questionId, id -> catalog.findById(id).map(CatalogQuestion::modelAnswer)).orElse(null);
+    return seen.computeIfAbsent(
+            questionId, id -> catalog.findById(id).map(CatalogQuestion::modelAnswer))
+        .orElse(null);
   }
 }

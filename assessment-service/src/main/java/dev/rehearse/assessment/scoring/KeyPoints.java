@@ -14,6 +14,7 @@ final class KeyPoints {
   static final String ID_PREFIX = "kp-";
   private static final int MIN_CONTENT_WORDS = 2;
   private static final int MAX_WEIGHT = 12;
+
   /** A key point holds a whole idea: shorter clauses join their neighbour. */
   private static final int MIN_WORDS = 7;
 
@@ -27,10 +28,14 @@ final class KeyPoints {
     for (Clauses.Unit unit : Clauses.of(modelAnswer, MIN_WORDS)) {
       int content = new AnswerText(unit.text()).content().size();
       if (content >= MIN_CONTENT_WORDS) {
-        out.add(new RubricConcept(ID_PREFIX + (out.size() + 1), unit.text(), Math.min(content, MAX_WEIGHT), List.of()));
+        out.add(
+            new RubricConcept(
+                ID_PREFIX + (out.size() + 1),
+                unit.text(),
+                Math.min(content, MAX_WEIGHT),
+                List.of()));
       }
     }
     return out;
   }
-
 }

@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * Finds a concept by its words, in three passes, most literal first: the rubric's words in order
- * (one extra word allowed), in any order within a short window, and for spoken answers a sound-alike
- * run of words. A phrase made only of the question's own words earns nothing (it can be echoed),
- * and a match said as not done ("no canary") does not count.
+ * (one extra word allowed), in any order within a short window, and for spoken answers a
+ * sound-alike run of words. A phrase made only of the question's own words earns nothing (it can be
+ * echoed), and a match said as not done ("no canary") does not count.
  */
 final class LexicalMatch {
   /** Extra words allowed inside a reordered paraphrase window. */
@@ -23,24 +23,46 @@ final class LexicalMatch {
 
   private LexicalMatch() {}
 
-  static Optional<ConceptHit> find(RubricConcept concept, AnswerText text, Mode mode, Set<String> questionTerms) {
-    List<Phrase> phrases = ScoringTexts.phrases(concept).stream()
-        .map(Phrase::of)
-        .filter(p -> !p.isEmpty() && !questionTerms.containsAll(p.terms()))
-        .toList();
-    Optional<ConceptHit> hit = first(phrases, p -> p.findAllInOrder(text, 1, false), text, concept, MatchKind.EXACT);
+  static Optional<ConceptHit> find(
+      RubricConcept concept, AnswerText text, Mode mode, Set<String> questionTerms) {
+    List<Phrase> phrases =
+        ScoringTexts.phrases(concept).stream()
+            .map(Phrase::of)
+            .filter(p -> !p.isEmpty() && !questionTerms.containsAll(p.terms()))
+            .toList();
+    Optional<ConceptHit> hit =
+        first(phrases, p -> p.findAllInOrder(text, 1, false), text, concept, MatchKind.EXACT);
     if (hit.isEmpty()) {
-      hit = first(phrases, p -> p.findAnyOrder(text, PARAPHRASE_EXTRA).stream().toList(), text, concept, MatchKind.PARAPHRASE);
+      hit =
+          first(
+              phrases,
+              p -> p.findAnyOrder(text, PARAPHRASE_EXTRA).stream().toList(),
+              text,
+              concept,
+              MatchKind.PARAPHRASE);
     }
     if (hit.isEmpty() && mode == Mode.SPOKEN) {
-      hit = first(phrases, p -> Phonetics.find(text, p).stream().toList(), text, concept, MatchKind.SOUND_ALIKE);
+      hit =
+          first(
+              phrases,
+              p -> Phonetics.find(text, p).stream().toList(),
+              text,
+              concept,
+              MatchKind.SOUND_ALIKE);
     }
     return hit;
   }
 
-  /** The earliest place in the answer where a phrase of the concept matches this way and is not negated. */
-  private static Optional<ConceptHit> first(List<Phrase> phrases, Function<Phrase, List<Phrase.Found>> how,
-      AnswerText text, RubricConcept concept, MatchKind kind) {
+  /**
+   * The earliest place in the answer where a phrase of the concept matches this way and is not
+   * negated.
+   */
+  private static Optional<ConceptHit> first(
+      List<Phrase> phrases,
+      Function<Phrase, List<Phrase.Found>> how,
+      AnswerText text,
+      RubricConcept concept,
+      MatchKind kind) {
     List<Candidate> found = new ArrayList<>();
     for (Phrase p : phrases) {
       how.apply(p).stream()
@@ -49,8 +71,17 @@ final class LexicalMatch {
     }
     return found.stream()
         .min(Comparator.comparingInt(c -> c.found().span().start()))
-        .map(c -> new ConceptHit(concept.id(), concept.label(), c.found().span().text(), c.found().span().start(),
-            c.found().span().end(), c.phrase().source(), kind, concept.weight()));
+        .map(
+            c ->
+                new ConceptHit(
+                    concept.id(),
+                    concept.label(),
+                    c.found().span().text(),
+                    c.found().span().start(),
+                    c.found().span().end(),
+                    c.phrase().source(),
+                    kind,
+                    concept.weight()));
   }
 
   private record Candidate(Phrase phrase, Phrase.Found found) {}

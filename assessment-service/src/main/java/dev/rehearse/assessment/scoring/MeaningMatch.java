@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Compares an answer's clauses with a question's texts by meaning. A clause counts for a text only
  * when both are said the same way round (a clause that negates what the text affirms earns nothing)
- * and it is not an echo of the question. Similarities become credit through {@link ScoringSettings}.
+ * and it is not an echo of the question. Similarities become credit through {@link
+ * ScoringSettings}.
  */
 final class MeaningMatch {
   private static final double LOOSE_LO = 0.2;
@@ -25,22 +26,30 @@ final class MeaningMatch {
   private final TextVectors known;
   private final AnswerUnits answer;
   private final ScoringSettings settings;
+
   /** The answer's content terms outside negated clauses, gathered on first use. */
   private Set<String> said;
 
-  MeaningMatch(ScoringTexts texts, TextVectors known, AnswerUnits answer, ScoringSettings settings) {
+  MeaningMatch(
+      ScoringTexts texts, TextVectors known, AnswerUnits answer, ScoringSettings settings) {
     this.texts = texts;
     this.known = known;
     this.answer = answer;
     this.settings = settings;
   }
 
-  /** No comparison by meaning: nothing is found, and a MISSING rule is cleared by any of its phrases. */
+  /**
+   * No comparison by meaning: nothing is found, and a MISSING rule is cleared by any of its
+   * phrases.
+   */
   static MeaningMatch none(ScoringTexts texts) {
     return new MeaningMatch(texts, null, null, null);
   }
 
-  /** The best clause for a concept by meaning, with the credit its similarity earns; empty if none earns any. */
+  /**
+   * The best clause for a concept by meaning, with the credit its similarity earns; empty if none
+   * earns any.
+   */
   Optional<ConceptHit> find(RubricConcept concept, boolean derived, AnswerText text) {
     if (answer == null) {
       return Optional.empty();
@@ -49,12 +58,14 @@ final class MeaningMatch {
     if (derived) {
       best.consider(concept.label(), settings.anchorLo(), settings.anchorHi());
     } else {
-      ScoringTexts.phrases(concept).forEach(p -> best.consider(p, settings.phraseLo(), settings.phraseHi()));
+      ScoringTexts.phrases(concept)
+          .forEach(p -> best.consider(p, settings.phraseLo(), settings.phraseHi()));
       anchor(concept).ifPresent(a -> best.consider(a, settings.anchorLo(), settings.anchorHi()));
     }
     double credit = best.credit;
     if (derived) {
-      // a key point is a whole sentence: a looser reading of its similarity, averaged with the share of
+      // a key point is a whole sentence: a looser reading of its similarity, averaged with the
+      // share of
       // its own words the answer uses, credits answers that say part of it
       double loose = best.unit < 0 ? 0 : ScoringSettings.ramp(best.similarity, LOOSE_LO, LOOSE_HI);
       credit = Math.max(credit, (loose + overlap(concept.label(), text)) / 2);
@@ -63,11 +74,24 @@ final class MeaningMatch {
       return Optional.empty();
     }
     Clauses.Unit u = best.unit < 0 ? answer.units.get(0) : answer.units.get(best.unit);
-    return Optional.of(new ConceptHit(concept.id(), concept.label(), u.text(), u.start(), u.end(), best.text,
-        MatchKind.MEANING, concept.weight(), round(best.similarity), round(credit)));
+    return Optional.of(
+        new ConceptHit(
+            concept.id(),
+            concept.label(),
+            u.text(),
+            u.start(),
+            u.end(),
+            best.text,
+            MatchKind.MEANING,
+            concept.weight(),
+            round(best.similarity),
+            round(credit)));
   }
 
-  /** The model-answer key point a rubric concept stands for: the one closest to its phrases, if close enough. */
+  /**
+   * The model-answer key point a rubric concept stands for: the one closest to its phrases, if
+   * close enough.
+   */
   private Optional<String> anchor(RubricConcept concept) {
     String anchor = null;
     double best = settings.anchorMin();
@@ -86,11 +110,11 @@ final class MeaningMatch {
 
   /**
    * How close the answer as a whole is to the model answer, 0..1, for an item without a rubric: the
-   * mean of how close its gist is (the mean vector of its clauses against the model answer's) and the
-   * share of the model answer's own words it uses outside negated clauses. On short reference answers
-   * this follows people's grades better than key points alone (PublicSetCorrelationTest); the gist
-   * keeps negated clauses, which often say the right thing ("they are not connected"), while their
-   * words earn nothing. 0 without a model answer.
+   * mean of how close its gist is (the mean vector of its clauses against the model answer's) and
+   * the share of the model answer's own words it uses outside negated clauses. On short reference
+   * answers this follows people's grades better than key points alone (PublicSetCorrelationTest);
+   * the gist keeps negated clauses, which often say the right thing ("they are not connected"),
+   * while their words earn nothing. 0 without a model answer.
    */
   double wholeAnswer(AnswerText text) {
     if (answer == null || texts.modelAnswer() == null || answer.units.isEmpty()) {
@@ -106,7 +130,8 @@ final class MeaningMatch {
     for (float f : sum) {
       norm += f * f;
     }
-    double gist = Math.max(0, SentenceEncoder.cosine(sum, known.get(texts.modelAnswer())) / Math.sqrt(norm));
+    double gist =
+        Math.max(0, SentenceEncoder.cosine(sum, known.get(texts.modelAnswer())) / Math.sqrt(norm));
     return (gist + overlap(texts.modelAnswer(), text)) / 2;
   }
 
@@ -118,7 +143,8 @@ final class MeaningMatch {
     Set<String> wanted = new HashSet<>(texts.termsOf(keyPoint));
     wanted.removeAll(texts.questionTerms());
     if (wanted.isEmpty()) {
-      // a key point in the question's own words ("terminal 1 and the positive terminal"): they are what it asks for
+      // a key point in the question's own words ("terminal 1 and the positive terminal"): they are
+      // what it asks for
       wanted.addAll(texts.termsOf(keyPoint));
     }
     if (said == null) {
@@ -129,13 +155,15 @@ final class MeaningMatch {
         }
       }
     }
-    return wanted.isEmpty() ? 0 : (double) wanted.stream().filter(said::contains).count() / wanted.size();
+    return wanted.isEmpty()
+        ? 0
+        : (double) wanted.stream().filter(said::contains).count() / wanted.size();
   }
 
   /**
-   * How close the whole answer is to the model answer, 0..1: the weighted share of the model answer's
-   * key points the answer says, each matched as a concept is (so a negated answer is not close however
-   * alike its words are); null without a model answer.
+   * How close the whole answer is to the model answer, 0..1: the weighted share of the model
+   * answer's key points the answer says, each matched as a concept is (so a negated answer is not
+   * close however alike its words are); null without a model answer.
    */
   Double closeness(AnswerText text) {
     if (answer == null) {
@@ -151,10 +179,11 @@ final class MeaningMatch {
   }
 
   /**
-   * Whether the answer clears a MISSING rule. With a span (a one-word phrase found there), the clause
-   * around it must also use another word of what the rule asks for ("we checkpoint and resume when a
-   * node is lost"), or say it by meaning; "but I really like it" does not clear "no trade-offs".
-   * Without a span, some clause must say it by meaning alone: be close to the rule's topic or phrases.
+   * Whether the answer clears a MISSING rule. With a span (a one-word phrase found there), the
+   * clause around it must also use another word of what the rule asks for ("we checkpoint and
+   * resume when a node is lost"), or say it by meaning; "but I really like it" does not clear "no
+   * trade-offs". Without a span, some clause must say it by meaning alone: be close to the rule's
+   * topic or phrases.
    */
   boolean clears(RedFlagRule rule, Span at) {
     if (answer == null) {

@@ -13,12 +13,46 @@ import java.util.Set;
  */
 final class Negation {
   /** Words that turn a whole clause around. */
-  private static final Set<String> CLAUSE_NEGATORS = Set.of("not", "no", "never", "don't", "didn't", "doesn't",
-      "won't", "wouldn't", "shouldn't", "can't", "cannot", "isn't", "aren't", "wasn't", "without", "nor", "neither",
-      "skip", "unnecessary", "needless");
+  private static final Set<String> CLAUSE_NEGATORS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "don't",
+          "didn't",
+          "doesn't",
+          "won't",
+          "wouldn't",
+          "shouldn't",
+          "can't",
+          "cannot",
+          "isn't",
+          "aren't",
+          "wasn't",
+          "without",
+          "nor",
+          "neither",
+          "skip",
+          "unnecessary",
+          "needless");
+
   /** Shortly before a phrase, these also reject it ("rather than", "instead of", "avoid"). */
-  private static final Set<String> NEGATORS = union(CLAUSE_NEGATORS, Set.of("instead", "rather", "avoid", "avoided",
-      "avoiding", "stop", "stopped", "against", "mistake", "wrong", "myth"));
+  private static final Set<String> NEGATORS =
+      union(
+          CLAUSE_NEGATORS,
+          Set.of(
+              "instead",
+              "rather",
+              "avoid",
+              "avoided",
+              "avoiding",
+              "stop",
+              "stopped",
+              "against",
+              "mistake",
+              "wrong",
+              "myth"));
+
   /** How many words before a phrase a negator still reaches. */
   static final int REACH = 4;
 
@@ -35,12 +69,16 @@ final class Negation {
     return words.contains(s) || s.endsWith("n't");
   }
 
-  /** True when a negator stands within {@link #REACH} words before {@code first}, in its sentence. */
+  /**
+   * True when a negator stands within {@link #REACH} words before {@code first}, in its sentence.
+   */
   static boolean before(AnswerText text, Token first) {
     List<Token> all = text.tokens();
     int at = all.indexOf(first);
     List<String> words = new java.util.ArrayList<>();
-    for (int i = at - 1; i >= Math.max(0, at - REACH) && all.get(i).sentence() == first.sentence(); i--) {
+    for (int i = at - 1;
+        i >= Math.max(0, at - REACH) && all.get(i).sentence() == first.sentence();
+        i--) {
       words.add(all.get(i).surface());
     }
     return negates(words, NEGATORS);

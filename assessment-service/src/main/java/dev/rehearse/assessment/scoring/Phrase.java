@@ -29,9 +29,13 @@ final class Phrase {
     this.joined = terms.size() > 1 ? AnswerText.stem(String.join("", surfaces)) : null;
   }
 
-  /** Rubric and rule phrases repeat on every answer: analyse each once (bounded, cleared when full). */
+  /**
+   * Rubric and rule phrases repeat on every answer: analyse each once (bounded, cleared when full).
+   */
   private static final int CACHE_LIMIT = 20_000;
-  private static final java.util.concurrent.ConcurrentHashMap<String, Phrase> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Phrase> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String soundCode;
 
   static Phrase of(String source) {
@@ -79,8 +83,9 @@ final class Phrase {
   }
 
   /**
-   * The terms in this order, with at most {@code slop} other words in between; with {@code prefixes},
-   * a phrase word of four letters or more also matches words it begins ("resum" finds "resumed").
+   * The terms in this order, with at most {@code slop} other words in between; with {@code
+   * prefixes}, a phrase word of four letters or more also matches words it begins ("resum" finds
+   * "resumed").
    */
   Optional<Found> findInOrder(AnswerText answer, int slop, boolean prefixes) {
     List<Found> all = matches(answer, slop, prefixes, true);
@@ -151,13 +156,15 @@ final class Phrase {
         }
       }
       if (found == terms.size()) {
-        return Optional.of(new Found(answer.span(seq.get(i), seq.get(last)), seq.get(i), seq.get(last)));
+        return Optional.of(
+            new Found(answer.span(seq.get(i), seq.get(last)), seq.get(i), seq.get(last)));
       }
     }
     return Optional.empty();
   }
 
-  private int matchRest(List<Token> seq, int first, int next, int termIndex, int slop, boolean prefixes) {
+  private int matchRest(
+      List<Token> seq, int first, int next, int termIndex, int slop, boolean prefixes) {
     if (termIndex == terms.size()) {
       return next - 1;
     }
@@ -176,7 +183,9 @@ final class Phrase {
     return -1;
   }
 
-  /** How many answer tokens phrase term {@code k} covers at {@code i}: 1, 2 (a split compound) or 0. */
+  /**
+   * How many answer tokens phrase term {@code k} covers at {@code i}: 1, 2 (a split compound) or 0.
+   */
   private int startsHere(List<Token> seq, int i, int k, boolean prefixes) {
     Token t = seq.get(i);
     String term = terms.get(k);
@@ -188,8 +197,12 @@ final class Phrase {
       return 1;
     }
     // a split compound: only worth analysing when the phrase word starts with this whole word
-    if (i + 1 < seq.size() && surface.length() >= 6 && t.surface().length() >= 2 && surface.length() > t.surface().length()
-        && surface.startsWith(t.surface()) && seq.get(i + 1).sentence() == t.sentence()
+    if (i + 1 < seq.size()
+        && surface.length() >= 6
+        && t.surface().length() >= 2
+        && surface.length() > t.surface().length()
+        && surface.startsWith(t.surface())
+        && seq.get(i + 1).sentence() == t.sentence()
         && AnswerText.stem(t.surface() + seq.get(i + 1).surface()).equals(term)) {
       return 2;
     }

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Applies a question's red-flag rules to an answer. MENTIONS fires on a phrase said as a claim, not
- * on one that is negated or rejected ("rather than just adding more GPUs"). MISSING fires unless the
- * answer says what the rule asks for: a phrase of two or more words (not negated; phrase words of
- * four letters or more also match as prefixes: "resum" finds "resumed"), a one-word phrase in a
+ * on one that is negated or rejected ("rather than just adding more GPUs"). MISSING fires unless
+ * the answer says what the rule asks for: a phrase of two or more words (not negated; phrase words
+ * of four letters or more also match as prefixes: "resum" finds "resumed"), a one-word phrase in a
  * clause that is about the rule ("but" alone does not clear "no trade-offs"), or a clause that says
  * it by meaning alone. NO_NUMBERS fires when the answer has no digit and no number word.
  */
@@ -27,23 +27,40 @@ final class RedFlagDetector {
   private RedFlagDetector() {}
 
   static List<RaisedFlag> detect(List<RedFlagRule> rules, AnswerText text, Clearing meaning) {
-    return rules.stream().map(rule -> raised(rule, text, meaning)).flatMap(Optional::stream).toList();
+    return rules.stream()
+        .map(rule -> raised(rule, text, meaning))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   private static Optional<RaisedFlag> raised(RedFlagRule rule, AnswerText text, Clearing meaning) {
     return switch (rule.kind()) {
-      case MENTIONS -> rule.phrases().stream()
-          .map(Phrase::of)
-          .flatMap(p -> p.findAllInOrder(text, SLOP, false).stream())
-          .filter(found -> !Negation.before(text, found.first()))
-          .min(Comparator.comparingInt(found -> found.span().start()))
-          .map(found -> flag(rule, "\"" + found.span().text() + "\"", found.span().start(), found.span().end()));
-      case MISSING -> cleared(rule, text, meaning)
-          ? Optional.empty()
-          : Optional.of(flag(rule, "no mention of " + listed(rule.phrases()), null, null));
-      case NO_NUMBERS -> text.firstNumber().isPresent()
-          ? Optional.empty()
-          : Optional.of(flag(rule, "the answer gives no figures (no digits, no number words)", null, null));
+      case MENTIONS ->
+          rule.phrases().stream()
+              .map(Phrase::of)
+              .flatMap(p -> p.findAllInOrder(text, SLOP, false).stream())
+              .filter(found -> !Negation.before(text, found.first()))
+              .min(Comparator.comparingInt(found -> found.span().start()))
+              .map(
+                  found ->
+                      flag(
+                          rule,
+                          "\"" + found.span().text() + "\"",
+                          found.span().start(),
+                          found.span().end()));
+      case MISSING ->
+          cleared(rule, text, meaning)
+              ? Optional.empty()
+              : Optional.of(flag(rule, "no mention of " + listed(rule.phrases()), null, null));
+      case NO_NUMBERS ->
+          text.firstNumber().isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  flag(
+                      rule,
+                      "the answer gives no figures (no digits, no number words)",
+                      null,
+                      null));
     };
   }
 
@@ -51,7 +68,8 @@ final class RedFlagDetector {
     for (String source : rule.phrases()) {
       Phrase p = Phrase.of(source);
       for (Phrase.Found found : p.findAllInOrder(text, SLOP, true)) {
-        if (!Negation.before(text, found.first()) && (p.size() >= 2 || meaning.clears(rule, found.span()))) {
+        if (!Negation.before(text, found.first())
+            && (p.size() >= 2 || meaning.clears(rule, found.span()))) {
           return true;
         }
       }
@@ -60,7 +78,8 @@ final class RedFlagDetector {
   }
 
   private static String listed(List<String> phrases) {
-    String shown = phrases.stream().limit(6).map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
+    String shown =
+        phrases.stream().limit(6).map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
     return phrases.size() > 6 ? shown + " or similar" : shown;
   }
 

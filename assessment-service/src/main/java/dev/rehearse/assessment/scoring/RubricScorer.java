@@ -1,17 +1,16 @@
 package dev.rehearse.assessment.scoring;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.assessment.meaning.QuestionVectors;
 import dev.rehearse.assessment.meaning.SentenceEncoder;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptMiss;
-import dev.rehearse.assessment.scoring.ScoreResult.MatchKind;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import java.util.Set;
 public class RubricScorer {
   /** Points taken off for each MENTIONS flag: a wrong claim weighs more than a gap. */
   static final int CLAIM_PENALTY = 15;
+
   static final int KEYWORD_LIST_CAP = 40;
   static final int ECHO_CAP = 19;
   static final int VERY_BRIEF_CAP = 59;
@@ -40,8 +40,10 @@ public class RubricScorer {
   private final SentenceEncoder encoder;
   private final QuestionVectors vectors;
   private final ScoringSettings settings;
+
   /** What each question is compared with, derived once per version of the question. */
-  private final Cache<CatalogQuestion, ScoringTexts> prepared = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Cache<CatalogQuestion, ScoringTexts> prepared =
+      Caffeine.newBuilder().maximumSize(2_000).build();
 
   @Inject
   public RubricScorer(SentenceEncoder encoder, QuestionVectors vectors) {
@@ -56,7 +58,10 @@ public class RubricScorer {
 
   /** Computes and keeps the vectors of a question's texts; called when the catalog copy changes. */
   public void prepare(CatalogQuestion question) {
-    vectors.refresh(question.questionId(), question.updatedAt(), prepared.get(question, ScoringTexts::of).all());
+    vectors.refresh(
+        question.questionId(),
+        question.updatedAt(),
+        prepared.get(question, ScoringTexts::of).all());
   }
 
   public ScoreResult score(CatalogQuestion question, String answer) {
@@ -76,10 +81,14 @@ public class RubricScorer {
     ScoringTexts texts = prepared.get(question, ScoringTexts::of);
     AnswerText text = new AnswerText(answer);
     Set<String> questionTerms = texts.questionTerms();
-    MeaningMatch meaning = byMeaning
-        ? new MeaningMatch(texts, vectors.of(question.questionId(), question.updatedAt(), texts.all()),
-            new AnswerUnits(text, questionTerms, encoder), settings)
-        : MeaningMatch.none(texts);
+    MeaningMatch meaning =
+        byMeaning
+            ? new MeaningMatch(
+                texts,
+                vectors.of(question.questionId(), question.updatedAt(), texts.all()),
+                new AnswerUnits(text, questionTerms, encoder),
+                settings)
+            : MeaningMatch.none(texts);
 
     List<ConceptHit> hits = new ArrayList<>();
     List<ConceptMiss> misses = new ArrayList<>();
@@ -87,8 +96,12 @@ public class RubricScorer {
     double earned = 0;
     for (RubricConcept concept : texts.concepts()) {
       total += concept.weight();
-      Optional<ConceptHit> byWords = texts.derived() ? Optional.empty() : LexicalMatch.find(concept, text, mode, questionTerms);
-      Optional<ConceptHit> hit = byWords.isPresent() ? byWords : meaning.find(concept, texts.derived(), text);
+      Optional<ConceptHit> byWords =
+          texts.derived()
+              ? Optional.empty()
+              : LexicalMatch.find(concept, text, mode, questionTerms);
+      Optional<ConceptHit> hit =
+          byWords.isPresent() ? byWords : meaning.find(concept, texts.derived(), text);
       if (hit.isPresent()) {
         earned += concept.weight() * hit.get().credit();
         hits.add(hit.get());
@@ -105,16 +118,22 @@ public class RubricScorer {
       coverage = (int) Math.round(((n - 1) * coverage + 100 * meaning.wholeAnswer(text)) / n);
     }
     Double closeness = texts.derived() ? null : meaning.closeness(text);
-    // closeness to the model answer only lifts: a paraphrase of it or a short answer to a short question
+    // closeness to the model answer only lifts: a paraphrase of it or a short answer to a short
+    // question
     // is not held down by a rubric whose words it does not use
-    double blended = closeness == null ? coverage
-        : Math.max(coverage, (1 - settings.closeness()) * coverage + settings.closeness() * 100 * closeness);
+    double blended =
+        closeness == null
+            ? coverage
+            : Math.max(
+                coverage,
+                (1 - settings.closeness()) * coverage + settings.closeness() * 100 * closeness);
 
     List<RaisedFlag> flags = RedFlagDetector.detect(question.redFlags(), text, meaning::clears);
-    long claims = question.redFlags().stream()
-        .filter(r -> r.kind() == RedFlagRule.Kind.MENTIONS)
-        .filter(r -> flags.stream().anyMatch(f -> f.rule().equals(r.id())))
-        .count();
+    long claims =
+        question.redFlags().stream()
+            .filter(r -> r.kind() == RedFlagRule.Kind.MENTIONS)
+            .filter(r -> flags.stream().anyMatch(f -> f.rule().equals(r.id())))
+            .count();
     int score = (int) Math.max(0, Math.round(blended) - claims * CLAIM_PENALTY);
     AnswerShape shape = AnswerShape.of(text, texts);
     String cap = null;
@@ -131,7 +150,9 @@ public class RubricScorer {
       score = BRIEF_ANSWER_CAP;
       cap = "capped at " + BRIEF_ANSWER_CAP + " for a brief answer";
     }
-    List<String> feedback = Feedback.of(texts, hits, misses, flags, shape, cap, coverage, closeness, claims, score);
-    return new ScoreResult(score, ScoreResult.Band.of(score), coverage, hits, misses, flags, feedback);
+    List<String> feedback =
+        Feedback.of(texts, hits, misses, flags, shape, cap, coverage, closeness, claims, score);
+    return new ScoreResult(
+        score, ScoreResult.Band.of(score), coverage, hits, misses, flags, feedback);
   }
 }

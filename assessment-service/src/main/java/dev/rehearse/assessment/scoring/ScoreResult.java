@@ -52,22 +52,41 @@ public record ScoreResult(
    * How a concept was found: by the rubric's words (in order, or reordered as a paraphrase), by
    * sound in a transcript, or by meaning (sentence embeddings).
    */
-  public enum MatchKind { EXACT, PARAPHRASE, SOUND_ALIKE, MEANING }
+  public enum MatchKind {
+    EXACT,
+    PARAPHRASE,
+    SOUND_ALIKE,
+    MEANING
+  }
 
   /**
-   * A concept found, with the words that matched ({@code matched} is exactly
-   * {@code answer.substring(start, end)}), the rubric phrase or model-answer sentence they matched
-   * and how; for MEANING the cosine similarity. {@code credit} is the share of the concept's weight
+   * A concept found, with the words that matched ({@code matched} is exactly {@code
+   * answer.substring(start, end)}), the rubric phrase or model-answer sentence they matched and
+   * how; for MEANING the cosine similarity. {@code credit} is the share of the concept's weight
    * earned (1 for words and sound; less for a concept only partly there).
    */
   @Serdeable
   public record ConceptHit(
-      String concept, String label, String matched, int start, int end,
-      @Nullable String phrase, @Nullable MatchKind how, @Nullable Integer weight,
-      @Nullable Double similarity, @Nullable Double credit) {
+      String concept,
+      String label,
+      String matched,
+      int start,
+      int end,
+      @Nullable String phrase,
+      @Nullable MatchKind how,
+      @Nullable Integer weight,
+      @Nullable Double similarity,
+      @Nullable Double credit) {
 
     /** A hit by words or sound: full credit, no similarity. */
-    public ConceptHit(String concept, String label, String matched, int start, int end, String phrase, MatchKind how,
+    public ConceptHit(
+        String concept,
+        String label,
+        String matched,
+        int start,
+        int end,
+        String phrase,
+        MatchKind how,
         Integer weight) {
       this(concept, label, matched, start, end, phrase, how, weight, null, 1.0);
     }
@@ -77,11 +96,15 @@ public record ScoreResult(
   public record ConceptMiss(String concept, String label, @Nullable Integer weight) {}
 
   /**
-   * A red flag with the rule that raised it and the evidence: the quoted words (with their span)
-   * or what was missing (no span).
+   * A red flag with the rule that raised it and the evidence: the quoted words (with their span) or
+   * what was missing (no span).
    */
   @Serdeable
   public record RaisedFlag(
-      String rule, String title, String explanation, String evidence,
-      @Nullable Integer start, @Nullable Integer end) {}
+      String rule,
+      String title,
+      String explanation,
+      String evidence,
+      @Nullable Integer start,
+      @Nullable Integer end) {}
 }

@@ -6,18 +6,18 @@ import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * What a question is compared with by meaning, derived from the catalog copy alone (no model call):
  * its concepts (the rubric, or else the model answer's key points), the model answer's key points,
- * the question itself, and for each MISSING red-flag rule the sentences that describe what clears it.
- * The vectors of {@link #all()} are computed when the catalog copy changes.
+ * the question itself, and for each MISSING red-flag rule the sentences that describe what clears
+ * it. The vectors of {@link #all()} are computed when the catalog copy changes.
  */
 record ScoringTexts(
     List<RubricConcept> concepts,
@@ -57,8 +57,17 @@ record ScoringTexts(
     keyPoints.forEach(k -> terms.put(k.label(), contentTerms(k.label())));
     rules.values().forEach(list -> list.forEach(s -> terms.put(s, contentTerms(s))));
     String model = q.modelAnswer();
-    return new ScoringTexts(concepts, derived, keyPoints, q.text(), model, rules, contentTerms(q.text()),
-        model == null ? Set.of() : contentTerms(model), model == null ? 0 : new AnswerText(model).content().size(), terms);
+    return new ScoringTexts(
+        concepts,
+        derived,
+        keyPoints,
+        q.text(),
+        model,
+        rules,
+        contentTerms(q.text()),
+        model == null ? Set.of() : contentTerms(model),
+        model == null ? 0 : new AnswerText(model).content().size(),
+        terms);
   }
 
   /** The phrases a concept is known by: its label and synonyms. */
@@ -76,7 +85,8 @@ record ScoringTexts(
   private static List<String> ruleSentences(RedFlagRule rule) {
     List<String> out = new ArrayList<>(ruleTopics(rule));
     for (Clauses.Unit s : Clauses.of(rule.explanation())) {
-      if (!Negation.of(s.text()) && !s.text().toLowerCase(java.util.Locale.ROOT).contains("the answer")) {
+      if (!Negation.of(s.text())
+          && !s.text().toLowerCase(java.util.Locale.ROOT).contains("the answer")) {
         out.add(s.text());
       }
     }

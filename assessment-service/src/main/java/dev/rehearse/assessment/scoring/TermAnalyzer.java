@@ -23,16 +23,40 @@ import org.apache.lucene.util.CharsRef;
 final class TermAnalyzer extends Analyzer {
   /** One-word equivalents only: each maps one token to one token, so offsets stay exact. */
   private static final String[][] SAME_TERM = {
-      {"utilisation", "utilization"}, {"utilise", "utilize"}, {"utilised", "utilized"},
-      {"optimisation", "optimization"}, {"optimise", "optimize"}, {"optimised", "optimized"},
-      {"quantisation", "quantization"}, {"quantise", "quantize"}, {"quantised", "quantized"},
-      {"normalisation", "normalization"}, {"normalise", "normalize"}, {"serialisation", "serialization"},
-      {"parallelise", "parallelize"}, {"parallelised", "parallelized"}, {"virtualisation", "virtualization"},
-      {"authorisation", "authorization"}, {"authorise", "authorize"}, {"behaviour", "behavior"},
-      {"analyse", "analyze"}, {"analysed", "analyzed"}, {"prioritise", "prioritize"}, {"centre", "center"},
-      {"organisation", "organization"}, {"containerise", "containerize"}, {"containerised", "containerized"},
-      {"k8s", "kubernetes"}, {"gpus", "gpu"}, {"vram", "memory"}, {"tput", "throughput"},
-      {"ckpt", "checkpoint"}, {"ckpts", "checkpoint"}, {"infra", "infrastructure"}, {"config", "configuration"}};
+    {"utilisation", "utilization"},
+    {"utilise", "utilize"},
+    {"utilised", "utilized"},
+    {"optimisation", "optimization"},
+    {"optimise", "optimize"},
+    {"optimised", "optimized"},
+    {"quantisation", "quantization"},
+    {"quantise", "quantize"},
+    {"quantised", "quantized"},
+    {"normalisation", "normalization"},
+    {"normalise", "normalize"},
+    {"serialisation", "serialization"},
+    {"parallelise", "parallelize"},
+    {"parallelised", "parallelized"},
+    {"virtualisation", "virtualization"},
+    {"authorisation", "authorization"},
+    {"authorise", "authorize"},
+    {"behaviour", "behavior"},
+    {"analyse", "analyze"},
+    {"analysed", "analyzed"},
+    {"prioritise", "prioritize"},
+    {"centre", "center"},
+    {"organisation", "organization"},
+    {"containerise", "containerize"},
+    {"containerised", "containerized"},
+    {"k8s", "kubernetes"},
+    {"gpus", "gpu"},
+    {"vram", "memory"},
+    {"tput", "throughput"},
+    {"ckpt", "checkpoint"},
+    {"ckpts", "checkpoint"},
+    {"infra", "infrastructure"},
+    {"config", "configuration"}
+  };
 
   private static final SynonymMap SPELLINGS = build();
 
@@ -42,7 +66,9 @@ final class TermAnalyzer extends Analyzer {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new SynonymGraphFilter(stream, SPELLINGS, true);
-    stream = new KStemFilter(stream); // dictionary forms first: "added" -> "add", which Porter alone turns into "ad"
+    stream =
+        new KStemFilter(
+            stream); // dictionary forms first: "added" -> "add", which Porter alone turns into "ad"
     stream = new PorterStemFilter(stream);
     return new TokenStreamComponents(source, stream);
   }

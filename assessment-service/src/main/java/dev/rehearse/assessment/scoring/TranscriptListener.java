@@ -20,14 +20,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
     groupId = "assessment-transcripts",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 5,
+            retryDelay = "500ms"))
 public class TranscriptListener extends DeadLetteringListener {
   private static final String CONSUMER = "assessment-transcripts";
   private final EventInbox inbox;
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
 
-  public TranscriptListener(EventInbox inbox, CatalogRepository catalog, AttemptScoring scoring, DeadLetters deadLetters) {
+  public TranscriptListener(
+      EventInbox inbox,
+      CatalogRepository catalog,
+      AttemptScoring scoring,
+      DeadLetters deadLetters) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
     this.catalog = catalog;
@@ -40,8 +48,10 @@ public class TranscriptListener extends DeadLetteringListener {
   }
 
   private void score(TranscriptReady t) {
-    var question = catalog.findById(t.questionId())
-        .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
+    var question =
+        catalog
+            .findById(t.questionId())
+            .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
     scoring.score(t.attemptId(), t.candidateId(), question, t.text(), t);
   }
 }

@@ -7,4 +7,5 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record TypedAnswer(
     @NotBlank @Size(max = 100) String questionId,
-    @NotBlank @Size(max = 10_000, message = "must be at most 10,000 characters") String answerText) {}
+    @NotBlank @Size(max = 10_000, message = "must be at most 10,000 characters")
+        String answerText) {}

@@ -30,7 +30,10 @@ public class SelfAssessing {
   private final QuizResponseRepository quiz;
   private final SelfAssessmentRepository store;
 
-  public SelfAssessing(CatalogRepository catalog, AttemptRepository attempts, QuizResponseRepository quiz,
+  public SelfAssessing(
+      CatalogRepository catalog,
+      AttemptRepository attempts,
+      QuizResponseRepository quiz,
       SelfAssessmentRepository store) {
     this.catalog = catalog;
     this.attempts = attempts;
@@ -52,15 +55,20 @@ public class SelfAssessing {
       if (!seen.add(r.itemId())) {
         throw ProblemException.badRequest(field, "item " + r.itemId() + " is rated twice");
       }
-      CatalogQuestion item = catalog.findById(r.itemId())
-          .orElseThrow(() -> ProblemException.notFound(field, "no item with id " + r.itemId()));
+      CatalogQuestion item =
+          catalog
+              .findById(r.itemId())
+              .orElseThrow(() -> ProblemException.notFound(field, "no item with id " + r.itemId()));
       if (!CatalogQuestion.SELF_CHECK.equals(item.type())) {
-        throw ProblemException.badRequest(field, "item " + r.itemId() + " is not a self-check statement");
+        throw ProblemException.badRequest(
+            field, "item " + r.itemId() + " is not a self-check statement");
       }
       if (!item.roleIds().isEmpty() && !item.roleIds().contains(request.roleId())) {
-        throw ProblemException.badRequest(field, "item " + r.itemId() + " is not part of role " + request.roleId());
+        throw ProblemException.badRequest(
+            field, "item " + r.itemId() + " is not part of role " + request.roleId());
       }
-      rated.add(new Rated(item.questionId(), item.skillId(), Level.parse(item.level()), r.rating()));
+      rated.add(
+          new Rated(item.questionId(), item.skillId(), Level.parse(item.level()), r.rating()));
     }
 
     Map<String, Integer> weights = roleWeights(request.roleId(), roleItems);
@@ -68,11 +76,22 @@ public class SelfAssessing {
     List<SkillResult> skills = SkillRatings.skills(rated, weights);
     var overall = SkillRatings.overall(skills, weights, roleSkills);
     List<Attempt> history = attempts.findByCandidateIdOrderByCreatedAt(candidateId);
-    List<Calibration> calibration = skills.stream().map(s -> Calibrator.calibrate(s, forSkill(history, s.skillId()),
-        quiz.findByCandidateIdAndSkillId(candidateId, s.skillId()))).toList();
+    List<Calibration> calibration =
+        skills.stream()
+            .map(
+                s ->
+                    Calibrator.calibrate(
+                        s,
+                        forSkill(history, s.skillId()),
+                        quiz.findByCandidateIdAndSkillId(candidateId, s.skillId())))
+            .toList();
     var flags = SelfCheckRules.check(rated, skills, overall, calibration);
-    SelfAssessmentResult result = new SelfAssessmentResult(UUID.randomUUID(), request.roleId(), skills, overall, flags, calibration);
-    store.save(new SelfAssessment(result.id(), candidateId, request.roleId(), request.ratings(), result, Instant.now()));
+    SelfAssessmentResult result =
+        new SelfAssessmentResult(
+            UUID.randomUUID(), request.roleId(), skills, overall, flags, calibration);
+    store.save(
+        new SelfAssessment(
+            result.id(), candidateId, request.roleId(), request.ratings(), result, Instant.now()));
     return result;
   }
 

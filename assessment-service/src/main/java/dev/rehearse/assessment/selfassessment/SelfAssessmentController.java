@@ -19,10 +19,13 @@ public class SelfAssessmentController {
     this.assessing = assessing;
   }
 
-  @Operation(summary = "Rate a role's self-check statements 1-4: per-skill level, weighted overall level, red flags, calibration")
+  @Operation(
+      summary =
+          "Rate a role's self-check statements 1-4: per-skill level, weighted overall level, red flags, calibration")
   @Post
   public HttpResponse<SelfAssessmentResult> assess(
-      @Header(Identity.CANDIDATE) @NotBlank @Size(max = 100) String candidateId, @Body @Valid SelfAssessmentRequest request) {
+      @Header(Identity.CANDIDATE) @NotBlank @Size(max = 100) String candidateId,
+      @Body @Valid SelfAssessmentRequest request) {
     return HttpResponse.created(assessing.assess(candidateId, request));
   }
 }

@@ -20,5 +20,6 @@ public record SelfAssessmentRequest(
     @NotEmpty @Size(max = 200) List<@NotNull @Valid Rating> ratings) {
 
   @Serdeable
-  public record Rating(@NotBlank @Size(max = 100) String itemId, @NotNull @Min(1) @Max(4) Integer rating) {}
+  public record Rating(
+      @NotBlank @Size(max = 100) String itemId, @NotNull @Min(1) @Max(4) Integer rating) {}
 }

@@ -15,12 +15,23 @@ public record SelfAssessmentResult(
     List<Flag> redFlags,
     List<Calibration> calibration) {
 
-  /** Score 0-100 from the mean rating; level: the highest level whose statements average 3 or more. */
+  /**
+   * Score 0-100 from the mean rating; level: the highest level whose statements average 3 or more.
+   */
   @Serdeable
   public record SkillResult(
-      String skillId, int weight, int statements, double averageRating, int score, String level, String levelReason) {}
+      String skillId,
+      int weight,
+      int statements,
+      double averageRating,
+      int score,
+      String level,
+      String levelReason) {}
 
-  /** Weighted by the role's skill weights ({@code weights}: "role", or "equal" when none are published). */
+  /**
+   * Weighted by the role's skill weights ({@code weights}: "role", or "equal" when none are
+   * published).
+   */
   @Serdeable
   public record Overall(int score, String level, int coveragePercent, String weights) {}
 
@@ -28,8 +39,8 @@ public record SelfAssessmentResult(
   public record Flag(String rule, String title, String explanation, String evidence) {}
 
   /**
-   * Self-rated level against what scored answers and quiz results show for the same skill.
-   * {@code gap} is self minus measured in levels (positive: rates themself higher).
+   * Self-rated level against what scored answers and quiz results show for the same skill. {@code
+   * gap} is self minus measured in levels (positive: rates themself higher).
    */
   @Serdeable
   public record Calibration(

@@ -22,47 +22,89 @@ final class SelfCheckRules {
 
   private SelfCheckRules() {}
 
-  static List<Flag> check(List<Rated> rated, List<SkillResult> skills, Overall overall, List<Calibration> calibration) {
+  static List<Flag> check(
+      List<Rated> rated, List<SkillResult> skills, Overall overall, List<Calibration> calibration) {
     List<Flag> flags = new ArrayList<>();
-    if (rated.size() >= SAME_RATING_MIN_STATEMENTS && rated.stream().map(Rated::rating).distinct().count() == 1) {
-      flags.add(new Flag("same-rating-everywhere", "Every statement rated the same",
-          "Rating every statement alike usually means the list was skimmed; real profiles have strengths and gaps.",
-          "all " + rated.size() + " statements rated " + rated.get(0).rating()));
+    if (rated.size() >= SAME_RATING_MIN_STATEMENTS
+        && rated.stream().map(Rated::rating).distinct().count() == 1) {
+      flags.add(
+          new Flag(
+              "same-rating-everywhere",
+              "Every statement rated the same",
+              "Rating every statement alike usually means the list was skimmed; real profiles have strengths and gaps.",
+              "all " + rated.size() + " statements rated " + rated.get(0).rating()));
     }
-    Map<String, List<Rated>> bySkill = rated.stream().collect(Collectors.groupingBy(Rated::skillId));
-    bySkill.forEach((skill, list) -> {
-      for (Level lower : Level.values()) {
-        for (Level higher : Level.values()) {
-          double low = mean(list, lower);
-          double high = mean(list, higher);
-          if (higher.rank() > lower.rank() && low > 0 && high > 0 && high - low >= HARDER_HIGHER_MARGIN) {
-            flags.add(new Flag("harder-rated-higher", "Advanced statements rated above the basics",
-                "Rating harder statements higher than the basics they build on is inconsistent; recheck both.",
-                String.format(Locale.ROOT, "%s: %s statements average %.1f, %s statements %.1f", skill, higher.label(), high,
-                    lower.label(), low)));
-            return;
+    Map<String, List<Rated>> bySkill =
+        rated.stream().collect(Collectors.groupingBy(Rated::skillId));
+    bySkill.forEach(
+        (skill, list) -> {
+          for (Level lower : Level.values()) {
+            for (Level higher : Level.values()) {
+              double low = mean(list, lower);
+              double high = mean(list, higher);
+              if (higher.rank() > lower.rank()
+                  && low > 0
+                  && high > 0
+                  && high - low >= HARDER_HIGHER_MARGIN) {
+                flags.add(
+                    new Flag(
+                        "harder-rated-higher",
+                        "Advanced statements rated above the basics",
+                        "Rating harder statements higher than the basics they build on is inconsistent; recheck both.",
+                        String.format(
+                            Locale.ROOT,
+                            "%s: %s statements average %.1f, %s statements %.1f",
+                            skill,
+                            higher.label(),
+                            high,
+                            lower.label(),
+                            low)));
+                return;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     skills.stream()
         .filter(s -> s.weight() >= CORE_SKILL_WEIGHT && s.averageRating() < 2.5)
-        .forEach(s -> flags.add(new Flag("core-skill-gap", "Gap in a core skill of the role",
-            "This skill carries a large weight in the role; a low self-rating here matters more than elsewhere.",
-            String.format(Locale.ROOT, "%s weighs %d%% and averages %.1f", s.skillId(), s.weight(), s.averageRating()))));
+        .forEach(
+            s ->
+                flags.add(
+                    new Flag(
+                        "core-skill-gap",
+                        "Gap in a core skill of the role",
+                        "This skill carries a large weight in the role; a low self-rating here matters more than elsewhere.",
+                        String.format(
+                            Locale.ROOT,
+                            "%s weighs %d%% and averages %.1f",
+                            s.skillId(),
+                            s.weight(),
+                            s.averageRating()))));
     calibration.stream()
         .filter(c -> c.gap() != null && c.gap() >= OVERRATING_LEVELS)
-        .forEach(c -> flags.add(new Flag("overrates-skill", "Self-rating well above the evidence",
-            "The self-rating is two or more levels above what scored answers and quizzes show.", c.message())));
+        .forEach(
+            c ->
+                flags.add(
+                    new Flag(
+                        "overrates-skill",
+                        "Self-rating well above the evidence",
+                        "The self-rating is two or more levels above what scored answers and quizzes show.",
+                        c.message())));
     if (overall.coveragePercent() < MIN_COVERAGE_PERCENT) {
-      flags.add(new Flag("partial-coverage", "Less than half of the role rated",
-          "The overall level rests on a small part of the role; rate the remaining skills for a fair picture.",
-          "rated skills carry " + overall.coveragePercent() + "% of the role's weight"));
+      flags.add(
+          new Flag(
+              "partial-coverage",
+              "Less than half of the role rated",
+              "The overall level rests on a small part of the role; rate the remaining skills for a fair picture.",
+              "rated skills carry " + overall.coveragePercent() + "% of the role's weight"));
     }
     return flags;
   }
 
   private static double mean(List<Rated> list, Level level) {
-    return list.stream().filter(r -> r.level() == level).mapToInt(Rated::rating).average().orElse(0);
+    return list.stream()
+        .filter(r -> r.level() == level)
+        .mapToInt(Rated::rating)
+        .average()
+        .orElse(0);
   }
 }

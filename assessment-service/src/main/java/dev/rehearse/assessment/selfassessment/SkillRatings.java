@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Turns ratings of self-check statements into per-skill scores and levels and a weighted overall level. */
+/**
+ * Turns ratings of self-check statements into per-skill scores and levels and a weighted overall
+ * level.
+ */
 final class SkillRatings {
   /** "Confidently on my own": the rating at which a statement's level counts as reached. */
   static final double CONFIDENT = 3.0;
@@ -21,25 +24,42 @@ final class SkillRatings {
   private SkillRatings() {}
 
   static List<SkillResult> skills(List<Rated> rated, Map<String, Integer> weights) {
-    Map<String, List<Rated>> bySkill = rated.stream().collect(Collectors.groupingBy(Rated::skillId, TreeMap::new, Collectors.toList()));
+    Map<String, List<Rated>> bySkill =
+        rated.stream()
+            .collect(Collectors.groupingBy(Rated::skillId, TreeMap::new, Collectors.toList()));
     List<SkillResult> out = new ArrayList<>();
-    bySkill.forEach((skill, list) -> {
-      double mean = list.stream().mapToInt(Rated::rating).average().orElse(1);
-      int score = (int) Math.round((mean - 1) / 3 * 100);
-      Level reached = null;
-      for (Level level : Level.values()) {
-        double atLevel = list.stream().filter(r -> r.level() == level).mapToInt(Rated::rating).average().orElse(-1);
-        if (atLevel >= CONFIDENT) {
-          reached = level;
-        }
-      }
-      String reason = reached == null
-          ? "no level of statements is rated 3 (confident) or more on average yet"
-          : "statements at " + reached.label() + " level average 3 (confident) or more";
-      out.add(new SkillResult(skill, weights.getOrDefault(skill, 0), list.size(), Math.round(mean * 100) / 100.0, score,
-          (reached == null ? Level.BEGINNER : reached).label(), reason));
-    });
-    out.sort(Comparator.comparing(SkillResult::weight).reversed().thenComparing(SkillResult::skillId));
+    bySkill.forEach(
+        (skill, list) -> {
+          double mean = list.stream().mapToInt(Rated::rating).average().orElse(1);
+          int score = (int) Math.round((mean - 1) / 3 * 100);
+          Level reached = null;
+          for (Level level : Level.values()) {
+            double atLevel =
+                list.stream()
+                    .filter(r -> r.level() == level)
+                    .mapToInt(Rated::rating)
+                    .average()
+                    .orElse(-1);
+            if (atLevel >= CONFIDENT) {
+              reached = level;
+            }
+          }
+          String reason =
+              reached == null
+                  ? "no level of statements is rated 3 (confident) or more on average yet"
+                  : "statements at " + reached.label() + " level average 3 (confident) or more";
+          out.add(
+              new SkillResult(
+                  skill,
+                  weights.getOrDefault(skill, 0),
+                  list.size(),
+                  Math.round(mean * 100) / 100.0,
+                  score,
+                  (reached == null ? Level.BEGINNER : reached).label(),
+                  reason));
+        });
+    out.sort(
+        Comparator.comparing(SkillResult::weight).reversed().thenComparing(SkillResult::skillId));
     return out;
   }
 
@@ -47,7 +67,8 @@ final class SkillRatings {
    * Role-weighted overall score and level over the rated skills; coverage is the share of the
    * role's total weight that was rated. Without published weights every skill weighs the same.
    */
-  static Overall overall(List<SkillResult> skills, Map<String, Integer> roleWeights, List<String> roleSkills) {
+  static Overall overall(
+      List<SkillResult> skills, Map<String, Integer> roleWeights, List<String> roleSkills) {
     boolean published = !roleWeights.isEmpty();
     double totalWeight = 0;
     double weightedScore = 0;
@@ -61,9 +82,15 @@ final class SkillRatings {
     if (totalWeight == 0) {
       return new Overall(0, Level.BEGINNER.label(), 0, published ? "role" : "equal");
     }
-    double roleTotal = published ? roleWeights.values().stream().mapToInt(Integer::intValue).sum() : roleSkills.size();
+    double roleTotal =
+        published
+            ? roleWeights.values().stream().mapToInt(Integer::intValue).sum()
+            : roleSkills.size();
     int coverage = roleTotal == 0 ? 100 : (int) Math.round(100 * totalWeight / roleTotal);
-    return new Overall((int) Math.round(weightedScore / totalWeight), Level.ofRank(weightedRank / totalWeight).label(),
-        Math.min(100, coverage), published ? "role" : "equal");
+    return new Overall(
+        (int) Math.round(weightedScore / totalWeight),
+        Level.ofRank(weightedRank / totalWeight).label(),
+        Math.min(100, coverage),
+        published ? "role" : "equal");
   }
 }

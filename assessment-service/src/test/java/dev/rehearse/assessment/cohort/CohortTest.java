@@ -17,13 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A coach sees candidates who joined one of their cohorts, and nobody else; admins see everyone. */
+/**
+ * A coach sees candidates who joined one of their cohorts, and nobody else; admins see everyone.
+ */
 @MicronautTest
 class CohortTest extends AssessmentTestBase {
-  @Inject @Client("/") HttpClient http;
+  @Inject
+  @Client("/")
+  HttpClient http;
+
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String coach = "coach-" + run;
   final String otherCoach = "other-coach-" + run;
+
   @Test
   void aCandidateJoinsWithTheCodeAndTheCoachSeesTheirWork() {
     String evening = "evening-coach-" + run;
@@ -31,31 +37,61 @@ class CohortTest extends AssessmentTestBase {
     assertThat(cohort.joinCode()).hasSize(8).matches("[A-HJKMNP-Z2-9]+");
     String candidate = "joiner-" + run;
     AttemptView attempt = answer(candidate);
-    assertThat(candidatesOf(evening)).extracting(CandidateSummary::candidateId).doesNotContain(candidate);
-    assertProblem(http, asCoach(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"), evening), 404, "candidateId");
+    assertThat(candidatesOf(evening))
+        .extracting(CandidateSummary::candidateId)
+        .doesNotContain(candidate);
+    assertProblem(
+        http,
+        asCoach(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"), evening),
+        404,
+        "candidateId");
 
     // typed as people do: lower case, with a dash
-    String typed = cohort.joinCode().substring(0, 4).toLowerCase() + "-" + cohort.joinCode().substring(4);
+    String typed =
+        cohort.joinCode().substring(0, 4).toLowerCase() + "-" + cohort.joinCode().substring(4);
     Membership joined = join(candidate, typed);
     assertThat(joined.cohortName()).isEqualTo("Evening group");
-    assertThat(join(candidate, cohort.joinCode()).joinedAt()).isEqualTo(joined.joinedAt()); // joining twice is joining once
+    assertThat(join(candidate, cohort.joinCode()).joinedAt())
+        .isEqualTo(joined.joinedAt()); // joining twice is joining once
 
-    assertThat(memberships(candidate)).extracting(Membership::cohortId).containsExactly(cohort.id());
-    assertThat(cohortsOf(evening)).singleElement().satisfies(c -> assertThat(c.members()).isEqualTo(1));
-    CandidateSummary summary = candidatesOf(evening).stream().filter(c -> c.candidateId().equals(candidate)).findFirst().orElseThrow();
+    assertThat(memberships(candidate))
+        .extracting(Membership::cohortId)
+        .containsExactly(cohort.id());
+    assertThat(cohortsOf(evening))
+        .singleElement()
+        .satisfies(c -> assertThat(c.members()).isEqualTo(1));
+    CandidateSummary summary =
+        candidatesOf(evening).stream()
+            .filter(c -> c.candidateId().equals(candidate))
+            .findFirst()
+            .orElseThrow();
     assertThat(summary.attempts()).isEqualTo(1);
     assertThat(summary.averageScore()).isEqualTo(attempt.score());
     assertThat(summary.cohorts()).isEqualTo("Evening group");
-    assertThat(http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), evening), AttemptView.class).id())
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), evening),
+                    AttemptView.class)
+                .id())
         .isEqualTo(attempt.id());
 
     String fresh = "fresh-" + run; // joined, nothing answered yet: listed with no average
     join(fresh, cohort.joinCode());
-    CandidateSummary idle = candidatesOf(evening).stream().filter(c -> c.candidateId().equals(fresh)).findFirst().orElseThrow();
+    CandidateSummary idle =
+        candidatesOf(evening).stream()
+            .filter(c -> c.candidateId().equals(fresh))
+            .findFirst()
+            .orElseThrow();
     assertThat(idle.attempts()).isZero();
     assertThat(idle.averageScore()).isNull();
-    assertThat(http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/coach/candidates/" + fresh + "/attempts"), evening),
-        Argument.listOf(AttemptView.class))).isEmpty();
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    asCoach(
+                        HttpRequest.GET("/api/coach/candidates/" + fresh + "/attempts"), evening),
+                    Argument.listOf(AttemptView.class)))
+        .isEmpty();
   }
 
   @Test
@@ -66,35 +102,109 @@ class CohortTest extends AssessmentTestBase {
     AttemptView attempt = answer(candidate);
     create(otherCoach, "Someone else's group");
 
-    assertThat(candidatesOf(otherCoach)).extracting(CandidateSummary::candidateId).doesNotContain(candidate);
-    assertProblem(http, asCoach(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"), otherCoach), 404, "candidateId");
-    assertProblem(http, asCoach(HttpRequest.GET("/api/progress?candidateId=" + candidate), otherCoach), 404, "candidateId");
-    assertProblem(http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), otherCoach), 404, "id");
-    assertProblem(http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"), otherCoach), 404, "id");
-    assertProblem(http, asCoach(HttpRequest.POST("/api/attempts/" + attempt.id() + "/reviews",
-        Map.of("overrideScore", 1, "reason", "not mine to judge")), otherCoach), 404, "id");
+    assertThat(candidatesOf(otherCoach))
+        .extracting(CandidateSummary::candidateId)
+        .doesNotContain(candidate);
+    assertProblem(
+        http,
+        asCoach(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"), otherCoach),
+        404,
+        "candidateId");
+    assertProblem(
+        http,
+        asCoach(HttpRequest.GET("/api/progress?candidateId=" + candidate), otherCoach),
+        404,
+        "candidateId");
+    assertProblem(
+        http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), otherCoach), 404, "id");
+    assertProblem(
+        http,
+        asCoach(HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"), otherCoach),
+        404,
+        "id");
+    assertProblem(
+        http,
+        asCoach(
+            HttpRequest.POST(
+                "/api/attempts/" + attempt.id() + "/reviews",
+                Map.of("overrideScore", 1, "reason", "not mine to judge")),
+            otherCoach),
+        404,
+        "id");
     UUID cohortId = morning.id();
-    assertProblem(http, asCoach(HttpRequest.POST("/api/coach/cohorts/" + cohortId + "/join-code", Map.of()), otherCoach), 404, "id");
-    assertProblem(http, asCoach(HttpRequest.DELETE("/api/coach/cohorts/" + cohortId + "/members/" + candidate), otherCoach), 404, "id");
+    assertProblem(
+        http,
+        asCoach(
+            HttpRequest.POST("/api/coach/cohorts/" + cohortId + "/join-code", Map.of()),
+            otherCoach),
+        404,
+        "id");
+    assertProblem(
+        http,
+        asCoach(
+            HttpRequest.DELETE("/api/coach/cohorts/" + cohortId + "/members/" + candidate),
+            otherCoach),
+        404,
+        "id");
     // another candidate: own data only
     String stranger = "stranger-" + run;
-    assertProblem(http, HttpRequest.GET("/api/attempts/" + attempt.id()).header("X-Candidate-Id", stranger)
-        .header("X-User-Role", "CANDIDATE"), 404, "id");
-    assertProblem(http, HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews").header("X-Candidate-Id", stranger)
-        .header("X-User-Role", "CANDIDATE"), 404, "id");
-    assertProblem(http, HttpRequest.GET("/api/coach/candidates").header("X-Candidate-Id", stranger).header("X-User-Role", "CANDIDATE"),
-        403, "X-User-Role");
-    assertProblem(http, HttpRequest.POST("/api/coach/cohorts", Map.of("name", "mine")).header("X-Candidate-Id", stranger)
-        .header("X-User-Role", "CANDIDATE"), 403, "X-User-Role");
-    assertProblem(http, HttpRequest.DELETE("/api/cohort-memberships/" + cohortId).header("X-Candidate-Id", stranger), 404, "cohortId");
-    assertProblem(http, asCoach(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", morning.joinCode())),
-        otherCoach), 403, "X-User-Role");
+    assertProblem(
+        http,
+        HttpRequest.GET("/api/attempts/" + attempt.id())
+            .header("X-Candidate-Id", stranger)
+            .header("X-User-Role", "CANDIDATE"),
+        404,
+        "id");
+    assertProblem(
+        http,
+        HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews")
+            .header("X-Candidate-Id", stranger)
+            .header("X-User-Role", "CANDIDATE"),
+        404,
+        "id");
+    assertProblem(
+        http,
+        HttpRequest.GET("/api/coach/candidates")
+            .header("X-Candidate-Id", stranger)
+            .header("X-User-Role", "CANDIDATE"),
+        403,
+        "X-User-Role");
+    assertProblem(
+        http,
+        HttpRequest.POST("/api/coach/cohorts", Map.of("name", "mine"))
+            .header("X-Candidate-Id", stranger)
+            .header("X-User-Role", "CANDIDATE"),
+        403,
+        "X-User-Role");
+    assertProblem(
+        http,
+        HttpRequest.DELETE("/api/cohort-memberships/" + cohortId)
+            .header("X-Candidate-Id", stranger),
+        404,
+        "cohortId");
+    assertProblem(
+        http,
+        asCoach(
+            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", morning.joinCode())),
+            otherCoach),
+        403,
+        "X-User-Role");
 
-    MutableHttpRequest<?> admin = HttpRequest.GET("/api/coach/candidates").header("X-Candidate-Id", "admin-" + run).header("X-User-Role", "ADMIN");
+    MutableHttpRequest<?> admin =
+        HttpRequest.GET("/api/coach/candidates")
+            .header("X-Candidate-Id", "admin-" + run)
+            .header("X-User-Role", "ADMIN");
     assertThat(http.toBlocking().retrieve(admin, Argument.listOf(CandidateSummary.class)))
-        .extracting(CandidateSummary::candidateId).contains(candidate);
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/progress?candidateId=" + candidate)
-        .header("X-Candidate-Id", "admin-" + run).header("X-User-Role", "ADMIN"), String.class)).contains(candidate);
+        .extracting(CandidateSummary::candidateId)
+        .contains(candidate);
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    HttpRequest.GET("/api/progress?candidateId=" + candidate)
+                        .header("X-Candidate-Id", "admin-" + run)
+                        .header("X-User-Role", "ADMIN"),
+                    String.class))
+        .contains(candidate);
   }
 
   @Test
@@ -106,57 +216,128 @@ class CohortTest extends AssessmentTestBase {
     join(removed, cohort.joinCode());
     AttemptView attempt = answer(leaver);
 
-    http.toBlocking().exchange(HttpRequest.DELETE("/api/cohort-memberships/" + cohort.id()).header("X-Candidate-Id", leaver));
+    http.toBlocking()
+        .exchange(
+            HttpRequest.DELETE("/api/cohort-memberships/" + cohort.id())
+                .header("X-Candidate-Id", leaver));
     assertThat(memberships(leaver)).isEmpty();
-    assertProblem(http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), coach), 404, "id");
-    http.toBlocking().exchange(asCoach(HttpRequest.DELETE("/api/coach/cohorts/" + cohort.id() + "/members/" + removed), coach));
-    assertThat(candidatesOf(coach)).extracting(CandidateSummary::candidateId).doesNotContain(leaver, removed);
-    assertProblem(http, asCoach(HttpRequest.DELETE("/api/coach/cohorts/" + cohort.id() + "/members/" + removed), coach), 404, "candidateId");
+    assertProblem(
+        http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), coach), 404, "id");
+    http.toBlocking()
+        .exchange(
+            asCoach(
+                HttpRequest.DELETE("/api/coach/cohorts/" + cohort.id() + "/members/" + removed),
+                coach));
+    assertThat(candidatesOf(coach))
+        .extracting(CandidateSummary::candidateId)
+        .doesNotContain(leaver, removed);
+    assertProblem(
+        http,
+        asCoach(
+            HttpRequest.DELETE("/api/coach/cohorts/" + cohort.id() + "/members/" + removed), coach),
+        404,
+        "candidateId");
   }
 
   @Test
   void aNewCodeStopsTheOldOneAndBadCodesAreClearProblems() {
     CohortView cohort = create(coach, "Rotating group " + run);
-    CohortView renewed = http.toBlocking().retrieve(asCoach(HttpRequest.POST("/api/coach/cohorts/" + cohort.id() + "/join-code", Map.of()),
-        coach), CohortView.class);
+    CohortView renewed =
+        http.toBlocking()
+            .retrieve(
+                asCoach(
+                    HttpRequest.POST("/api/coach/cohorts/" + cohort.id() + "/join-code", Map.of()),
+                    coach),
+                CohortView.class);
     assertThat(renewed.joinCode()).isNotEqualTo(cohort.joinCode());
-    assertProblem(http, HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", cohort.joinCode()))
-        .header("X-Candidate-Id", "late-" + run), 404, "joinCode");
+    assertProblem(
+        http,
+        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", cohort.joinCode()))
+            .header("X-Candidate-Id", "late-" + run),
+        404,
+        "joinCode");
     assertThat(join("late-" + run, renewed.joinCode()).cohortId()).isEqualTo(cohort.id());
-    assertProblem(http, HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", " ")).header("X-Candidate-Id", "x"), 400, "joinCode");
-    assertProblem(http, HttpRequest.POST("/api/cohort-memberships", Map.of()).header("X-Candidate-Id", "x"), 400, "joinCode");
-    assertProblem(http, HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", "A".repeat(40))).header("X-Candidate-Id", "x"),
-        400, "joinCode");
-    assertProblem(http, asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "")), coach), 400, "name");
-    assertProblem(http, asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "n".repeat(101))), coach), 400, "name");
-    assertProblem(http, asCoach(HttpRequest.POST("/api/coach/cohorts/not-a-uuid/join-code", Map.of()), coach), 400, null);
+    assertProblem(
+        http,
+        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", " "))
+            .header("X-Candidate-Id", "x"),
+        400,
+        "joinCode");
+    assertProblem(
+        http,
+        HttpRequest.POST("/api/cohort-memberships", Map.of()).header("X-Candidate-Id", "x"),
+        400,
+        "joinCode");
+    assertProblem(
+        http,
+        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", "A".repeat(40)))
+            .header("X-Candidate-Id", "x"),
+        400,
+        "joinCode");
+    assertProblem(
+        http,
+        asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "")), coach),
+        400,
+        "name");
+    assertProblem(
+        http,
+        asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "n".repeat(101))), coach),
+        400,
+        "name");
+    assertProblem(
+        http,
+        asCoach(HttpRequest.POST("/api/coach/cohorts/not-a-uuid/join-code", Map.of()), coach),
+        400,
+        null);
   }
 
   private CohortView create(String who, String name) {
-    return http.toBlocking().retrieve(asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", name)), who), CohortView.class);
+    return http.toBlocking()
+        .retrieve(
+            asCoach(HttpRequest.POST("/api/coach/cohorts", Map.of("name", name)), who),
+            CohortView.class);
   }
 
   private List<CohortView> cohortsOf(String who) {
-    return http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/coach/cohorts"), who), Argument.listOf(CohortView.class));
+    return http.toBlocking()
+        .retrieve(
+            asCoach(HttpRequest.GET("/api/coach/cohorts"), who), Argument.listOf(CohortView.class));
   }
 
   private List<CandidateSummary> candidatesOf(String who) {
-    return http.toBlocking().retrieve(asCoach(HttpRequest.GET("/api/coach/candidates"), who), Argument.listOf(CandidateSummary.class));
+    return http.toBlocking()
+        .retrieve(
+            asCoach(HttpRequest.GET("/api/coach/candidates"), who),
+            Argument.listOf(CandidateSummary.class));
   }
 
   private Membership join(String candidate, String code) {
-    return http.toBlocking().retrieve(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", code))
-        .header("X-Candidate-Id", candidate).header("X-User-Role", "CANDIDATE"), Membership.class);
+    return http.toBlocking()
+        .retrieve(
+            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", code))
+                .header("X-Candidate-Id", candidate)
+                .header("X-User-Role", "CANDIDATE"),
+            Membership.class);
   }
 
   private List<Membership> memberships(String candidate) {
-    return http.toBlocking().retrieve(HttpRequest.GET("/api/cohort-memberships").header("X-Candidate-Id", candidate),
-        Argument.listOf(Membership.class));
+    return http.toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/cohort-memberships").header("X-Candidate-Id", candidate),
+            Argument.listOf(Membership.class));
   }
 
   private AttemptView answer(String candidate) {
-    return http.toBlocking().retrieve(HttpRequest.POST("/api/attempts", Map.of("questionId", question().questionId(),
-        "answerText", "A canary with 5% of traffic, watch latency, and roll back on a regression.")).header("X-Candidate-Id", candidate),
-        AttemptView.class);
+    return http.toBlocking()
+        .retrieve(
+            HttpRequest.POST(
+                    "/api/attempts",
+                    Map.of(
+                        "questionId",
+                        question().questionId(),
+                        "answerText",
+                        "A canary with 5% of traffic, watch latency, and roll back on a regression."))
+                .header("X-Candidate-Id", candidate),
+            AttemptView.class);
   }
 }

@@ -11,12 +11,18 @@ class SentenceEncoderTest {
 
   @Test
   void vectorsHaveUnitLengthAndCloseMeaningsAreCloserThanUnrelatedOnes() {
-    float[][] v = encoder.encode(List.of("we roll back to the previous model version",
-        "we return to the last good release of the model", "I enjoy working in a team"));
+    float[][] v =
+        encoder.encode(
+            List.of(
+                "we roll back to the previous model version",
+                "we return to the last good release of the model",
+                "I enjoy working in a team"));
     assertThat(v).hasNumberOfRows(3);
     assertThat(v[0]).hasSize(384);
-    assertThat(SentenceEncoder.cosine(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(SentenceEncoder.cosine(v[0], v[1])).isGreaterThan(SentenceEncoder.cosine(v[0], v[2]) + 0.2);
+    assertThat(SentenceEncoder.cosine(v[0], v[0]))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(SentenceEncoder.cosine(v[0], v[1]))
+        .isGreaterThan(SentenceEncoder.cosine(v[0], v[2]) + 0.2);
   }
 
   @Test

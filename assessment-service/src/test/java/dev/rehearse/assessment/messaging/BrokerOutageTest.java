@@ -36,7 +36,11 @@ import org.slf4j.LoggerFactory;
 @MicronautTest
 class BrokerOutageTest extends AssessmentTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerOutageTest.class);
-  @Inject @Client("/") HttpClient http;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
   @Inject OutboxRepository outbox;
 
   @Test
@@ -47,21 +51,32 @@ class BrokerOutageTest extends AssessmentTestBase {
     List<UUID> submitted = new CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService submitter = Executors.newSingleThreadExecutor();
-    Future<?> submitting = submitter.submit(() -> {
-      while (!stop.get()) {
-        var request = HttpRequest.POST("/api/attempts", Map.of("questionId", question.questionId(),
-            "answerText", "canary at 5% then roll back on latency")).header("X-Candidate-Id", candidate);
-        submitted.add(http.toBlocking().retrieve(request, AttemptView.class).id());
-      }
-      return null;
-    });
+    Future<?> submitting =
+        submitter.submit(
+            () -> {
+              while (!stop.get()) {
+                var request =
+                    HttpRequest.POST(
+                            "/api/attempts",
+                            Map.of(
+                                "questionId",
+                                question.questionId(),
+                                "answerText",
+                                "canary at 5% then roll back on latency"))
+                        .header("X-Candidate-Id", candidate);
+                submitted.add(http.toBlocking().retrieve(request, AttemptView.class).id());
+              }
+              return null;
+            });
 
     Infrastructure infra = TestInfrastructure.get();
     await().atMost(Duration.ofSeconds(30)).until(() -> submitted.size() >= 10);
     infra.stopKafka();
     int atStop = submitted.size();
     // answers are still accepted and scored; their events wait in the outbox
-    await().atMost(Duration.ofSeconds(60)).until(() -> submitted.size() >= atStop + 20 && outbox.countBySentAtIsNull() >= 10);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> submitted.size() >= atStop + 20 && outbox.countBySentAtIsNull() >= 10);
     long waiting = outbox.countBySentAtIsNull();
     infra.startKafka();
     int atRestart = submitted.size();
@@ -72,11 +87,17 @@ class BrokerOutageTest extends AssessmentTestBase {
 
     Set<UUID> expected = Set.copyOf(submitted);
     try (KafkaProbe scored = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
-      await().atMost(Duration.ofSeconds(90)).until(() -> attemptIds(scored, candidate).keySet().containsAll(expected));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> attemptIds(scored, candidate).keySet().containsAll(expected));
       Map<UUID, Set<UUID>> eventsPerAttempt = attemptIds(scored, candidate);
       int records = scored.records(r -> candidate.equals(r.key())).size();
-      LOG.info("Broker restart: {} attempts submitted, {} waited in the outbox during the outage, {} records on the topic, {} distinct attempts",
-          expected.size(), waiting, records, eventsPerAttempt.size());
+      LOG.info(
+          "Broker restart: {} attempts submitted, {} waited in the outbox during the outage, {} records on the topic, {} distinct attempts",
+          expected.size(),
+          waiting,
+          records,
+          eventsPerAttempt.size());
       assertThat(eventsPerAttempt.keySet()).isEqualTo(expected);
       assertThat(eventsPerAttempt.values()).allSatisfy(events -> assertThat(events).hasSize(1));
     }
@@ -86,6 +107,9 @@ class BrokerOutageTest extends AssessmentTestBase {
   private Map<UUID, Set<UUID>> attemptIds(KafkaProbe probe, String candidate) {
     return probe.records(r -> candidate.equals(r.key())).stream()
         .map(r -> fromJson(r.value(), AttemptScored.class))
-        .collect(Collectors.groupingBy(AttemptScored::attemptId, Collectors.mapping(AttemptScored::eventId, Collectors.toSet())));
+        .collect(
+            Collectors.groupingBy(
+                AttemptScored::attemptId,
+                Collectors.mapping(AttemptScored::eventId, Collectors.toSet())));
   }
 }

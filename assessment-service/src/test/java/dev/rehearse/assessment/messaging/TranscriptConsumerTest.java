@@ -19,10 +19,16 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class TranscriptConsumerTest extends AssessmentTestBase {
   @Inject AttemptRepository attempts;
+
   @Test
   void spokenAnswerIsScoredLikeTypedText() {
     UUID attemptId = UUID.randomUUID();
-    send(transcript(attemptId, "c-spoken", question().questionId(), "a canary with five percent of traffic then roll back"));
+    send(
+        transcript(
+            attemptId,
+            "c-spoken",
+            question().questionId(),
+            "a canary with five percent of traffic then roll back"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
     var attempt = attempts.findById(attemptId).orElseThrow();
@@ -31,7 +37,8 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     assertThat(attempt.fluency().wordsPerMinute()).isEqualTo(128);
     assertThat(attempt.delivery().pace()).isEqualTo("comfortable");
     assertThat(attempt.delivery().fillerRate()).isEqualTo(0.05);
-    assertThat(attempt.feedback()).anyMatch(f -> f.startsWith("Fillers: 1 (5% of words) are noticeable"));
+    assertThat(attempt.feedback())
+        .anyMatch(f -> f.startsWith("Fillers: 1 (5% of words) are noticeable"));
   }
 
   @Test
@@ -41,9 +48,13 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     send(transcript(attemptId, "c-sound", question().questionId(), text));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
-    var monitoring = attempts.findById(attemptId).orElseThrow().conceptsHit().stream()
-        .filter(h -> h.concept().equals("monitoring")).findFirst().orElseThrow();
-    assertThat(monitoring.how()).isEqualTo(dev.rehearse.assessment.scoring.ScoreResult.MatchKind.SOUND_ALIKE);
+    var monitoring =
+        attempts.findById(attemptId).orElseThrow().conceptsHit().stream()
+            .filter(h -> h.concept().equals("monitoring"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(monitoring.how())
+        .isEqualTo(dev.rehearse.assessment.scoring.ScoreResult.MatchKind.SOUND_ALIKE);
     assertThat(monitoring.matched()).isEqualTo("late and see");
     assertThat(text.substring(monitoring.start(), monitoring.end())).isEqualTo("late and see");
   }
@@ -51,18 +62,23 @@ class TranscriptConsumerTest extends AssessmentTestBase {
   @Test
   void redeliveredTranscriptChangesNothing() {
     UUID attemptId = UUID.randomUUID();
-    TranscriptReady event = transcript(attemptId, "c-redelivered", question().questionId(), "canary and latency");
+    TranscriptReady event =
+        transcript(attemptId, "c-redelivered", question().questionId(), "canary and latency");
     send(event);
     send(event);
     send(event);
 
     try (KafkaProbe scored = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> !scored.records(r -> r.value().contains(attemptId.toString())).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !scored.records(r -> r.value().contains(attemptId.toString())).isEmpty());
       // a fourth delivery after the first was fully processed: still one attempt, one scored event
       send(event);
       UUID marker = UUID.randomUUID();
       send(transcript(marker, "c-redelivered", question().questionId(), "canary"));
-      await().atMost(Duration.ofSeconds(30)).until(() -> !scored.records(r -> r.value().contains(marker.toString())).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !scored.records(r -> r.value().contains(marker.toString())).isEmpty());
       assertThat(scored.records(r -> r.value().contains(attemptId.toString()))).hasSize(1);
     }
     assertThat(attempts.findById(attemptId)).isPresent();
@@ -77,17 +93,26 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     UUID goodAttempt = UUID.randomUUID();
 
     KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, unreadableKey, "{not json at all");
-    KafkaProbe.send(Topics.SPEECH_TRANSCRIPTS, invalidKey, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"schemaVersion\":1}");
+    KafkaProbe.send(
+        Topics.SPEECH_TRANSCRIPTS,
+        invalidKey,
+        "{\"eventId\":\"" + UUID.randomUUID() + "\",\"schemaVersion\":1}");
     send(transcript(unknownQuestionAttempt, "c-poison", "no-such-question", "canary"));
     send(transcript(goodAttempt, "c-poison", question().questionId(), "canary"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(goodAttempt).isPresent());
     try (KafkaProbe letters = new KafkaProbe(dlq)) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        assertThat(reason(letters, unreadableKey)).startsWith("unreadable TranscriptReady");
-        assertThat(reason(letters, invalidKey)).startsWith("invalid TranscriptReady").contains("attemptId");
-        assertThat(reason(letters, unknownQuestionAttempt.toString())).isEqualTo("unknown question no-such-question");
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(reason(letters, unreadableKey)).startsWith("unreadable TranscriptReady");
+                assertThat(reason(letters, invalidKey))
+                    .startsWith("invalid TranscriptReady")
+                    .contains("attemptId");
+                assertThat(reason(letters, unknownQuestionAttempt.toString()))
+                    .isEqualTo("unknown question no-such-question");
+              });
     }
     assertThat(attempts.findById(unknownQuestionAttempt)).isEmpty();
   }
@@ -100,7 +125,8 @@ class TranscriptConsumerTest extends AssessmentTestBase {
   }
 
   private static String reasonHeader(ConsumerRecord<String, String> r) {
-    return new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8);
+    return new String(
+        r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8);
   }
 
   private void send(TranscriptReady t) {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class QuizTest extends AssessmentTestBase {
-  @Inject @Client("/") HttpClient http;
+  @Inject
+  @Client("/")
+  HttpClient http;
+
   @Inject QuizResponseRepository responses;
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String easy = "quiz-easy-" + run;
@@ -53,9 +56,10 @@ class QuizTest extends AssessmentTestBase {
     assertThat(skipped.explanation()).isEqualTo("Not answered.");
     assertThat(skipped.correctOptionId()).as("an unanswered item keeps its key hidden").isNull();
     assertThat(skipped.correctExplanation()).isNull();
-    assertThat(r.skills()).containsExactly(
-        new QuizResult.SkillResult("data-pipeline-engineering", 1, 2, 50),
-        new QuizResult.SkillResult("model-serving", 0, 1, 0));
+    assertThat(r.skills())
+        .containsExactly(
+            new QuizResult.SkillResult("data-pipeline-engineering", 1, 2, 50),
+            new QuizResult.SkillResult("model-serving", 0, 1, 0));
   }
 
   @Test
@@ -68,18 +72,21 @@ class QuizTest extends AssessmentTestBase {
     publish(quizItem(c, "model-serving", "Advanced"));
     List<ItemStats> before = stats(a, b, c);
     assertThat(before).isEmpty();
-    // four strong candidates get everything right; four weak ones only the easy item; two get all wrong
+    // four strong candidates get everything right; four weak ones only the easy item; two get all
+    // wrong
     for (int i = 0; i < 4; i++) {
       submit("strong-" + i, List.of(a, b, c), Map.of(a, "b", b, "b", c, "b"));
       submit("weak-" + i, List.of(a, b, c), Map.of(a, "b", b, "a", c, "c"));
     }
     submit("lost-1", List.of(a, b, c), Map.of(a, "a", b, "a", c, "a"));
     List<ItemStats> nine = stats(a, b, c);
-    assertThat(nine).allSatisfy(s -> {
-      assertThat(s.responses()).isEqualTo(9);
-      assertThat(s.facility()).isNull();
-      assertThat(s.verdict()).isEqualTo("needs 1 more responses");
-    });
+    assertThat(nine)
+        .allSatisfy(
+            s -> {
+              assertThat(s.responses()).isEqualTo(9);
+              assertThat(s.facility()).isNull();
+              assertThat(s.verdict()).isEqualTo("needs 1 more responses");
+            });
     submit("lost-2", List.of(a, b, c), Map.of(a, "a", b, "a", c, "a"));
 
     List<ItemStats> stats = stats(a, b, c);
@@ -97,27 +104,84 @@ class QuizTest extends AssessmentTestBase {
   void badSubmissionsGetAProblemNamingTheFieldAndStoreNothing() {
     long before = responses.count();
     String path = "/api/quiz-submissions";
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(), "answers", List.of(answer(easy, "b")))), 400, "itemIds");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of())), 400, "answers");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy, "nope-" + run), "answers", List.of(answer(easy, "b")))), 404, "itemIds[1]");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy, easy), "answers", List.of(answer(easy, "b")))), 400, "itemIds[1]");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy, "open-" + run), "answers", List.of(answer(easy, "b")))), 400, "itemIds[1]");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "b"), answer(easy, "c")))), 400, "answers[1].itemId");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of(answer(hard, "b")))), 400, "answers[0].itemId");
-    assertProblem(http, post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "z")))), 400, "answers[0].optionId");
-    assertProblem(http, HttpRequest.POST(path, Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "b")))), 400, null);
+    assertProblem(
+        http,
+        post("c-bad", Map.of("itemIds", List.of(), "answers", List.of(answer(easy, "b")))),
+        400,
+        "itemIds");
+    assertProblem(
+        http,
+        post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of())),
+        400,
+        "answers");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of("itemIds", List.of(easy, "nope-" + run), "answers", List.of(answer(easy, "b")))),
+        404,
+        "itemIds[1]");
+    assertProblem(
+        http,
+        post(
+            "c-bad", Map.of("itemIds", List.of(easy, easy), "answers", List.of(answer(easy, "b")))),
+        400,
+        "itemIds[1]");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of("itemIds", List.of(easy, "open-" + run), "answers", List.of(answer(easy, "b")))),
+        400,
+        "itemIds[1]");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of(
+                "itemIds",
+                List.of(easy),
+                "answers",
+                List.of(answer(easy, "b"), answer(easy, "c")))),
+        400,
+        "answers[1].itemId");
+    assertProblem(
+        http,
+        post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of(answer(hard, "b")))),
+        400,
+        "answers[0].itemId");
+    assertProblem(
+        http,
+        post("c-bad", Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "z")))),
+        400,
+        "answers[0].optionId");
+    assertProblem(
+        http,
+        HttpRequest.POST(
+            path, Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "b")))),
+        400,
+        null);
     assertThat(responses.count()).isEqualTo(before);
   }
 
   private QuizResult submit(String candidate, List<String> itemIds, Map<String, String> chosen) {
-    List<Map<String, String>> answers = chosen.entrySet().stream().map(e -> answer(e.getKey(), e.getValue())).toList();
-    return http.toBlocking().retrieve(post(candidate, Map.of("itemIds", itemIds, "answers", answers)), QuizResult.class);
+    List<Map<String, String>> answers =
+        chosen.entrySet().stream().map(e -> answer(e.getKey(), e.getValue())).toList();
+    return http.toBlocking()
+        .retrieve(
+            post(candidate, Map.of("itemIds", itemIds, "answers", answers)), QuizResult.class);
   }
 
   private List<ItemStats> stats(String... ids) {
     List<String> wanted = List.of(ids);
-    return http.toBlocking().retrieve(HttpRequest.GET("/api/admin/item-stats"), io.micronaut.core.type.Argument.listOf(ItemStats.class))
-        .stream().filter(s -> wanted.contains(s.itemId())).toList();
+    return http
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/admin/item-stats"),
+            io.micronaut.core.type.Argument.listOf(ItemStats.class))
+        .stream()
+        .filter(s -> wanted.contains(s.itemId()))
+        .toList();
   }
 
   private static Map<String, String> answer(String itemId, String optionId) {

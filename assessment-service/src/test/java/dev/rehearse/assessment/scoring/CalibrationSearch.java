@@ -9,9 +9,10 @@ import java.util.Locale;
 /**
  * Searches the grid of {@link ScoringSettings} on the tuning part of the evaluation set only and
  * prints the best settings; the held-out part is scored only for the chosen one. Run it after a
- * change to the scorer, in assessment-service: {@code mvn -q test-compile dependency:build-classpath
- * -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt}, then {@code java -cp
- * "target/test-classes:target/classes:$(cat target/cp.txt)" dev.rehearse.assessment.scoring.CalibrationSearch}.
+ * change to the scorer, in assessment-service: {@code mvn -q test-compile
+ * dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt}, then {@code
+ * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)"
+ * dev.rehearse.assessment.scoring.CalibrationSearch}.
  */
 final class CalibrationSearch {
   private CalibrationSearch() {}
@@ -24,12 +25,24 @@ final class CalibrationSearch {
     List<Trial> trials = new ArrayList<>();
     for (ScoringSettings s : grid()) {
       List<Outcome> outcomes = set.score(Scorers.scorer(s), tuning);
-      trials.add(new Trial(s, EvaluationSet.accuracy(outcomes),
-          EvaluationSet.accuracy(outcomes.stream().filter(o -> o.answer().firstRelease()).toList())));
+      trials.add(
+          new Trial(
+              s,
+              EvaluationSet.accuracy(outcomes),
+              EvaluationSet.accuracy(
+                  outcomes.stream().filter(o -> o.answer().firstRelease()).toList())));
     }
     trials.sort(Comparator.comparingDouble(Trial::tuning).reversed());
-    trials.stream().limit(15).forEach(t -> System.out.printf(Locale.ROOT, "tuning %.3f first-release(tuning) %.3f  %s%n",
-        t.tuning(), t.firstRelease(), t.settings()));
+    trials.stream()
+        .limit(15)
+        .forEach(
+            t ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "tuning %.3f first-release(tuning) %.3f  %s%n",
+                    t.tuning(),
+                    t.firstRelease(),
+                    t.settings()));
   }
 
   static List<ScoringSettings> grid() {

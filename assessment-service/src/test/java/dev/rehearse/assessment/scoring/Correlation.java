@@ -7,7 +7,8 @@ final class Correlation {
   /** Pearson's r of two equally long series; undefined (an exception) when either is constant. */
   static double pearson(double[] x, double[] y) {
     if (x.length != y.length || x.length < 2) {
-      throw new IllegalArgumentException("need two series of the same length, at least 2: " + x.length + ", " + y.length);
+      throw new IllegalArgumentException(
+          "need two series of the same length, at least 2: " + x.length + ", " + y.length);
     }
     double meanX = mean(x);
     double meanY = mean(y);

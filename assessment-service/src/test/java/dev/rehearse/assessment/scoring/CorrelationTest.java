@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class CorrelationTest {
   @Test
   void matchesAWorkedExample() {
-    // means 3 and 4; deviations (-2,-1,0,1,2) and (-2,0,1,0,1): sum of products 6, squares 10 and 6,
+    // means 3 and 4; deviations (-2,-1,0,1,2) and (-2,0,1,0,1): sum of products 6, squares 10 and
+    // 6,
     // so r = 6 / sqrt(60) = 0.774597
     double r = Correlation.pearson(new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 5, 4, 5});
     assertThat(r).isCloseTo(0.774597, within(1e-6));

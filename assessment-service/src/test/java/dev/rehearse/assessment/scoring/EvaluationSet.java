@@ -19,7 +19,14 @@ import org.yaml.snakeyaml.Yaml;
  * with a model answer only, and answers with the band a coach gave them before they were scored.
  */
 final class EvaluationSet {
-  record Answer(String id, String question, String kind, String band, boolean heldOut, boolean firstRelease, Mode mode,
+  record Answer(
+      String id,
+      String question,
+      String kind,
+      String band,
+      boolean heldOut,
+      boolean firstRelease,
+      Mode mode,
       String text) {}
 
   record Outcome(Answer answer, int score, String band) {
@@ -37,38 +44,73 @@ final class EvaluationSet {
   }
 
   static EvaluationSet load() {
-    Map<String, RedFlagRule> rules = RedFlagRulesTest.load().stream().map(RedFlagRulesTest::rule)
-        .collect(Collectors.toMap(RedFlagRule::id, Function.identity()));
+    Map<String, RedFlagRule> rules =
+        RedFlagRulesTest.load().stream()
+            .map(RedFlagRulesTest::rule)
+            .collect(Collectors.toMap(RedFlagRule::id, Function.identity()));
     List<Map<String, Object>> items = yaml("/evaluation/questions.yml").get("items");
-    Map<String, CatalogQuestion> questions = items.stream()
-        .collect(Collectors.toMap(i -> (String) i.get("id"), i -> question(i, rules)));
+    Map<String, CatalogQuestion> questions =
+        items.stream()
+            .collect(Collectors.toMap(i -> (String) i.get("id"), i -> question(i, rules)));
     List<Map<String, Object>> rows = yaml("/evaluation/answers.yml").get("answers");
-    List<Answer> answers = rows.stream().map(a -> new Answer((String) a.get("id"), (String) a.get("question"),
-        (String) a.get("kind"), (String) a.get("band"), Boolean.TRUE.equals(a.get("heldOut")),
-        Boolean.TRUE.equals(a.get("firstRelease")), "SPOKEN".equals(a.get("mode")) ? Mode.SPOKEN : Mode.TYPED,
-        ((String) a.get("text")).trim())).toList();
+    List<Answer> answers =
+        rows.stream()
+            .map(
+                a ->
+                    new Answer(
+                        (String) a.get("id"),
+                        (String) a.get("question"),
+                        (String) a.get("kind"),
+                        (String) a.get("band"),
+                        Boolean.TRUE.equals(a.get("heldOut")),
+                        Boolean.TRUE.equals(a.get("firstRelease")),
+                        "SPOKEN".equals(a.get("mode")) ? Mode.SPOKEN : Mode.TYPED,
+                        ((String) a.get("text")).trim()))
+            .toList();
     return new EvaluationSet(questions, answers);
   }
 
   List<Outcome> score(RubricScorer scorer, List<Answer> which) {
-    return which.stream().map(a -> {
-      ScoreResult r = scorer.score(questions.get(a.question()), a.text(), a.mode());
-      return new Outcome(a, r.score(), r.band().label());
-    }).toList();
+    return which.stream()
+        .map(
+            a -> {
+              ScoreResult r = scorer.score(questions.get(a.question()), a.text(), a.mode());
+              return new Outcome(a, r.score(), r.band().label());
+            })
+        .toList();
   }
 
   static double accuracy(List<Outcome> outcomes) {
-    return outcomes.isEmpty() ? 1 : (double) outcomes.stream().filter(Outcome::correct).count() / outcomes.size();
+    return outcomes.isEmpty()
+        ? 1
+        : (double) outcomes.stream().filter(Outcome::correct).count() / outcomes.size();
   }
 
   @SuppressWarnings("unchecked")
   private static CatalogQuestion question(Map<String, Object> i, Map<String, RedFlagRule> rules) {
-    List<Map<String, Object>> rubric = (List<Map<String, Object>>) i.getOrDefault("rubric", List.of());
-    List<RubricConcept> concepts = rubric.stream().map(c -> new RubricConcept((String) c.get("id"), (String) c.get("label"),
-        (Integer) c.get("weight"), ((List<Object>) c.get("synonyms")).stream().map(String::valueOf).toList())).toList();
-    List<RedFlagRule> flags = ((List<String>) i.getOrDefault("redFlags", List.of())).stream().map(rules::get).toList();
-    return new CatalogQuestion((String) i.get("id"), (String) i.get("skill"), (String) i.get("level"),
-        ((String) i.get("question")).trim(), concepts, flags, Instant.EPOCH, ((String) i.get("modelAnswer")).trim());
+    List<Map<String, Object>> rubric =
+        (List<Map<String, Object>>) i.getOrDefault("rubric", List.of());
+    List<RubricConcept> concepts =
+        rubric.stream()
+            .map(
+                c ->
+                    new RubricConcept(
+                        (String) c.get("id"),
+                        (String) c.get("label"),
+                        (Integer) c.get("weight"),
+                        ((List<Object>) c.get("synonyms")).stream().map(String::valueOf).toList()))
+            .toList();
+    List<RedFlagRule> flags =
+        ((List<String>) i.getOrDefault("redFlags", List.of())).stream().map(rules::get).toList();
+    return new CatalogQuestion(
+        (String) i.get("id"),
+        (String) i.get("skill"),
+        (String) i.get("level"),
+        ((String) i.get("question")).trim(),
+        concepts,
+        flags,
+        Instant.EPOCH,
+        ((String) i.get("modelAnswer")).trim());
   }
 
   static Map<String, List<Map<String, Object>>> yaml(String resource) {

@@ -15,18 +15,29 @@ class FluencyReportTest {
 
   @Test
   void aSteadyAnswerGetsNoDeliveryAdviceBeyondConfirmation() {
-    FluencyReport r = FluencyReport.of(spoken(words(40, 0.35, 0.05), 20, new Fluency(130, 0, 0, 0, 0)));
+    FluencyReport r =
+        FluencyReport.of(spoken(words(40, 0.35, 0.05), 20, new Fluency(130, 0, 0, 0, 0)));
     assertThat(r.pace()).isEqualTo("comfortable");
     assertThat(r.longPauses()).isZero();
-    assertThat(r.feedback()).singleElement().asString().startsWith("Delivery: pace (130 words per minute)");
+    assertThat(r.feedback())
+        .singleElement()
+        .asString()
+        .startsWith("Delivery: pace (130 words per minute)");
   }
 
   @Test
   void slowHesitantAnswerIsToldAboutPaceFillersAndWhereItPaused() {
-    List<Word> words = new ArrayList<>(List.of(
-        new Word("so", 0.0, 0.3, 0.9), new Word("um", 0.4, 0.6, 0.9), new Word("we", 2.0, 2.2, 0.9),
-        new Word("uh", 2.3, 2.5, 0.9), new Word("checkpoint", 2.6, 3.2, 0.9), new Word("you", 4.5, 4.6, 0.9),
-        new Word("know", 4.6, 4.8, 0.9), new Word("often", 4.9, 5.3, 0.9)));
+    List<Word> words =
+        new ArrayList<>(
+            List.of(
+                new Word("so", 0.0, 0.3, 0.9),
+                new Word("um", 0.4, 0.6, 0.9),
+                new Word("we", 2.0, 2.2, 0.9),
+                new Word("uh", 2.3, 2.5, 0.9),
+                new Word("checkpoint", 2.6, 3.2, 0.9),
+                new Word("you", 4.5, 4.6, 0.9),
+                new Word("know", 4.6, 4.8, 0.9),
+                new Word("often", 4.9, 5.3, 0.9)));
     FluencyReport r = FluencyReport.of(spoken(words, 8, new Fluency(60, 0, 0, 0, 0)));
 
     assertThat(r.pace()).isEqualTo("slow");
@@ -34,7 +45,8 @@ class FluencyReportTest {
     assertThat(r.fillerRate()).isEqualTo(0.38);
     assertThat(r.longPauses()).isEqualTo(2);
     assertThat(r.pauses()).first().isEqualTo(new FluencyReport.Pause("um", 0.6, 1.4));
-    assertThat(r.feedback()).anyMatch(f -> f.startsWith("Pace: 60 words per minute is slow"))
+    assertThat(r.feedback())
+        .anyMatch(f -> f.startsWith("Pace: 60 words per minute is slow"))
         .anyMatch(f -> f.startsWith("Fillers: 3 (38% of words) distract"))
         .anyMatch(f -> f.startsWith("Pauses: 2 pauses longer than 1 s"));
   }
@@ -46,7 +58,8 @@ class FluencyReportTest {
     FluencyReport r = FluencyReport.of(spoken(words, 12.2, new Fluency(190, 1, 0.03, 1, 5.3)));
     assertThat(r.pace()).isEqualTo("fast");
     assertThat(r.longestPause()).isGreaterThan(FluencyReport.VERY_LONG_PAUSE_SECONDS);
-    assertThat(r.feedback()).anyMatch(f -> f.startsWith("Pace: 190 words per minute is fast"))
+    assertThat(r.feedback())
+        .anyMatch(f -> f.startsWith("Pace: 190 words per minute is fast"))
         .anyMatch(f -> f.contains("silence sounds like being stuck"));
   }
 
@@ -62,6 +75,16 @@ class FluencyReportTest {
 
   private static TranscriptReady spoken(List<Word> words, double duration, Fluency fluency) {
     String text = String.join(" ", words.stream().map(Word::word).toList());
-    return new TranscriptReady(UUID.randomUUID(), 1, Instant.now(), UUID.randomUUID(), "c", "q", text, words, duration, fluency);
+    return new TranscriptReady(
+        UUID.randomUUID(),
+        1,
+        Instant.now(),
+        UUID.randomUUID(),
+        "c",
+        "q",
+        text,
+        words,
+        duration,
+        fluency);
   }
 }

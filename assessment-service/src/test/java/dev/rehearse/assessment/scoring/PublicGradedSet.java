@@ -30,11 +30,25 @@ final class PublicGradedSet {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ((List<Map<String, Object>>) set.get("questions")).stream().map(q -> new Question(
-        text(q, "id"), text(q, "text"), text(q, "referenceAnswer"),
-        ((List<Map<String, Object>>) q.get("answers")).stream().map(a -> new StudentAnswer(
-            text(a, "id"), text(a, "text"), text(a, "label"), ((Number) a.get("grade")).doubleValue())).toList()))
-        .toList();
+    return ((List<Map<String, Object>>) set.get("questions"))
+        .stream()
+            .map(
+                q ->
+                    new Question(
+                        text(q, "id"),
+                        text(q, "text"),
+                        text(q, "referenceAnswer"),
+                        ((List<Map<String, Object>>) q.get("answers"))
+                            .stream()
+                                .map(
+                                    a ->
+                                        new StudentAnswer(
+                                            text(a, "id"),
+                                            text(a, "text"),
+                                            text(a, "label"),
+                                            ((Number) a.get("grade")).doubleValue()))
+                                .toList()))
+            .toList();
   }
 
   /** A missing or empty field is a broken file, not an empty answer: fail where it is. */

@@ -12,14 +12,33 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PublicGradedSetTest {
-  /** The mappings the sets' README documents: partial credit is half, every kind of wrong is nothing. */
-  private static final Map<String, Double> BEETLE_GRADE = Map.of("correct", 1.0, "partially_correct_incomplete", 0.5,
-      "contradictory", 0.0, "irrelevant", 0.0, "non_domain", 0.0);
-  /** SciEntsBank has only its 3-way labels here, so "incorrect" also covers partly right answers. */
-  private static final Map<String, Double> SCIENTSBANK_GRADE = Map.of("correct", 1.0, "contradictory", 0.0, "incorrect", 0.0);
+  /**
+   * The mappings the sets' README documents: partial credit is half, every kind of wrong is
+   * nothing.
+   */
+  private static final Map<String, Double> BEETLE_GRADE =
+      Map.of(
+          "correct",
+          1.0,
+          "partially_correct_incomplete",
+          0.5,
+          "contradictory",
+          0.0,
+          "irrelevant",
+          0.0,
+          "non_domain",
+          0.0);
 
-  private static final List<Question> BEETLE = PublicGradedSet.load("/evaluation/public/beetle.yml");
-  private static final List<Question> SCIENTSBANK = PublicGradedSet.load("/evaluation/public/scientsbank.yml");
+  /**
+   * SciEntsBank has only its 3-way labels here, so "incorrect" also covers partly right answers.
+   */
+  private static final Map<String, Double> SCIENTSBANK_GRADE =
+      Map.of("correct", 1.0, "contradictory", 0.0, "incorrect", 0.0);
+
+  private static final List<Question> BEETLE =
+      PublicGradedSet.load("/evaluation/public/beetle.yml");
+  private static final List<Question> SCIENTSBANK =
+      PublicGradedSet.load("/evaluation/public/scientsbank.yml");
 
   @Test
   void bothBeetleTestSplitsLoadWhole() {
@@ -52,7 +71,8 @@ class PublicGradedSetTest {
   @Test
   void aMissingSetIsAnError() {
     assertThatThrownBy(() -> PublicGradedSet.load("/evaluation/public/none.yml"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none.yml");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("none.yml");
   }
 
   private static List<StudentAnswer> answers(List<Question> questions) {
@@ -69,29 +89,45 @@ class PublicGradedSetTest {
   }
 
   private static void assertTrimmed(List<Question> questions) {
-    assertThat(questions).allSatisfy(q -> {
-      assertThat(q.text()).isEqualTo(q.text().strip());
-      assertThat(q.referenceAnswer()).isEqualTo(q.referenceAnswer().strip()).isNotEqualTo(q.text());
-    });
-    assertThat(answers(questions)).allSatisfy(a -> assertThat(a.text()).isEqualTo(a.text().strip()));
+    assertThat(questions)
+        .allSatisfy(
+            q -> {
+              assertThat(q.text()).isEqualTo(q.text().strip());
+              assertThat(q.referenceAnswer())
+                  .isEqualTo(q.referenceAnswer().strip())
+                  .isNotEqualTo(q.text());
+            });
+    assertThat(answers(questions))
+        .allSatisfy(a -> assertThat(a.text()).isEqualTo(a.text().strip()));
   }
 
   private static void assertGradesFollow(List<Question> questions, Map<String, Double> grade) {
-    assertThat(answers(questions)).allSatisfy(a -> {
-      assertThat(grade).containsKey(a.label());
-      assertThat(a.grade()).as(a.id()).isEqualTo(grade.get(a.label()));
-    });
+    assertThat(answers(questions))
+        .allSatisfy(
+            a -> {
+              assertThat(grade).containsKey(a.label());
+              assertThat(a.grade()).as(a.id()).isEqualTo(grade.get(a.label()));
+            });
   }
 
   /** Every grade and label of the mapping occurs, each grade in at least a fifth of the answers. */
-  private static void assertSpread(List<Question> questions, Map<String, Double> grade, int minMixedQuestions) {
+  private static void assertSpread(
+      List<Question> questions, Map<String, Double> grade, int minMixedQuestions) {
     List<StudentAnswer> answers = answers(questions);
-    Map<Double, Long> perGrade = answers.stream().collect(Collectors.groupingBy(StudentAnswer::grade, Collectors.counting()));
+    Map<Double, Long> perGrade =
+        answers.stream()
+            .collect(Collectors.groupingBy(StudentAnswer::grade, Collectors.counting()));
     assertThat(perGrade.keySet()).isEqualTo(new HashSet<>(grade.values()));
-    assertThat(perGrade.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(answers.size() / 5));
-    long mixed = questions.stream().filter(q -> q.answers().stream().map(StudentAnswer::grade).distinct().count() > 1).count();
+    assertThat(perGrade.values())
+        .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(answers.size() / 5));
+    long mixed =
+        questions.stream()
+            .filter(q -> q.answers().stream().map(StudentAnswer::grade).distinct().count() > 1)
+            .count();
     assertThat(mixed).isGreaterThanOrEqualTo(minMixedQuestions);
-    Map<String, Long> perLabel = answers.stream().collect(Collectors.groupingBy(StudentAnswer::label, Collectors.counting()));
+    Map<String, Long> perLabel =
+        answers.stream()
+            .collect(Collectors.groupingBy(StudentAnswer::label, Collectors.counting()));
     assertThat(perLabel.keySet()).isEqualTo(grade.keySet());
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Scores public, human-graded short-answer sets (SemEval-2013 Task 7: Beetle and SciEntsBank; see
  * evaluation/public/README.md) the way a content pack's rubric-free item is scored: each question
  * imported with its reference answer as the model answer and no rubric. The scores must follow the
- * people's grades. No setting was fitted to these sets; the share of the reference answer's words an
- * answer uses is reported beside, as the baseline any scorer should at least approach.
+ * people's grades. No setting was fitted to these sets; the share of the reference answer's words
+ * an answer uses is reported beside, as the baseline any scorer should at least approach.
  */
 class PublicSetCorrelationTest {
   @ParameterizedTest
@@ -29,14 +29,23 @@ class PublicSetCorrelationTest {
     "beetle, 0.33",
     "scientsbank, 0.45",
   })
-  void scoresFromModelAnswersAloneFollowTheHumanGrades(String set, double minPearson) throws IOException {
+  void scoresFromModelAnswersAloneFollowTheHumanGrades(String set, double minPearson)
+      throws IOException {
     RubricScorer scorer = Scorers.scorer();
     List<Double> scores = new ArrayList<>();
     List<Double> wordShares = new ArrayList<>();
     List<Double> grades = new ArrayList<>();
     for (PublicGradedSet.Question q : PublicGradedSet.load("/evaluation/public/" + set + ".yml")) {
-      CatalogQuestion item = new CatalogQuestion(q.id(), "public", "Beginner", q.text(), List.of(), List.of(),
-          Instant.EPOCH, q.referenceAnswer());
+      CatalogQuestion item =
+          new CatalogQuestion(
+              q.id(),
+              "public",
+              "Beginner",
+              q.text(),
+              List.of(),
+              List.of(),
+              Instant.EPOCH,
+              q.referenceAnswer());
       for (PublicGradedSet.StudentAnswer a : q.answers()) {
         scores.add((double) scorer.score(item, a.text()).score());
         wordShares.add(wordShare(q, a.text()));
@@ -45,20 +54,33 @@ class PublicSetCorrelationTest {
     }
     double[] g = grades.stream().mapToDouble(Double::doubleValue).toArray();
     double r = Correlation.pearson(scores.stream().mapToDouble(Double::doubleValue).toArray(), g);
-    double baseline = Correlation.pearson(wordShares.stream().mapToDouble(Double::doubleValue).toArray(), g);
-    String report = String.format(Locale.ROOT, "%s (SemEval-2013 Task 7): %d answers, Pearson r = %.3f;"
-        + " share of the reference answer's words r = %.3f%n", set, scores.size(), r, baseline);
+    double baseline =
+        Correlation.pearson(wordShares.stream().mapToDouble(Double::doubleValue).toArray(), g);
+    String report =
+        String.format(
+            Locale.ROOT,
+            "%s (SemEval-2013 Task 7): %d answers, Pearson r = %.3f;"
+                + " share of the reference answer's words r = %.3f%n",
+            set,
+            scores.size(),
+            r,
+            baseline);
     System.out.print(report);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "public-set-report-" + set + ".txt"), report);
     assertThat(r).isGreaterThanOrEqualTo(minPearson);
   }
 
-  /** The share of the reference answer's content words, other than the question's, that the answer uses. */
+  /**
+   * The share of the reference answer's content words, other than the question's, that the answer
+   * uses.
+   */
   private static double wordShare(PublicGradedSet.Question q, String answer) {
     Set<String> wanted = new HashSet<>(ScoringTexts.contentTerms(q.referenceAnswer()));
     wanted.removeAll(ScoringTexts.contentTerms(q.text()));
     Set<String> said = ScoringTexts.contentTerms(answer);
-    return wanted.isEmpty() ? 0 : (double) wanted.stream().filter(said::contains).count() / wanted.size();
+    return wanted.isEmpty()
+        ? 0
+        : (double) wanted.stream().filter(said::contains).count() / wanted.size();
   }
 }

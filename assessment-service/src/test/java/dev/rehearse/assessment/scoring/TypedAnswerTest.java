@@ -19,55 +19,96 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class TypedAnswerTest extends AssessmentTestBase {
-  @Inject @Client("/") HttpClient http;
+  @Inject
+  @Client("/")
+  HttpClient http;
+
   @Test
   void typedAnswerIsScoredAtOnceWithConceptsAndFlags() {
-    String answer = "I would send a canary with 5% of traffic, watch latency and error rate, and roll back on a regression.";
-    var response = http.toBlocking().exchange(post("c-1", question().questionId(), answer), AttemptView.class);
+    String answer =
+        "I would send a canary with 5% of traffic, watch latency and error rate, and roll back on a regression.";
+    var response =
+        http.toBlocking().exchange(post("c-1", question().questionId(), answer), AttemptView.class);
 
     assertThat(response.code()).isEqualTo(201);
     AttemptView view = response.body();
     assertThat(view.coverage()).isEqualTo(100);
     assertThat(view.score()).as("a one-sentence answer is capped at Strong").isEqualTo(89);
     assertThat(view.band()).isEqualTo("Strong");
-    assertThat(view.conceptsHit()).extracting(ScoreResult.ConceptHit::concept).containsExactly("canary", "rollback", "monitoring");
+    assertThat(view.conceptsHit())
+        .extracting(ScoreResult.ConceptHit::concept)
+        .containsExactly("canary", "rollback", "monitoring");
     assertThat(view.conceptsHit().get(1).matched()).isEqualTo("roll back");
-    assertThat(answer.substring(view.conceptsHit().get(1).start(), view.conceptsHit().get(1).end())).isEqualTo("roll back");
+    assertThat(answer.substring(view.conceptsHit().get(1).start(), view.conceptsHit().get(1).end()))
+        .isEqualTo("roll back");
     assertThat(view.redFlags()).isEmpty();
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class).score()).isEqualTo(89);
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class)
+                .score())
+        .isEqualTo(89);
   }
 
   @Test
   void aCandidateCannotReadAnotherCandidatesAttemptNorACoachOutsideTheirCohortsButAnAdminCan() {
-    AttemptView mine = http.toBlocking().retrieve(post("c-owner", question().questionId(), "canary"), AttemptView.class);
+    AttemptView mine =
+        http.toBlocking()
+            .retrieve(post("c-owner", question().questionId(), "canary"), AttemptView.class);
     String path = "/api/attempts/" + mine.id();
 
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-Candidate-Id", "c-owner"), AttemptView.class).id())
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    HttpRequest.GET(path).header("X-Candidate-Id", "c-owner"), AttemptView.class)
+                .id())
         .isEqualTo(mine.id());
     assertProblem(HttpRequest.GET(path).header("X-Candidate-Id", "c-intruder"), 404, "id");
-    assertProblem(HttpRequest.GET(path).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"), 404, "id");
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-Candidate-Id", "admin-1")
-        .header("X-User-Role", "ADMIN"), AttemptView.class).id()).isEqualTo(mine.id()); // a coach in the cohort: CohortTest
+    assertProblem(
+        HttpRequest.GET(path).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"),
+        404,
+        "id");
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    HttpRequest.GET(path)
+                        .header("X-Candidate-Id", "admin-1")
+                        .header("X-User-Role", "ADMIN"),
+                    AttemptView.class)
+                .id())
+        .isEqualTo(mine.id()); // a coach in the cohort: CohortTest
   }
 
   @Test
   void weakAnswerMissesConceptsAndRaisesFlagsWithEvidence() {
     String answer = "We copy the model to the servers manually when it is ready.";
-    AttemptView view = http.toBlocking().retrieve(post("c-2", question().questionId(), answer), AttemptView.class);
+    AttemptView view =
+        http.toBlocking().retrieve(post("c-2", question().questionId(), answer), AttemptView.class);
 
     assertThat(view.score()).isZero();
     assertThat(view.band()).isEqualTo("Weak");
-    assertThat(view.conceptsMissed()).extracting(ScoreResult.ConceptMiss::concept).containsExactly("canary", "rollback", "monitoring");
-    assertThat(view.redFlags()).extracting(ScoreResult.RaisedFlag::rule).containsExactly("manual-deploy", "no-figures");
+    assertThat(view.conceptsMissed())
+        .extracting(ScoreResult.ConceptMiss::concept)
+        .containsExactly("canary", "rollback", "monitoring");
+    assertThat(view.redFlags())
+        .extracting(ScoreResult.RaisedFlag::rule)
+        .containsExactly("manual-deploy", "no-figures");
     assertThat(view.redFlags().get(0).evidence()).isEqualTo("\"copy the model\"");
     assertThat(view.feedback()).anyMatch(f -> f.contains("canary deployment"));
   }
 
   @Test
   void scoredEventIsPublishedThroughTheOutbox() {
-    AttemptView view = http.toBlocking().retrieve(post("c-3", question().questionId(), "a canary then revert"), AttemptView.class);
+    AttemptView view =
+        http.toBlocking()
+            .retrieve(
+                post("c-3", question().questionId(), "a canary then revert"), AttemptView.class);
     try (KafkaProbe probe = new KafkaProbe(Topics.ASSESSMENT_SCORED)) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.records(r -> r.value().contains(view.id().toString()))).hasSize(1));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(probe.records(r -> r.value().contains(view.id().toString())))
+                      .hasSize(1));
       var record = probe.records(r -> r.value().contains(view.id().toString())).get(0);
       AttemptScored event = fromJson(record.value(), AttemptScored.class);
       assertThat(record.key()).isEqualTo("c-3");
@@ -82,9 +123,17 @@ class TypedAnswerTest extends AssessmentTestBase {
     assertProblem(post("c-4", "no-such-question", "an answer"), 404, "questionId");
     assertProblem(post("c-4", question().questionId(), "   "), 400, "answerText");
     assertProblem(post("c-4", question().questionId(), "x".repeat(10_001)), 400, "answerText");
-    assertProblem(HttpRequest.POST("/api/attempts", "{\"questionId\": ").header("X-Candidate-Id", "c-4")
-        .contentType("application/json"), 400, null);
-    assertProblem(HttpRequest.POST("/api/attempts", Map.of("questionId", question().questionId(), "answerText", "canary")), 400, null);
+    assertProblem(
+        HttpRequest.POST("/api/attempts", "{\"questionId\": ")
+            .header("X-Candidate-Id", "c-4")
+            .contentType("application/json"),
+        400,
+        null);
+    assertProblem(
+        HttpRequest.POST(
+            "/api/attempts", Map.of("questionId", question().questionId(), "answerText", "canary")),
+        400,
+        null);
     assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid"), 400, null);
     assertProblem(HttpRequest.GET("/api/attempts/00000000-0000-0000-0000-000000000000"), 404, "id");
   }
@@ -95,9 +144,14 @@ class TypedAnswerTest extends AssessmentTestBase {
       throw new AssertionError("expected " + status);
     } catch (HttpClientResponseException e) {
       assertThat(e.getStatus().getCode()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+      assertThat(e.getResponse().getContentType())
+          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
       String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body).contains("\"status\":" + status).contains("\"title\"").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(body)
+          .contains("\"status\":" + status)
+          .contains("\"title\"")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
       if (field != null) {
         assertThat(body).contains("\"field\":\"" + field);
       }
@@ -108,5 +162,4 @@ class TypedAnswerTest extends AssessmentTestBase {
     return HttpRequest.POST("/api/attempts", Map.of("questionId", questionId, "answerText", text))
         .header("X-Candidate-Id", candidate);
   }
-
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class SelfAssessmentTest extends AssessmentTestBase {
-  @Inject @Client("/") HttpClient http;
+  @Inject
+  @Client("/")
+  HttpClient http;
+
   @Inject SelfAssessmentRepository store;
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String role = "role-" + run;
@@ -45,14 +48,45 @@ class SelfAssessmentTest extends AssessmentTestBase {
   @Test
   void perSkillLevelsAWeightedOverallLevelAndTheCalibrationGapAgainstScoredWork() {
     String candidate = "c-self-" + run;
-    // measured evidence in distributed training: a Weak answer to an Advanced question and a wrong quiz answer
-    http.toBlocking().retrieve(HttpRequest.POST("/api/attempts", Map.of("questionId", id("open-dt"),
-        "answerText", "I would buy bigger GPUs and hope that the model fits somehow.")).header("X-Candidate-Id", candidate), AttemptView.class);
-    http.toBlocking().retrieve(HttpRequest.POST("/api/quiz-submissions", Map.of("itemIds", List.of(id("quiz-dt")),
-        "answers", List.of(Map.of("itemId", id("quiz-dt"), "optionId", "a")))).header("X-Candidate-Id", candidate), String.class);
+    // measured evidence in distributed training: a Weak answer to an Advanced question and a wrong
+    // quiz answer
+    http.toBlocking()
+        .retrieve(
+            HttpRequest.POST(
+                    "/api/attempts",
+                    Map.of(
+                        "questionId",
+                        id("open-dt"),
+                        "answerText",
+                        "I would buy bigger GPUs and hope that the model fits somehow."))
+                .header("X-Candidate-Id", candidate),
+            AttemptView.class);
+    http.toBlocking()
+        .retrieve(
+            HttpRequest.POST(
+                    "/api/quiz-submissions",
+                    Map.of(
+                        "itemIds",
+                        List.of(id("quiz-dt")),
+                        "answers",
+                        List.of(Map.of("itemId", id("quiz-dt"), "optionId", "a"))))
+                .header("X-Candidate-Id", candidate),
+            String.class);
 
-    SelfAssessmentResult r = assess(candidate, Map.of(id("dt-beg"), 4, id("dt-int"), 4, id("dt-adv"), 3,
-        id("sv-beg"), 3, id("sv-adv"), 1));
+    SelfAssessmentResult r =
+        assess(
+            candidate,
+            Map.of(
+                id("dt-beg"),
+                4,
+                id("dt-int"),
+                4,
+                id("dt-adv"),
+                3,
+                id("sv-beg"),
+                3,
+                id("sv-adv"),
+                1));
 
     SkillResult dt = skill(r, training);
     assertThat(dt.level()).isEqualTo("Advanced");
@@ -61,60 +95,137 @@ class SelfAssessmentTest extends AssessmentTestBase {
     SkillResult sv = skill(r, serving);
     assertThat(sv.level()).isEqualTo("Beginner");
     assertThat(sv.score()).isEqualTo(33);
-    // (40 x 89 + 40 x 33) / 80 = 61; levels (40 x 3 + 40 x 1) / 80 = 2 -> Intermediate; 80 of 100 weight rated
-    assertThat(r.overall()).isEqualTo(new SelfAssessmentResult.Overall(61, "Intermediate", 80, "role"));
+    // (40 x 89 + 40 x 33) / 80 = 61; levels (40 x 3 + 40 x 1) / 80 = 2 -> Intermediate; 80 of 100
+    // weight rated
+    assertThat(r.overall())
+        .isEqualTo(new SelfAssessmentResult.Overall(61, "Intermediate", 80, "role"));
 
-    Calibration cal = r.calibration().stream().filter(c -> c.skillId().equals(training)).findFirst().orElseThrow();
+    Calibration cal =
+        r.calibration().stream()
+            .filter(c -> c.skillId().equals(training))
+            .findFirst()
+            .orElseThrow();
     assertThat(cal.selfLevel()).isEqualTo("Advanced");
     assertThat(cal.measuredLevel()).isEqualTo("Beginner");
     assertThat(cal.measuredBand()).isEqualTo("Weak");
     assertThat(cal.evidence()).isEqualTo(2);
     assertThat(cal.gap()).isEqualTo(2);
-    assertThat(cal.message()).startsWith("You rate yourself Advanced in distributed training; your work scores Weak");
-    assertThat(r.calibration().stream().filter(c -> c.skillId().equals(serving)).findFirst().orElseThrow().verdict())
+    assertThat(cal.message())
+        .startsWith("You rate yourself Advanced in distributed training; your work scores Weak");
+    assertThat(
+            r.calibration().stream()
+                .filter(c -> c.skillId().equals(serving))
+                .findFirst()
+                .orElseThrow()
+                .verdict())
         .isEqualTo("not measured yet");
-    assertThat(r.redFlags()).extracting(Flag::rule).contains("overrates-skill").doesNotContain("same-rating-everywhere", "partial-coverage");
+    assertThat(r.redFlags())
+        .extracting(Flag::rule)
+        .contains("overrates-skill")
+        .doesNotContain("same-rating-everywhere", "partial-coverage");
     assertThat(store.findById(r.id())).isPresent();
   }
 
   @Test
   void selfCheckRulesFireOnSuspiciousRatings() {
-    SelfAssessmentResult uniform = assess("c-uniform-" + run, Map.of(id("dt-beg"), 3, id("dt-int"), 3, id("dt-adv"), 3,
-        id("sv-beg"), 3, id("sv-adv"), 3));
+    SelfAssessmentResult uniform =
+        assess(
+            "c-uniform-" + run,
+            Map.of(
+                id("dt-beg"),
+                3,
+                id("dt-int"),
+                3,
+                id("dt-adv"),
+                3,
+                id("sv-beg"),
+                3,
+                id("sv-adv"),
+                3));
     assertThat(uniform.redFlags()).extracting(Flag::rule).containsExactly("same-rating-everywhere");
 
     SelfAssessmentResult odd = assess("c-odd-" + run, Map.of(id("dt-beg"), 1, id("dt-adv"), 4));
     assertThat(odd.redFlags()).extracting(Flag::rule).contains("harder-rated-higher");
-    assertThat(odd.redFlags()).filteredOn(f -> f.rule().equals("harder-rated-higher")).first()
-        .extracting(Flag::evidence).asString().contains("Advanced statements average 4.0, Beginner statements 1.0");
+    assertThat(odd.redFlags())
+        .filteredOn(f -> f.rule().equals("harder-rated-higher"))
+        .first()
+        .extracting(Flag::evidence)
+        .asString()
+        .contains("Advanced statements average 4.0, Beginner statements 1.0");
 
     SelfAssessmentResult narrow = assess("c-narrow-" + run, Map.of(id("mo-beg"), 1));
     assertThat(narrow.redFlags()).extracting(Flag::rule).contains("partial-coverage");
     assertThat(narrow.overall().coveragePercent()).isEqualTo(20);
 
-    SelfAssessmentResult gap = assess("c-gap-" + run, Map.of(id("sv-beg"), 1, id("sv-adv"), 2, id("dt-beg"), 3));
-    assertThat(gap.redFlags()).extracting(Flag::rule).contains("core-skill-gap").doesNotContain("same-rating-everywhere");
+    SelfAssessmentResult gap =
+        assess("c-gap-" + run, Map.of(id("sv-beg"), 1, id("sv-adv"), 2, id("dt-beg"), 3));
+    assertThat(gap.redFlags())
+        .extracting(Flag::rule)
+        .contains("core-skill-gap")
+        .doesNotContain("same-rating-everywhere");
   }
 
   @Test
   void badRatingsGetAProblemNamingTheFieldAndStoreNothing() {
     long before = store.count();
     assertProblem(http, post(Map.of("roleId", role, "ratings", List.of())), 400, "ratings");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 5)))), 400, "ratings[0].rating");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 0)))), 400, "ratings[0].rating");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 2), rating(id("dt-beg"), 3)))), 400, "ratings[1].itemId");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 2), rating("nope-" + run, 3)))), 404, "ratings[1].itemId");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("quiz-dt"), 2)))), 400, "ratings[0].itemId");
-    assertProblem(http, post(Map.of("roleId", role, "ratings", List.of(rating(id("other-role"), 2)))), 400, "ratings[0].itemId");
-    assertProblem(http, post(Map.of("roleId", "no-role-" + run, "ratings", List.of(rating(id("dt-beg"), 2)))), 404, "roleId");
+    assertProblem(
+        http,
+        post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 5)))),
+        400,
+        "ratings[0].rating");
+    assertProblem(
+        http,
+        post(Map.of("roleId", role, "ratings", List.of(rating(id("dt-beg"), 0)))),
+        400,
+        "ratings[0].rating");
+    assertProblem(
+        http,
+        post(
+            Map.of(
+                "roleId",
+                role,
+                "ratings",
+                List.of(rating(id("dt-beg"), 2), rating(id("dt-beg"), 3)))),
+        400,
+        "ratings[1].itemId");
+    assertProblem(
+        http,
+        post(
+            Map.of(
+                "roleId",
+                role,
+                "ratings",
+                List.of(rating(id("dt-beg"), 2), rating("nope-" + run, 3)))),
+        404,
+        "ratings[1].itemId");
+    assertProblem(
+        http,
+        post(Map.of("roleId", role, "ratings", List.of(rating(id("quiz-dt"), 2)))),
+        400,
+        "ratings[0].itemId");
+    assertProblem(
+        http,
+        post(Map.of("roleId", role, "ratings", List.of(rating(id("other-role"), 2)))),
+        400,
+        "ratings[0].itemId");
+    assertProblem(
+        http,
+        post(Map.of("roleId", "no-role-" + run, "ratings", List.of(rating(id("dt-beg"), 2)))),
+        404,
+        "roleId");
     assertProblem(http, post(Map.of("ratings", List.of(rating(id("dt-beg"), 2)))), 400, "roleId");
     assertThat(store.count()).isEqualTo(before);
   }
 
   private SelfAssessmentResult assess(String candidate, Map<String, Integer> ratings) {
-    List<Map<String, Object>> list = ratings.entrySet().stream().map(e -> rating(e.getKey(), e.getValue())).toList();
-    return http.toBlocking().retrieve(HttpRequest.POST("/api/self-assessments", Map.of("roleId", role, "ratings", list))
-        .header("X-Candidate-Id", candidate), SelfAssessmentResult.class);
+    List<Map<String, Object>> list =
+        ratings.entrySet().stream().map(e -> rating(e.getKey(), e.getValue())).toList();
+    return http.toBlocking()
+        .retrieve(
+            HttpRequest.POST("/api/self-assessments", Map.of("roleId", role, "ratings", list))
+                .header("X-Candidate-Id", candidate),
+            SelfAssessmentResult.class);
   }
 
   private static SkillResult skill(SelfAssessmentResult r, String skillId) {

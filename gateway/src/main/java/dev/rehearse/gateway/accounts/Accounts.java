@@ -22,7 +22,10 @@ public class Accounts {
   private final int maxFailedLogins;
   private final Duration lockout;
 
-  public Accounts(UserAccountRepository users, Passwords passwords, Tokens tokens,
+  public Accounts(
+      UserAccountRepository users,
+      Passwords passwords,
+      Tokens tokens,
       @Value("${rehearse.gateway.auth.max-failed-logins:5}") int maxFailedLogins,
       @Value("${rehearse.gateway.auth.lockout:15m}") Duration lockout) {
     this.users = users;
@@ -33,21 +36,31 @@ public class Accounts {
   }
 
   /** Creates the account, if the email is not taken already. */
-  public Optional<UserAccount> create(String email, String password, String displayName, Role role) {
+  public Optional<UserAccount> create(
+      String email, String password, String displayName, Role role) {
     if (Passwords.tooLong(password)) {
-      throw ProblemException.badRequest("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+      throw ProblemException.badRequest(
+          "password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
     }
     UUID id = UUID.randomUUID();
     String normalised = normalise(email);
-    if (users.insertIfAbsent(id, normalised, displayName.trim(), passwords.hash(password), role.name()) == 0) {
+    if (users.insertIfAbsent(
+            id, normalised, displayName.trim(), passwords.hash(password), role.name())
+        == 0) {
       return Optional.empty();
     }
     return users.findById(id);
   }
 
   public SignedIn register(Registration r) {
-    UserAccount account = create(r.email(), r.password(), r.displayName(), Role.CANDIDATE)
-        .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "email", "an account with this email exists; sign in instead"));
+    UserAccount account =
+        create(r.email(), r.password(), r.displayName(), Role.CANDIDATE)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.CONFLICT,
+                        "email",
+                        "an account with this email exists; sign in instead"));
     return tokens.issue(account);
   }
 
@@ -60,7 +73,8 @@ public class Accounts {
     UserAccount account = found.get();
     Instant now = Instant.now();
     if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-      throw new TooManyRequestsException("too many failed sign-ins; this account is locked for a while",
+      throw new TooManyRequestsException(
+          "too many failed sign-ins; this account is locked for a while",
           Duration.between(now, account.lockedUntil()));
     }
     if (!passwords.matches(c.password(), account.passwordHash())) {

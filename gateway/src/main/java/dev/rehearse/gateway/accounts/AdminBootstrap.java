@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class AdminBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
-  private static final String DEVELOPMENT_SECRET = "rehearse-development-secret-change-me-0123456789";
+  private static final String DEVELOPMENT_SECRET =
+      "rehearse-development-secret-change-me-0123456789";
   private final Accounts accounts;
   private final String email;
   private final String password;
   private final String jwtSecret;
 
-  public AdminBootstrap(Accounts accounts,
+  public AdminBootstrap(
+      Accounts accounts,
       @Value("${rehearse.gateway.admin.email:}") String email,
       @Value("${rehearse.gateway.admin.password:}") String password,
       @Value("${rehearse.auth.jwt-secret}") String jwtSecret) {
@@ -34,12 +36,14 @@ public class AdminBootstrap {
   @EventListener
   void onStartup(StartupEvent event) {
     if (DEVELOPMENT_SECRET.equals(jwtSecret)) {
-      LOG.warn("Tokens are signed with the development secret: set REHEARSE_AUTH_JWT_SECRET outside development");
+      LOG.warn(
+          "Tokens are signed with the development secret: set REHEARSE_AUTH_JWT_SECRET outside development");
     }
     if (email.isBlank() || password.isBlank()) {
       return;
     }
-    accounts.create(email, password, "Administrator", Role.ADMIN)
+    accounts
+        .create(email, password, "Administrator", Role.ADMIN)
         .ifPresent(admin -> LOG.info("Created the first admin account {}", admin.email()));
   }
 }

@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Controller("/api/auth")
-@ExecuteOn(TaskExecutors.BLOCKING)  // bcrypt and JDBC
+@ExecuteOn(TaskExecutors.BLOCKING) // bcrypt and JDBC
 public class AuthController {
   private final Accounts accounts;
   private final UserAccountRepository users;
@@ -32,8 +32,13 @@ public class AuthController {
   private final RoleChanges roleChanges;
   private final int loginsPerMinute;
 
-  public AuthController(Accounts accounts, UserAccountRepository users, AccessPolicy access, RateLimiter limiter,
-      RoleChanges roleChanges, @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
+  public AuthController(
+      Accounts accounts,
+      UserAccountRepository users,
+      AccessPolicy access,
+      RateLimiter limiter,
+      RoleChanges roleChanges,
+      @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
     this.accounts = accounts;
     this.users = users;
     this.access = access;
@@ -44,7 +49,8 @@ public class AuthController {
 
   @Operation(summary = "Create a candidate account and sign in")
   @Post("/register")
-  public HttpResponse<SignedIn> register(HttpRequest<?> request, @Body @Valid Registration registration) {
+  public HttpResponse<SignedIn> register(
+      HttpRequest<?> request, @Body @Valid Registration registration) {
     limiter.acquire("register:" + address(request), loginsPerMinute, "sign-ups from this address");
     return HttpResponse.created(accounts.register(registration));
   }
@@ -52,7 +58,8 @@ public class AuthController {
   @Operation(summary = "Sign in: a bearer token for the API and the event stream")
   @Post("/login")
   public SignedIn login(HttpRequest<?> request, @Body @Valid Credentials credentials) {
-    limiter.acquire("login:" + address(request), loginsPerMinute, "sign-in attempts from this address");
+    limiter.acquire(
+        "login:" + address(request), loginsPerMinute, "sign-in attempts from this address");
     return accounts.login(credentials);
   }
 
@@ -60,7 +67,9 @@ public class AuthController {
   @Get("/me")
   public UserView me(HttpRequest<?> request) {
     Caller caller = access.require(request);
-    return users.findById(parse(caller.id())).map(UserView::of)
+    return users
+        .findById(parse(caller.id()))
+        .map(UserView::of)
         .orElseThrow(() -> ProblemException.notFound(null, "no account for this token"));
   }
 
@@ -71,10 +80,14 @@ public class AuthController {
     if (!caller.is(Role.ADMIN)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may change roles");
     }
-    UserAccount before = users.findById(id).orElseThrow(() -> ProblemException.notFound("id", "no account with id " + id));
+    UserAccount before =
+        users
+            .findById(id)
+            .orElseThrow(() -> ProblemException.notFound("id", "no account with id " + id));
     users.updateRole(id, change.role().name());
     if (before.role() != change.role()) {
-      roleChanges.record(id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
+      roleChanges.record(
+          id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
     }
     return users.findById(id).map(UserView::of).orElseThrow();
   }

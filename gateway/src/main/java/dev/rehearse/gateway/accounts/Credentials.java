@@ -6,4 +6,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
-public record Credentials(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {}
+public record Credentials(
+    @NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {}

@@ -8,8 +8,11 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 /** BCrypt hashing; the cost is configurable so tests need not pay production's price. */
 @Singleton
 public class Passwords {
-  /** BCrypt reads at most 72 bytes of a password; longer ones are refused rather than cut silently. */
+  /**
+   * BCrypt reads at most 72 bytes of a password; longer ones are refused rather than cut silently.
+   */
   public static final int MAX_BYTES = 72;
+
   private final int cost;
   private final String dummyHash;
 
@@ -26,7 +29,9 @@ public class Passwords {
     return BCrypt.checkpw(password, hash);
   }
 
-  /** Spends the time a real check takes, so response times do not reveal which emails have accounts. */
+  /**
+   * Spends the time a real check takes, so response times do not reveal which emails have accounts.
+   */
   public void burnTime(String password) {
     BCrypt.checkpw(password, dummyHash);
   }

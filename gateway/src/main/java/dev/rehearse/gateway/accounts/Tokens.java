@@ -23,10 +23,15 @@ public class Tokens {
   }
 
   SignedIn issue(UserAccount account) {
-    Authentication who = Authentication.build(account.id().toString(), List.of(account.role().name()),
-        Map.of("email", account.email(), "name", account.displayName()));
-    String token = generator.generateToken(who, lifetimeSeconds)
-        .orElseThrow(() -> new IllegalStateException("no token generator configured"));
+    Authentication who =
+        Authentication.build(
+            account.id().toString(),
+            List.of(account.role().name()),
+            Map.of("email", account.email(), "name", account.displayName()));
+    String token =
+        generator
+            .generateToken(who, lifetimeSeconds)
+            .orElseThrow(() -> new IllegalStateException("no token generator configured"));
     return new SignedIn(token, "Bearer", lifetimeSeconds, UserView.of(account));
   }
 }

@@ -15,13 +15,18 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
   Optional<UserAccount> findByEmail(String email);
 
   /** Inserts unless the email is taken; returns 0 when it was. */
-  @Query("""
+  @Query(
+      """
       INSERT INTO app_user (id, email, display_name, password_hash, role, created_at)
       VALUES (:id, :email, :displayName, :passwordHash, :role, now()) ON CONFLICT (email) DO NOTHING""")
   int insertIfAbsent(UUID id, String email, String displayName, String passwordHash, String role);
 
-  /** One more failed sign-in, counted atomically; reaching {@code max} locks the account until {@code lockedUntil}. */
-  @Query("""
+  /**
+   * One more failed sign-in, counted atomically; reaching {@code max} locks the account until
+   * {@code lockedUntil}.
+   */
+  @Query(
+      """
       UPDATE app_user
          SET failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
              locked_until  = CASE WHEN failed_logins + 1 >= :max THEN :lockedUntil ELSE locked_until END
@@ -32,14 +37,18 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
   void recordSuccess(UUID id);
 
   /** Sets the role; a real change also ends the tokens issued so far (they carry the old role). */
-  @Query("""
+  @Query(
+      """
       UPDATE app_user
          SET tokens_valid_after = CASE WHEN role <> :role THEN now() ELSE tokens_valid_after END,
              role = :role
        WHERE id = :id""")
   int updateRole(UUID id, String role);
 
-  /** Accounts whose role changed after {@code since}, with the moment (tokens issued before it are out of date). */
+  /**
+   * Accounts whose role changed after {@code since}, with the moment (tokens issued before it are
+   * out of date).
+   */
   @Query("SELECT id, tokens_valid_after FROM app_user WHERE tokens_valid_after > :since")
   List<RoleChanged> roleChangedSince(Instant since);
 }

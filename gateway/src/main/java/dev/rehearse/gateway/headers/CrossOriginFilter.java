@@ -23,10 +23,10 @@ import java.util.List;
  * CORS for /api, deliberately narrow: only the configured origins, the methods the API uses, the
  * headers it reads, no credentials (tokens go in Authorization, never cookies). Written here
  * because Micronaut's CORS filter answers preflights only for its own routes, not proxied ones.
- * Requests from other origins are not blocked (same-origin POSTs carry Origin too); their
- * answers just lack the headers a browser needs to let a foreign page read them. Plain request and
- * response filter methods: no publisher to build per request. Mapped to every path, checking for
- * /api itself, for the reason {@link ProxyFilter} gives.
+ * Requests from other origins are not blocked (same-origin POSTs carry Origin too); their answers
+ * just lack the headers a browser needs to let a foreign page read them. Plain request and response
+ * filter methods: no publisher to build per request. Mapped to every path, checking for /api
+ * itself, for the reason {@link ProxyFilter} gives.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class CrossOriginFilter implements Ordered {
@@ -35,8 +35,10 @@ public class CrossOriginFilter implements Ordered {
   static final String EXPOSED = "Location, Retry-After";
   private final List<String> allowedOrigins;
 
-  public CrossOriginFilter(@Value("${rehearse.gateway.cors.allowed-origins}") List<String> allowedOrigins) {
-    this.allowedOrigins = allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+  public CrossOriginFilter(
+      @Value("${rehearse.gateway.cors.allowed-origins}") List<String> allowedOrigins) {
+    this.allowedOrigins =
+        allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 
   @Override
@@ -48,7 +50,8 @@ public class CrossOriginFilter implements Ordered {
   @RequestFilter
   @Nullable
   public HttpResponse<?> preflight(HttpRequest<?> request) {
-    if (request.getMethod() != HttpMethod.OPTIONS || !request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+    if (request.getMethod() != HttpMethod.OPTIONS
+        || !request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
         || !PathPrefix.covers(ProxyFilter.API, request.getPath())) {
       return null;
     }
@@ -68,14 +71,18 @@ public class CrossOriginFilter implements Ordered {
   public void allowOrigin(HttpRequest<?> request, MutableHttpResponse<?> response) {
     String origin = allowedOrigin(request);
     if (origin != null) {
-      response.getHeaders()
+      response
+          .getHeaders()
           .set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
           .set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED)
           .set(HttpHeaders.VARY, HttpHeaders.ORIGIN);
     }
   }
 
-  /** The request's origin if it is allowed to read this answer: an /api one from a configured origin. */
+  /**
+   * The request's origin if it is allowed to read this answer: an /api one from a configured
+   * origin.
+   */
   private @Nullable String allowedOrigin(HttpRequest<?> request) {
     if (!PathPrefix.covers(ProxyFilter.API, request.getPath())) {
       return null;

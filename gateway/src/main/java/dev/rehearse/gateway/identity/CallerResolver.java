@@ -1,8 +1,8 @@
 package dev.rehearse.gateway.identity;
 
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Who is calling: the subject of a valid token (its signature, issuer and expiry already checked by
- * micronaut-security's filter, or for forwarded requests by {@link BearerCheck}). Nothing else identifies
- * a caller: identity headers from outside are dropped, never read.
+ * micronaut-security's filter, or for forwarded requests by {@link BearerCheck}). Nothing else
+ * identifies a caller: identity headers from outside are dropped, never read.
  */
 @Singleton
 public class CallerResolver {
@@ -23,18 +23,29 @@ public class CallerResolver {
   }
 
   public Optional<Caller> resolve(HttpRequest<?> request) {
-    return request.getUserPrincipal(Authentication.class).map(who -> {
-      if (roleChanges.outdated(who.getName(), issuedAt(who))) {
-        throw new ProblemException(HttpStatus.UNAUTHORIZED, "Authorization", "your role changed after you signed in: sign in again");
-      }
-      return new Caller(who.getName(), roleOf(who));
-    });
+    return request
+        .getUserPrincipal(Authentication.class)
+        .map(
+            who -> {
+              if (roleChanges.outdated(who.getName(), issuedAt(who))) {
+                throw new ProblemException(
+                    HttpStatus.UNAUTHORIZED,
+                    "Authorization",
+                    "your role changed after you signed in: sign in again");
+              }
+              return new Caller(who.getName(), roleOf(who));
+            });
   }
 
-  /** The token's {@code iat}; a token without one counts as issued at the epoch (so any role change outdates it). */
+  /**
+   * The token's {@code iat}; a token without one counts as issued at the epoch (so any role change
+   * outdates it).
+   */
   private static Instant issuedAt(Authentication authentication) {
     Object iat = authentication.getAttributes().get("iat");
-    return iat instanceof Date d ? d.toInstant() : iat instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH;
+    return iat instanceof Date d
+        ? d.toInstant()
+        : iat instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH;
   }
 
   /** The highest of the token's roles (a plain loop: this runs for every request). */

@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * A browser's EventSource cannot set headers, so /api/events alone also takes the token as
- * {@code ?access_token=}. Other paths do not: query strings end up in logs.
+ * A browser's EventSource cannot set headers, so /api/events alone also takes the token as {@code
+ * ?access_token=}. Other paths do not: query strings end up in logs.
  */
 @Singleton
 public class EventStreamTokenReader implements TokenReader<HttpRequest<?>> {

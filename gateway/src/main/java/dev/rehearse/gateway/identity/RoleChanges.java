@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 /**
  * A token carries the role its holder had when signing in. When an admin changes the role, tokens
  * issued before the change must stop working, or a demoted coach would keep coaching for up to an
- * hour. Every instance keeps, in memory, the accounts changed within one token lifetime (read from the
- * database every few seconds, so a change made on another instance arrives too) and refuses their
- * older tokens; the holder signs in again and gets the new role.
+ * hour. Every instance keeps, in memory, the accounts changed within one token lifetime (read from
+ * the database every few seconds, so a change made on another instance arrives too) and refuses
+ * their older tokens; the holder signs in again and gets the new role.
  */
 @Singleton
 public class RoleChanges {
@@ -26,14 +26,17 @@ public class RoleChanges {
   private final Duration tokenLifetime;
   private volatile Map<String, Instant> changed = Map.of();
 
-  public RoleChanges(UserAccountRepository users, @Value("${rehearse.auth.token-lifetime-seconds:3600}") long tokenLifetimeSeconds) {
+  public RoleChanges(
+      UserAccountRepository users,
+      @Value("${rehearse.auth.token-lifetime-seconds:3600}") long tokenLifetimeSeconds) {
     this.users = users;
     this.tokenLifetime = Duration.ofSeconds(tokenLifetimeSeconds);
   }
 
   /**
-   * True when {@code subject}'s role changed after the token was issued. JWT times are whole seconds,
-   * so the change is compared at that precision too: a token from the same second is still accepted.
+   * True when {@code subject}'s role changed after the token was issued. JWT times are whole
+   * seconds, so the change is compared at that precision too: a token from the same second is still
+   * accepted.
    */
   public boolean outdated(String subject, Instant issuedAt) {
     Instant validAfter = changed.get(subject);
@@ -49,7 +52,12 @@ public class RoleChanges {
 
   @Scheduled(fixedDelay = "${rehearse.gateway.auth.role-change-poll:2s}")
   public void refresh() {
-    changed = users.roleChangedSince(Instant.now().minus(tokenLifetime)).stream()
-        .collect(Collectors.toUnmodifiableMap(r -> r.id().toString(), RoleChanged::tokensValidAfter, (a, b) -> a.isAfter(b) ? a : b));
+    changed =
+        users.roleChangedSince(Instant.now().minus(tokenLifetime)).stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    r -> r.id().toString(),
+                    RoleChanged::tokensValidAfter,
+                    (a, b) -> a.isAfter(b) ? a : b));
   }
 }

@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A browser sends the same token with every request for an hour; verifying its signature and claims
- * once is enough. Asked before the JWT validator (highest precedence), this answers from memory for a
- * token already verified and not yet expired, else lets the JWT validator verify it and remembers the
- * result. Rejected tokens are never remembered.
+ * once is enough. Asked before the JWT validator (highest precedence), this answers from memory for
+ * a token already verified and not yet expired, else lets the JWT validator verify it and remembers
+ * the result. Rejected tokens are never remembered.
  */
 @Singleton
 public class VerifiedTokenCache implements TokenValidator<HttpRequest<?>> {
@@ -46,7 +46,10 @@ public class VerifiedTokenCache implements TokenValidator<HttpRequest<?>> {
 
   private void remember(String token, Authentication authentication) {
     Object exp = authentication.getAttributes().get("exp");
-    Instant expiresAt = exp instanceof Date d ? d.toInstant() : exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+    Instant expiresAt =
+        exp instanceof Date d
+            ? d.toInstant()
+            : exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
     if (expiresAt == null) {
       return; // without a known expiry, verify every time
     }

@@ -18,13 +18,23 @@ public class RateLimiter {
 
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-  /** Counts one use of {@code key}; throws when it is used more than {@code perMinute} times in one minute. */
+  /**
+   * Counts one use of {@code key}; throws when it is used more than {@code perMinute} times in one
+   * minute.
+   */
   public void acquire(String key, int perMinute, String what) {
     long now = System.nanoTime();
-    Window w = windows.compute(key, (k, old) ->
-        old == null || now - old.startNanos() >= MINUTE ? new Window(now, 1) : new Window(old.startNanos(), old.count() + 1));
+    Window w =
+        windows.compute(
+            key,
+            (k, old) ->
+                old == null || now - old.startNanos() >= MINUTE
+                    ? new Window(now, 1)
+                    : new Window(old.startNanos(), old.count() + 1));
     if (w.count() > perMinute) {
-      throw new TooManyRequestsException("too many " + what + "; try again shortly", Duration.ofNanos(MINUTE - (now - w.startNanos())));
+      throw new TooManyRequestsException(
+          "too many " + what + "; try again shortly",
+          Duration.ofNanos(MINUTE - (now - w.startNanos())));
     }
   }
 

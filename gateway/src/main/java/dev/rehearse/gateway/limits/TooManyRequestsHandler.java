@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 
 /** Renders {@link TooManyRequestsException} as a problem, telling the client when to come back. */
 @Singleton
-public class TooManyRequestsHandler implements ExceptionHandler<TooManyRequestsException, HttpResponse<?>> {
+public class TooManyRequestsHandler
+    implements ExceptionHandler<TooManyRequestsException, HttpResponse<?>> {
   private final ErrorResponseProcessor<?> processor;
 
   public TooManyRequestsHandler(ErrorResponseProcessor<?> processor) {
@@ -21,8 +22,11 @@ public class TooManyRequestsHandler implements ExceptionHandler<TooManyRequestsE
   @Override
   public HttpResponse<?> handle(HttpRequest request, TooManyRequestsException exception) {
     long seconds = Math.max(1, (exception.retryAfter().toMillis() + 999) / 1000);
-    ErrorContext context = ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build();
-    return processor.processResponse(context,
-        HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+    ErrorContext context =
+        ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build();
+    return processor.processResponse(
+        context,
+        HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
   }
 }

@@ -8,4 +8,10 @@ import java.util.UUID;
 
 /** One event to push to a candidate; {@code id} is the SSE event id, increasing in commit order. */
 @MappedEntity("live_event")
-public record LiveEvent(@Id @GeneratedValue Long id, UUID eventId, String candidateId, String kind, String payload, Instant createdAt) {}
+public record LiveEvent(
+    @Id @GeneratedValue Long id,
+    UUID eventId,
+    String candidateId,
+    String kind,
+    String payload,
+    Instant createdAt) {}

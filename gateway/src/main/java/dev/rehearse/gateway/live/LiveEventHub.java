@@ -13,9 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * This instance's open SSE connections. It polls {@code live_event} for rows past the highest id
- * it has seen and hands each row to the connections of its candidate; every instance does the same,
- * so an event reaches the candidate whichever instance holds the connection.
+ * This instance's open SSE connections. It polls {@code live_event} for rows past the highest id it
+ * has seen and hands each row to the connections of its candidate; every instance does the same, so
+ * an event reaches the candidate whichever instance holds the connection.
  */
 @Singleton
 public class LiveEventHub {
@@ -28,7 +28,9 @@ public class LiveEventHub {
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private long cursor = UNKNOWN;
 
-  public LiveEventHub(LiveEventRepository events, @Value("${rehearse.gateway.events.retention:7d}") Duration retention) {
+  public LiveEventHub(
+      LiveEventRepository events,
+      @Value("${rehearse.gateway.events.retention:7d}") Duration retention) {
     this.events = events;
     this.retention = retention;
   }
@@ -45,8 +47,8 @@ public class LiveEventHub {
 
   /**
    * The candidate's events from now on; with {@code lastEventId}, first those after it that the
-   * table still holds. Registration and replay happen under the poller's lock: nothing is lost
-   * or sent twice in between.
+   * table still holds. Registration and replay happen under the poller's lock: nothing is lost or
+   * sent twice in between.
    */
   public synchronized Flux<LiveEvent> subscribe(String candidateId, Long lastEventId) {
     if (cursor == UNKNOWN) {

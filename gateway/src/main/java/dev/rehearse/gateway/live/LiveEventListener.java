@@ -23,7 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
     groupId = "gateway-live",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 5,
+            retryDelay = "500ms"))
 public class LiveEventListener extends DeadLetteringListener {
   private static final String CONSUMER = "gateway-live";
   private final EventInbox inbox;
@@ -37,19 +41,28 @@ public class LiveEventListener extends DeadLetteringListener {
 
   @Topic(Topics.ASSESSMENT_SCORED)
   void scored(ConsumerRecord<String, String> record) {
-    inbox.accept(CONSUMER, record, AttemptScored.class,
+    inbox.accept(
+        CONSUMER,
+        record,
+        AttemptScored.class,
         e -> events.append(e.eventId(), e.candidateId(), "scored", record.value()));
   }
 
   @Topic(Topics.ASSESSMENT_REVIEWED)
   void reviewed(ConsumerRecord<String, String> record) {
-    inbox.accept(CONSUMER, record, AttemptReviewed.class,
+    inbox.accept(
+        CONSUMER,
+        record,
+        AttemptReviewed.class,
         e -> events.append(e.eventId(), e.candidateId(), "reviewed", record.value()));
   }
 
   @Topic(Topics.SPEECH_PRONUNCIATIONS)
   void pronunciation(ConsumerRecord<String, String> record) {
-    inbox.accept(CONSUMER, record, PronunciationScored.class,
+    inbox.accept(
+        CONSUMER,
+        record,
+        PronunciationScored.class,
         e -> events.append(e.eventId(), e.candidateId(), "pronunciation", record.value()));
   }
 }

@@ -16,7 +16,8 @@ public interface LiveEventRepository extends GenericRepository<LiveEvent, Long> 
    * instances share the consumer group), so ids become visible in increasing order and a reader
    * that remembers the highest id it saw never skips a row committed late.
    */
-  @Query("""
+  @Query(
+      """
       INSERT INTO live_event (event_id, candidate_id, kind, payload)
       SELECT CAST(:eventId AS uuid), :candidateId, :kind, :payload FROM (SELECT pg_advisory_xact_lock(7410)) AS serialised
       ON CONFLICT (event_id) DO NOTHING""")
@@ -28,7 +29,8 @@ public interface LiveEventRepository extends GenericRepository<LiveEvent, Long> 
   @Query("SELECT * FROM live_event WHERE id > :after ORDER BY id LIMIT :limit")
   List<LiveEvent> after(long after, int limit);
 
-  @Query("SELECT * FROM live_event WHERE candidate_id = :candidateId AND id > :after AND id <= :upTo ORDER BY id")
+  @Query(
+      "SELECT * FROM live_event WHERE candidate_id = :candidateId AND id > :after AND id <= :upTo ORDER BY id")
   List<LiveEvent> missed(String candidateId, long after, long upTo);
 
   @Query("DELETE FROM live_event WHERE created_at < :before")

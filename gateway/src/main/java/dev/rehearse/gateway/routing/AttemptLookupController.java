@@ -36,7 +36,8 @@ public class AttemptLookupController {
   private final ObjectMapper json;
   private final HttpClient client;
 
-  public AttemptLookupController(RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client) {
+  public AttemptLookupController(
+      RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client) {
     this.routes = routes;
     this.access = access;
     this.json = json;
@@ -47,18 +48,21 @@ public class AttemptLookupController {
   @Get("/{id}")
   public Mono<MutableHttpResponse<?>> get(UUID id, HttpRequest<?> request) {
     Caller caller = access.require(request);
-    return ask(routes.service("assessment"), "/api/attempts/" + id, request, caller).flatMap(scored -> {
-      if (scored.code() != 404) {
-        return Mono.just(scored);
-      }
-      return ask(routes.service("speech"), "/api/spoken-attempts/" + id, request, caller)
-          .map(spoken -> spoken.code() == 404 ? scored : spoken);
-    }).map(found -> ownedByCaller(found, caller) ? found : notFound(id, request));
+    return ask(routes.service("assessment"), "/api/attempts/" + id, request, caller)
+        .flatMap(
+            scored -> {
+              if (scored.code() != 404) {
+                return Mono.just(scored);
+              }
+              return ask(routes.service("speech"), "/api/spoken-attempts/" + id, request, caller)
+                  .map(spoken -> spoken.code() == 404 ? scored : spoken);
+            })
+        .map(found -> ownedByCaller(found, caller) ? found : notFound(id, request));
   }
 
   /**
-   * A second line behind the services' own checks: an attempt that names another candidate is
-   * not shown to a candidate. Coaches and admins pass (cohort rules are assessment's).
+   * A second line behind the services' own checks: an attempt that names another candidate is not
+   * shown to a candidate. Coaches and admins pass (cohort rules are assessment's).
    */
   private boolean ownedByCaller(MutableHttpResponse<?> found, Caller caller) {
     if (found.code() != 200 || !caller.is(Role.CANDIDATE)) {
@@ -72,26 +76,42 @@ public class AttemptLookupController {
     try {
       JsonNode node = json.readValue(body, JsonNode.class);
       JsonNode candidate = node == null || !node.isObject() ? null : node.get("candidateId");
-      return candidate != null && candidate.isString() ? Optional.of(candidate.getStringValue()) : Optional.empty();
+      return candidate != null && candidate.isString()
+          ? Optional.of(candidate.getStringValue())
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
   private static MutableHttpResponse<?> notFound(UUID id, HttpRequest<?> request) {
-    Problem problem = new Problem("https://rehearse.dev/problems/not-found", "Not Found", 404,
-        "id: no attempt with id " + id, request.getPath(), List.of(new Problem.FieldError("id", "no attempt with id " + id)));
+    Problem problem =
+        new Problem(
+            "https://rehearse.dev/problems/not-found",
+            "Not Found",
+            404,
+            "id: no attempt with id " + id,
+            request.getPath(),
+            List.of(new Problem.FieldError("id", "no attempt with id " + id)));
     return HttpResponse.notFound().contentType(ProblemBodyProvider.PROBLEM_JSON).body(problem);
   }
 
-  private Mono<MutableHttpResponse<?>> ask(ServiceRoute service, String path, HttpRequest<?> original, Caller caller) {
+  private Mono<MutableHttpResponse<?>> ask(
+      ServiceRoute service, String path, HttpRequest<?> original, Caller caller) {
     MutableHttpRequest<?> request = HttpRequest.GET(service.url().resolve(path));
-    original.getHeaders().findFirst(HttpHeaders.AUTHORIZATION).ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
-    request.header(Caller.CANDIDATE_HEADER, caller.id()).header(Caller.ROLE_HEADER, caller.role().name());
+    original
+        .getHeaders()
+        .findFirst(HttpHeaders.AUTHORIZATION)
+        .ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
+    request
+        .header(Caller.CANDIDATE_HEADER, caller.id())
+        .header(Caller.ROLE_HEADER, caller.role().name());
     return Mono.from(client.exchange(request, TEXT, TEXT))
         .<MutableHttpResponse<?>>map(AttemptLookupController::relay)
         .onErrorResume(HttpClientResponseException.class, e -> Mono.just(relay(e.getResponse())))
-        .onErrorResume(e -> !(e instanceof HttpClientResponseException), e -> Mono.just(Unavailable.response(service, original, e)));
+        .onErrorResume(
+            e -> !(e instanceof HttpClientResponseException),
+            e -> Mono.just(Unavailable.response(service, original, e)));
   }
 
   /** Status, content type and body as the service sent them. */

@@ -17,10 +17,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Swagger UI lists every service's OpenAPI document under the gateway's /openapi, so the whole API
- * is browsable from one origin. Each service serves its own (static, no token needed); a GET for one
- * of the configured file names ({@code rehearse.services.<name>.openapi}) is fetched from its service
- * as a fresh anonymous request: no token or identity goes along. Anything else under /openapi (the
- * gateway's own document, unknown names, other methods) stays with the static resources here.
+ * is browsable from one origin. Each service serves its own (static, no token needed); a GET for
+ * one of the configured file names ({@code rehearse.services.<name>.openapi}) is fetched from its
+ * service as a fresh anonymous request: no token or identity goes along. Anything else under
+ * /openapi (the gateway's own document, unknown names, other methods) stays with the static
+ * resources here.
  */
 @Filter("/openapi/**")
 public class OpenApiDocuments implements HttpServerFilter {
@@ -30,9 +31,10 @@ public class OpenApiDocuments implements HttpServerFilter {
 
   public OpenApiDocuments(List<ServiceRoute> services, ProxyHttpClient client) {
     this.client = client;
-    this.byPath = services.stream()
-        .filter(s -> s.openapi() != null && !s.openapi().isBlank())
-        .collect(Collectors.toUnmodifiableMap(s -> PREFIX + s.openapi(), Function.identity()));
+    this.byPath =
+        services.stream()
+            .filter(s -> s.openapi() != null && !s.openapi().isBlank())
+            .collect(Collectors.toUnmodifiableMap(s -> PREFIX + s.openapi(), Function.identity()));
   }
 
   @Override
@@ -41,8 +43,10 @@ public class OpenApiDocuments implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-    ServiceRoute service = request.getMethod() == HttpMethod.GET ? byPath.get(request.getPath()) : null;
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
+    ServiceRoute service =
+        request.getMethod() == HttpMethod.GET ? byPath.get(request.getPath()) : null;
     if (service == null) {
       return chain.proceed(request);
     }

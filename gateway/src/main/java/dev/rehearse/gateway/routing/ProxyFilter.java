@@ -20,10 +20,10 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import java.net.URI;
@@ -35,10 +35,12 @@ import reactor.core.publisher.Mono;
 /**
  * Streams every /api request that no gateway controller handles to the service owning its path,
  * unchanged apart from the identity headers, which only the gateway sets (from the verified token;
- * inbound copies are dropped). The Authorization header goes along so services can check the token too.
+ * inbound copies are dropped). The Authorization header goes along so services can check the token
+ * too.
  *
- * <p>Mapped to every path and checking for /api itself: Micronaut matches a filter's pattern against
- * every request, so a pattern other than match-all costs a path-pattern match per request per filter.
+ * <p>Mapped to every path and checking for /api itself: Micronaut matches a filter's pattern
+ * against every request, so a pattern other than match-all costs a path-pattern match per request
+ * per filter.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class ProxyFilter implements HttpServerFilter {
@@ -75,8 +77,8 @@ public class ProxyFilter implements HttpServerFilter {
   }
 
   /**
-   * Before micronaut-security's filter: a forwarded request is authenticated here ({@link BearerCheck})
-   * and never reaches it; the gateway's own controllers pass on to it.
+   * Before micronaut-security's filter: a forwarded request is authenticated here ({@link
+   * BearerCheck}) and never reaches it; the gateway's own controllers pass on to it.
    */
   @Override
   public int getOrder() {
@@ -84,7 +86,8 @@ public class ProxyFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     String path = request.getPath();
     if (!PathPrefix.covers(API, path)) {
       return chain.proceed(request); // the web app, OpenAPI documents, health
@@ -95,7 +98,8 @@ public class ProxyFilter implements HttpServerFilter {
       return Mono.error(tooLarge(limit));
     }
     if (RouteAttributes.getRouteMatch(request).isPresent()) {
-      return chain.proceed(request); // a gateway controller: /api/auth, /api/events, GET /api/attempts/{id}
+      return chain.proceed(
+          request); // a gateway controller: /api/auth, /api/events, GET /api/attempts/{id}
     }
     Optional<ServiceRoute> route = routes.find(path);
     if (route.isEmpty()) {
@@ -103,15 +107,21 @@ public class ProxyFilter implements HttpServerFilter {
     }
     BearerCheck.Result checked = bearer.check(request);
     if (checked.later() == null) {
-      return forwardAs(request, route.get(), audio, checked.authentication()); // a known token, or none
+      return forwardAs(
+          request, route.get(), audio, checked.authentication()); // a known token, or none
     }
-    return checked.later()
+    return checked
+        .later()
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
-        .flatMap(verified -> Mono.from(forwardAs(request, route.get(), audio, verified.orElse(null))));
+        .flatMap(
+            verified -> Mono.from(forwardAs(request, route.get(), audio, verified.orElse(null))));
   }
 
-  private Publisher<MutableHttpResponse<?>> forwardAs(HttpRequest<?> request, ServiceRoute route, boolean audio,
+  private Publisher<MutableHttpResponse<?>> forwardAs(
+      HttpRequest<?> request,
+      ServiceRoute route,
+      boolean audio,
       @Nullable Authentication authentication) {
     try {
       if (authentication != null) {
@@ -127,25 +137,36 @@ public class ProxyFilter implements HttpServerFilter {
     }
   }
 
-  private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service, Caller caller) {
+  private Publisher<MutableHttpResponse<?>> forward(
+      HttpRequest<?> request, ServiceRoute service, Caller caller) {
     // raw path and query as the client sent them: nothing re-encoded on the way
     String query = request.getUri().getRawQuery();
-    URI target = service.url().resolve(request.getUri().getRawPath() + (query == null ? "" : "?" + query));
-    MutableHttpRequest<?> forward = request.mutate()
-        .uri(target)
-        .headers(h -> {
-          h.remove(HttpHeaders.HOST); // the service's own, set by the client
-          h.remove(Caller.CANDIDATE_HEADER);
-          h.remove(Caller.ROLE_HEADER);
-          h.add(Caller.CANDIDATE_HEADER, caller.id()).add(Caller.ROLE_HEADER, caller.role().name());
-        });
-    CloseableByteBody body = request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;
-    // a silent service is cut off by the client's read-timeout (micronaut.http.client.read-timeout), on
+    URI target =
+        service.url().resolve(request.getUri().getRawPath() + (query == null ? "" : "?" + query));
+    MutableHttpRequest<?> forward =
+        request
+            .mutate()
+            .uri(target)
+            .headers(
+                h -> {
+                  h.remove(HttpHeaders.HOST); // the service's own, set by the client
+                  h.remove(Caller.CANDIDATE_HEADER);
+                  h.remove(Caller.ROLE_HEADER);
+                  h.add(Caller.CANDIDATE_HEADER, caller.id())
+                      .add(Caller.ROLE_HEADER, caller.role().name());
+                });
+    CloseableByteBody body =
+        request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;
+    // a silent service is cut off by the client's read-timeout
+    // (micronaut.http.client.read-timeout), on
     // the event loop: a per-request reactor timeout would wake a scheduler thread for every request
     return Mono.from(client.exchange(forward, body, null))
         .<MutableHttpResponse<?>>map(ProxyFilter::relay)
-        .onErrorResume(ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
-        .onErrorResume(e -> !(e instanceof ProblemException), e -> Mono.just(Unavailable.response(service, request, e)));
+        .onErrorResume(
+            ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
+        .onErrorResume(
+            e -> !(e instanceof ProblemException),
+            e -> Mono.just(Unavailable.response(service, request, e)));
   }
 
   /**
@@ -157,8 +178,10 @@ public class ProxyFilter implements HttpServerFilter {
    */
   private static MutableHttpResponse<?> relay(HttpResponse<?> answer) {
     MutableHttpResponse<Object> out = HttpResponse.status(answer.code(), answer.reason());
-    if (answer.getHeaders() instanceof NettyHttpHeaders from && out.getHeaders() instanceof NettyHttpHeaders to) {
-      to.getNettyHeaders().add(from.getNettyHeaders()); // entry by entry, no per-name lists of values
+    if (answer.getHeaders() instanceof NettyHttpHeaders from
+        && out.getHeaders() instanceof NettyHttpHeaders to) {
+      to.getNettyHeaders()
+          .add(from.getNettyHeaders()); // entry by entry, no per-name lists of values
     } else {
       answer.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
     }
@@ -169,7 +192,8 @@ public class ProxyFilter implements HttpServerFilter {
   }
 
   private static ProblemException tooLarge(long limit) {
-    return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, null, "request body over " + limit + " bytes");
+    return new ProblemException(
+        HttpStatus.REQUEST_ENTITY_TOO_LARGE, null, "request body over " + limit + " bytes");
   }
 
   private boolean isAudio(String path) {

@@ -15,13 +15,22 @@ public class RouteTable {
 
   public RouteTable(List<ServiceRoute> services) {
     this.services = List.copyOf(services);
-    this.entries = services.stream()
-        .flatMap(s -> s.paths().stream().map(p -> new Entry(p.endsWith("/") ? p.substring(0, p.length() - 1) : p, s)))
-        .sorted(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed())
-        .toList();
+    this.entries =
+        services.stream()
+            .flatMap(
+                s ->
+                    s.paths().stream()
+                        .map(
+                            p ->
+                                new Entry(p.endsWith("/") ? p.substring(0, p.length() - 1) : p, s)))
+            .sorted(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed())
+            .toList();
   }
 
-  /** The service owning {@code path} ({@link PathPrefix}); a plain loop, as it runs for every forwarded request. */
+  /**
+   * The service owning {@code path} ({@link PathPrefix}); a plain loop, as it runs for every
+   * forwarded request.
+   */
   public Optional<ServiceRoute> find(String path) {
     for (Entry e : entries) {
       if (PathPrefix.covers(e.prefix(), path)) {
@@ -32,7 +41,10 @@ public class RouteTable {
   }
 
   public ServiceRoute service(String name) {
-    return services.stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no rehearse.services." + name + " configured"));
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no rehearse.services." + name + " configured"));
   }
 }

@@ -19,10 +19,22 @@ final class Unavailable {
 
   private Unavailable() {}
 
-  static MutableHttpResponse<?> response(ServiceRoute service, HttpRequest<?> request, Throwable cause) {
-    LOG.warn("{} {}: {} service unavailable: {}", request.getMethod(), request.getPath(), service.name(), cause.toString());
-    Problem problem = new Problem("https://rehearse.dev/problems/service-unavailable", "Service Unavailable", 503,
-        "the " + service.name() + " service is unavailable; try again shortly", request.getPath(), List.of());
+  static MutableHttpResponse<?> response(
+      ServiceRoute service, HttpRequest<?> request, Throwable cause) {
+    LOG.warn(
+        "{} {}: {} service unavailable: {}",
+        request.getMethod(),
+        request.getPath(),
+        service.name(),
+        cause.toString());
+    Problem problem =
+        new Problem(
+            "https://rehearse.dev/problems/service-unavailable",
+            "Service Unavailable",
+            503,
+            "the " + service.name() + " service is unavailable; try again shortly",
+            request.getPath(),
+            List.of());
     return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(ProblemBodyProvider.PROBLEM_JSON)
         .header("Retry-After", "5")

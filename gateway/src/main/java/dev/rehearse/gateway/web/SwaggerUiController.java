@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
 /**
- * Swagger UI lives at /swagger-ui/index.html among the web app's static files; static resources do not
- * resolve a folder to its index page, so the short address redirects there.
+ * Swagger UI lives at /swagger-ui/index.html among the web app's static files; static resources do
+ * not resolve a folder to its index page, so the short address redirects there.
  */
 @Controller
 @Hidden

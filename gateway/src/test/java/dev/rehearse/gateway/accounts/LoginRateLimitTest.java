@@ -19,9 +19,18 @@ class LoginRateLimitTest extends GatewayTestBase {
   @Test
   void signInsFromOneAddressAreLimitedWhateverTheEmail() {
     for (int i = 0; i < 3; i++) {
-      assertProblem(HttpRequest.POST("/api/auth/login", Map.of("email", "guess" + i + "@rehearse.test", "password", "password" + i)), 401);
+      assertProblem(
+          HttpRequest.POST(
+              "/api/auth/login",
+              Map.of("email", "guess" + i + "@rehearse.test", "password", "password" + i)),
+          401);
     }
-    assertThat(assertProblem(HttpRequest.POST("/api/auth/login", Map.of("email", "guess9@rehearse.test", "password", "password9")), 429))
+    assertThat(
+            assertProblem(
+                HttpRequest.POST(
+                    "/api/auth/login",
+                    Map.of("email", "guess9@rehearse.test", "password", "password9")),
+                429))
         .contains("too many sign-in attempts");
   }
 }

@@ -15,11 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-/** The cache in front of JWT verification: plain unit tests, the JWT validator replaced by a counting fake. */
+/**
+ * The cache in front of JWT verification: plain unit tests, the JWT validator replaced by a
+ * counting fake.
+ */
 class VerifiedTokenCacheTest {
 
-  /** Accepts tokens starting with "good", with the expiry encoded after the colon (epoch seconds). */
-  static final class CountingValidator implements ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> {
+  /**
+   * Accepts tokens starting with "good", with the expiry encoded after the colon (epoch seconds).
+   */
+  static final class CountingValidator
+      implements ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> {
     final AtomicInteger calls = new AtomicInteger();
 
     @Override
@@ -28,7 +34,8 @@ class VerifiedTokenCacheTest {
       if (!token.startsWith("good")) {
         return Mono.empty();
       }
-      Date exp = Date.from(Instant.ofEpochSecond(Long.parseLong(token.substring(token.indexOf(':') + 1))));
+      Date exp =
+          Date.from(Instant.ofEpochSecond(Long.parseLong(token.substring(token.indexOf(':') + 1))));
       return Mono.just(Authentication.build("user-1", List.of("CANDIDATE"), Map.of("exp", exp)));
     }
 

@@ -31,7 +31,8 @@ class LiveEventsTest extends GatewayTestBase {
   void scoredAttemptIsPushedToItsCandidateOnly() {
     String alice = "c-alice-" + UUID.randomUUID();
     String bob = "c-bob-" + UUID.randomUUID();
-    try (SseClient aliceStream = connect(alice, null); SseClient bobStream = connect(bob, null)) {
+    try (SseClient aliceStream = connect(alice, null);
+        SseClient bobStream = connect(bob, null)) {
       AttemptScored forAlice = scored(alice);
       KafkaProbe.send(Topics.ASSESSMENT_SCORED, alice, toJson(forAlice));
       await().atMost(Duration.ofSeconds(30)).until(() -> aliceStream.events().size() == 1);
@@ -53,12 +54,38 @@ class LiveEventsTest extends GatewayTestBase {
   void reviewsAndPronunciationResultsArePushedWithTheirKind() {
     String carol = "c-carol-" + UUID.randomUUID();
     try (SseClient stream = connect(carol, null)) {
-      KafkaProbe.send(Topics.ASSESSMENT_REVIEWED, carol, toJson(new AttemptReviewed(UUID.randomUUID(), 1, Instant.now(),
-          UUID.randomUUID(), carol, "coach-1", 85, "named the rollback trigger", null)));
-      KafkaProbe.send(Topics.SPEECH_PRONUNCIATIONS, carol, toJson(new PronunciationScored(UUID.randomUUID(), 1, Instant.now(),
-          UUID.randomUUID(), carol, "kubectl", "cube control", "CORRECT", 92)));
+      KafkaProbe.send(
+          Topics.ASSESSMENT_REVIEWED,
+          carol,
+          toJson(
+              new AttemptReviewed(
+                  UUID.randomUUID(),
+                  1,
+                  Instant.now(),
+                  UUID.randomUUID(),
+                  carol,
+                  "coach-1",
+                  85,
+                  "named the rollback trigger",
+                  null)));
+      KafkaProbe.send(
+          Topics.SPEECH_PRONUNCIATIONS,
+          carol,
+          toJson(
+              new PronunciationScored(
+                  UUID.randomUUID(),
+                  1,
+                  Instant.now(),
+                  UUID.randomUUID(),
+                  carol,
+                  "kubectl",
+                  "cube control",
+                  "CORRECT",
+                  92)));
       await().atMost(Duration.ofSeconds(30)).until(() -> stream.events().size() == 2);
-      assertThat(stream.events()).extracting(Received::event).containsExactlyInAnyOrder("reviewed", "pronunciation");
+      assertThat(stream.events())
+          .extracting(Received::event)
+          .containsExactlyInAnyOrder("reviewed", "pronunciation");
     }
   }
 
@@ -76,7 +103,9 @@ class LiveEventsTest extends GatewayTestBase {
     KafkaProbe.send(Topics.ASSESSMENT_SCORED, dave, toJson(missed1));
     KafkaProbe.send(Topics.ASSESSMENT_SCORED, dave, toJson(missed2));
     KafkaProbe.send(Topics.ASSESSMENT_SCORED, dave, toJson(missed2)); // a redelivery: pushed once
-    await().atMost(Duration.ofSeconds(30)).until(() -> liveEvents.missed(dave, Long.parseLong(lastSeen), Long.MAX_VALUE).size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> liveEvents.missed(dave, Long.parseLong(lastSeen), Long.MAX_VALUE).size() == 2);
 
     try (SseClient resumed = connect(dave, lastSeen)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> resumed.events().size() == 2);
@@ -84,7 +113,8 @@ class LiveEventsTest extends GatewayTestBase {
       assertThat(replayed.get(0).data()).contains(missed1.attemptId().toString());
       assertThat(replayed.get(1).data()).contains(missed2.attemptId().toString());
       assertThat(Long.parseLong(replayed.get(0).id())).isGreaterThan(Long.parseLong(lastSeen));
-      assertThat(Long.parseLong(replayed.get(1).id())).isGreaterThan(Long.parseLong(replayed.get(0).id()));
+      assertThat(Long.parseLong(replayed.get(1).id()))
+          .isGreaterThan(Long.parseLong(replayed.get(0).id()));
 
       AttemptScored live = scored(dave);
       KafkaProbe.send(Topics.ASSESSMENT_SCORED, dave, toJson(live));
@@ -96,19 +126,36 @@ class LiveEventsTest extends GatewayTestBase {
   @Test
   void streamNeedsAnIdentityAndANumericLastEventId() {
     assertProblem(HttpRequest.GET("/api/events"), 401);
-    assertProblem(HttpRequest.GET("/api/events").bearerAuth(tokenFor("c-1")).header("Last-Event-ID", "yesterday"), 400);
+    assertProblem(
+        HttpRequest.GET("/api/events")
+            .bearerAuth(tokenFor("c-1"))
+            .header("Last-Event-ID", "yesterday"),
+        400);
   }
 
   private SseClient connect(String candidate, String lastEventId) {
-    Map<String, String> headers = lastEventId == null
-        ? Map.of("Authorization", "Bearer " + tokenFor(candidate))
-        : Map.of("Authorization", "Bearer " + tokenFor(candidate), "Last-Event-ID", lastEventId);
+    Map<String, String> headers =
+        lastEventId == null
+            ? Map.of("Authorization", "Bearer " + tokenFor(candidate))
+            : Map.of(
+                "Authorization", "Bearer " + tokenFor(candidate), "Last-Event-ID", lastEventId);
     return new SseClient(server.getURL() + "/api/events", headers);
   }
 
   private static AttemptScored scored(String candidate) {
-    return new AttemptScored(UUID.randomUUID(), AttemptScored.SCHEMA_VERSION, Instant.now(), UUID.randomUUID(), candidate,
-        "q-serving-1", "model-serving", AttemptScored.Mode.TYPED, 70, "Good",
-        List.of("canary"), List.of("rollback"), List.of());
+    return new AttemptScored(
+        UUID.randomUUID(),
+        AttemptScored.SCHEMA_VERSION,
+        Instant.now(),
+        UUID.randomUUID(),
+        candidate,
+        "q-serving-1",
+        "model-serving",
+        AttemptScored.Mode.TYPED,
+        70,
+        "Good",
+        List.of("canary"),
+        List.of("rollback"),
+        List.of());
   }
 }

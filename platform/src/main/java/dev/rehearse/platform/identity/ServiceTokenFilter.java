@@ -26,11 +26,11 @@ import org.reactivestreams.Publisher;
 /**
  * Every service checks the gateway's token itself rather than trusting identity headers from the
  * network: the request must carry a valid HS256 token (issuer {@code gateway}), and the identity
- * headers the gateway derived from it ({@code X-Candidate-Id} = subject, {@code X-User-Role} = highest
- * role) must agree with it, so a forged header is refused. Without a token the request is refused,
- * unless {@code rehearse.auth.required=false} (local scripts, component tests) or it is a GET of
- * public content listed in {@code rehearse.auth.anonymous-get-paths}. The gateway has its own
- * security stack and does not load this filter.
+ * headers the gateway derived from it ({@code X-Candidate-Id} = subject, {@code X-User-Role} =
+ * highest role) must agree with it, so a forged header is refused. Without a token the request is
+ * refused, unless {@code rehearse.auth.required=false} (local scripts, component tests) or it is a
+ * GET of public content listed in {@code rehearse.auth.anonymous-get-paths}. The gateway has its
+ * own security stack and does not load this filter.
  */
 @Filter("/api/**")
 @Requires(missingClasses = "io.micronaut.security.filters.SecurityFilter")
@@ -45,7 +45,8 @@ public class ServiceTokenFilter implements HttpServerFilter {
   private final ErrorResponseProcessor<?> errors;
 
   public ServiceTokenFilter(
-      @Value("${rehearse.auth.jwt-secret:rehearse-development-secret-change-me-0123456789}") String secret,
+      @Value("${rehearse.auth.jwt-secret:rehearse-development-secret-change-me-0123456789}")
+          String secret,
       @Value("${rehearse.auth.required:true}") boolean required,
       @Value("${rehearse.auth.anonymous-get-paths:}") List<String> anonymousGetPaths,
       ErrorResponseProcessor<?> errors)
@@ -57,17 +58,21 @@ public class ServiceTokenFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     String authorization = request.getHeaders().getAuthorization().orElse(null);
     if (authorization == null) {
-      return required && !isPublic(request) ? refuse(request, "a bearer token from the gateway is required") : chain.proceed(request);
+      return required && !isPublic(request)
+          ? refuse(request, "a bearer token from the gateway is required")
+          : chain.proceed(request);
     }
     if (!authorization.startsWith("Bearer ")) {
       return refuse(request, "only bearer tokens are accepted");
     }
     try {
       JWTClaimsSet claims = verified(authorization.substring("Bearer ".length()).trim());
-      if (!matches(request, CANDIDATE_HEADER, claims.getSubject()) || !matches(request, ROLE_HEADER, highestRole(claims))) {
+      if (!matches(request, CANDIDATE_HEADER, claims.getSubject())
+          || !matches(request, ROLE_HEADER, highestRole(claims))) {
         return refuse(request, "the identity headers do not match the token");
       }
       request.setAttribute(IdentityHeaders.NAME_ATTRIBUTE, nameOf(claims));
@@ -91,7 +96,8 @@ public class ServiceTokenFilter implements HttpServerFilter {
 
   /**
    * The gateway sends both identity headers with every token and they must say what the token says.
-   * A missing header is refused too: endpoints read "no identity headers" as the trusted local mode.
+   * A missing header is refused too: endpoints read "no identity headers" as the trusted local
+   * mode.
    */
   private static boolean matches(HttpRequest<?> request, String header, String expected) {
     return request.getHeaders().findFirst(header).map(expected::equals).orElse(false);
@@ -114,7 +120,8 @@ public class ServiceTokenFilter implements HttpServerFilter {
         throw ProblemException.badRequest("Authorization", "the token has expired");
       }
       if (!"gateway".equals(claims.getIssuer()) || claims.getSubject() == null) {
-        throw ProblemException.badRequest("Authorization", "the token was not issued by the gateway");
+        throw ProblemException.badRequest(
+            "Authorization", "the token was not issued by the gateway");
       }
       return claims;
     } catch (ParseException | JOSEException e) {
@@ -125,19 +132,24 @@ public class ServiceTokenFilter implements HttpServerFilter {
   private static String highestRole(JWTClaimsSet claims) {
     try {
       List<String> roles = claims.getStringListClaim("roles");
-      return roles == null ? "CANDIDATE" : roles.stream()
-          .filter(ROLES_BY_RANK::contains)
-          .max((a, b) -> ROLES_BY_RANK.indexOf(a) - ROLES_BY_RANK.indexOf(b))
-          .orElse("CANDIDATE");
+      return roles == null
+          ? "CANDIDATE"
+          : roles.stream()
+              .filter(ROLES_BY_RANK::contains)
+              .max((a, b) -> ROLES_BY_RANK.indexOf(a) - ROLES_BY_RANK.indexOf(b))
+              .orElse("CANDIDATE");
     } catch (ParseException e) {
       return "CANDIDATE";
     }
   }
 
   private Publisher<MutableHttpResponse<?>> refuse(HttpRequest<?> request, String why) {
-    ErrorContext context = ErrorContext.builder(request)
-        .error(new ProblemBodyProvider.FieldAwareError("Authorization", why))
-        .build();
-    return Publishers.just(errors.processResponse(context, io.micronaut.http.HttpResponse.status(HttpStatus.UNAUTHORIZED)));
+    ErrorContext context =
+        ErrorContext.builder(request)
+            .error(new ProblemBodyProvider.FieldAwareError("Authorization", why))
+            .build();
+    return Publishers.just(
+        errors.processResponse(
+            context, io.micronaut.http.HttpResponse.status(HttpStatus.UNAUTHORIZED)));
   }
 }

@@ -20,9 +20,13 @@ public abstract class DeadLetteringListener implements KafkaListenerExceptionHan
   @Override
   @SuppressWarnings("unchecked")
   public void handle(KafkaListenerException exception) {
-    exception.getConsumerRecord().ifPresent(record -> deadLetters.send(
-        (ConsumerRecord<String, String>) record,
-        consumer,
-        "gave up after retries: " + exception.getCause()));
+    exception
+        .getConsumerRecord()
+        .ifPresent(
+            record ->
+                deadLetters.send(
+                    (ConsumerRecord<String, String>) record,
+                    consumer,
+                    "gave up after retries: " + exception.getCause()));
   }
 }

@@ -18,7 +18,8 @@ public class DeadLetters {
   private final Producer<String, String> producer;
 
   public DeadLetters(
-      @KafkaClient(id = "dead-letters", acks = KafkaClient.Acknowledge.ALL) Producer<String, String> producer) {
+      @KafkaClient(id = "dead-letters", acks = KafkaClient.Acknowledge.ALL)
+          Producer<String, String> producer) {
     this.producer = producer;
   }
 
@@ -26,17 +27,26 @@ public class DeadLetters {
     ProducerRecord<String, String> letter =
         new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(), record.value());
     record.headers().forEach(h -> letter.headers().add(h));
-    letter.headers()
+    letter
+        .headers()
         .add(Topics.DLQ_REASON_HEADER, bytes(reason))
         .add("rehearse.dlq.consumer", bytes(consumer))
-        .add("rehearse.dlq.source", bytes(record.topic() + "/" + record.partition() + "@" + record.offset()));
+        .add(
+            "rehearse.dlq.source",
+            bytes(record.topic() + "/" + record.partition() + "@" + record.offset()));
     try {
       producer.send(letter).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       // Not acknowledged: fail the listener so the record is retried rather than dropped.
       throw new IllegalStateException("dead-letter topic unavailable: " + e, e);
     }
-    LOG.warn("Dead-lettered {}/{}@{} for {}: {}", record.topic(), record.partition(), record.offset(), consumer, reason);
+    LOG.warn(
+        "Dead-lettered {}/{}@{} for {}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        consumer,
+        reason);
   }
 
   private static byte[] bytes(String s) {

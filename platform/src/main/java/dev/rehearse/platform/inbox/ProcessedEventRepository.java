@@ -10,6 +10,7 @@ import java.util.UUID;
 public interface ProcessedEventRepository extends GenericRepository<ProcessedEvent, UUID> {
 
   /** Returns 1 the first time a consumer sees an event id, 0 on every redelivery. */
-  @Query("INSERT INTO processed_event (event_id, consumer) VALUES (:eventId, :consumer) ON CONFLICT DO NOTHING")
+  @Query(
+      "INSERT INTO processed_event (event_id, consumer) VALUES (:eventId, :consumer) ON CONFLICT DO NOTHING")
   int markProcessed(UUID eventId, String consumer);
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Records an event for publishing; joins the caller's transaction so state and event commit together. */
+/**
+ * Records an event for publishing; joins the caller's transaction so state and event commit
+ * together.
+ */
 @Singleton
 public class Outbox {
   private final OutboxRepository repository;
@@ -23,7 +26,8 @@ public class Outbox {
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public void publish(String topic, String key, Event event) {
     try {
-      repository.save(new OutboxMessage(null, topic, key, json.writeValueAsString(event), Instant.now(), null));
+      repository.save(
+          new OutboxMessage(null, topic, key, json.writeValueAsString(event), Instant.now(), null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

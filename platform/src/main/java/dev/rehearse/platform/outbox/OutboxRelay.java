@@ -67,32 +67,34 @@ public class OutboxRelay {
 
   @Scheduled(fixedDelay = "1h", initialDelay = "1m")
   void purgeSent() {
-    tx.executeWrite(status -> {
-      repository.deleteLongSent();
-      return null;
-    });
+    tx.executeWrite(
+        status -> {
+          repository.deleteLongSent();
+          return null;
+        });
   }
 
   /** Sends one batch; returns how many rows it published. */
   public int relayBatch() {
-    return tx.executeWrite(status -> {
-      List<OutboxMessage> batch = repository.claimUnsent(batchSize);
-      if (batch.isEmpty()) {
-        return 0;
-      }
-      List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-      for (OutboxMessage m : batch) {
-        acks.add(producer.send(new ProducerRecord<>(m.topic(), m.messageKey(), m.payload())));
-      }
-      for (Future<RecordMetadata> ack : acks) {
-        try {
-          ack.get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new IllegalStateException("broker did not acknowledge: " + e, e);
-        }
-      }
-      repository.markSent(batch.stream().map(OutboxMessage::seq).toList());
-      return batch.size();
-    });
+    return tx.executeWrite(
+        status -> {
+          List<OutboxMessage> batch = repository.claimUnsent(batchSize);
+          if (batch.isEmpty()) {
+            return 0;
+          }
+          List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+          for (OutboxMessage m : batch) {
+            acks.add(producer.send(new ProducerRecord<>(m.topic(), m.messageKey(), m.payload())));
+          }
+          for (Future<RecordMetadata> ack : acks) {
+            try {
+              ack.get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException("broker did not acknowledge: " + e, e);
+            }
+          }
+          repository.markSent(batch.stream().map(OutboxMessage::seq).toList());
+          return batch.size();
+        });
   }
 }

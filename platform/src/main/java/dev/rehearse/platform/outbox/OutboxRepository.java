@@ -10,7 +10,8 @@ import java.util.List;
 public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
 
   /** Claims the oldest unsent rows; SKIP LOCKED lets several instances relay side by side. */
-  @Query("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+  @Query(
+      "SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
   List<OutboxMessage> claimUnsent(int limit);
 
   @Query("UPDATE outbox_message SET sent_at = now() WHERE seq IN (:seqs)")

@@ -16,12 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Validation failures as a 400 problem whose errors name the field as the client knows it
- * ({@code answerText}, not {@code submit.answer.answerText}).
+ * Validation failures as a 400 problem whose errors name the field as the client knows it ({@code
+ * answerText}, not {@code submit.answer.answerText}).
  */
 @Singleton
 @Replaces(ConstraintExceptionHandler.class)
-public class ConstraintProblemHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+public class ConstraintProblemHandler
+    implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
   private final ErrorResponseProcessor<?> processor;
 
   public ConstraintProblemHandler(ErrorResponseProcessor<?> processor) {
@@ -33,7 +34,8 @@ public class ConstraintProblemHandler implements ExceptionHandler<ConstraintViol
     ErrorContext.Builder context = ErrorContext.builder(request).cause(exception);
     exception.getConstraintViolations().stream()
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> context.error(new ProblemBodyProvider.FieldAwareError(field(v), v.getMessage())));
+        .forEach(
+            v -> context.error(new ProblemBodyProvider.FieldAwareError(field(v), v.getMessage())));
     return processor.processResponse(context.build(), HttpResponse.badRequest());
   }
 

@@ -23,15 +23,28 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
     HttpStatus status = response.status();
     String path = context.getRequest().getPath();
     if (status.getCode() >= 500) {
-      context.getRootCause().ifPresent(e -> LOG.error("{} {} failed", context.getRequest().getMethod(), path, e));
-      return new Problem(type(status), status.getReason(), status.getCode(),
-          "The server could not complete this request; it has been logged.", path, List.of());
+      context
+          .getRootCause()
+          .ifPresent(e -> LOG.error("{} {} failed", context.getRequest().getMethod(), path, e));
+      return new Problem(
+          type(status),
+          status.getReason(),
+          status.getCode(),
+          "The server could not complete this request; it has been logged.",
+          path,
+          List.of());
     }
-    List<Problem.FieldError> errors = context.getErrors().stream()
-        .map(e -> new Problem.FieldError(e.getPath().orElse(null), e.getMessage()))
-        .toList();
-    String detail = errors.isEmpty() ? status.getReason() : errors.stream()
-        .map(ProblemBodyProvider::describe).reduce((a, b) -> a + "; " + b).orElse(null);
+    List<Problem.FieldError> errors =
+        context.getErrors().stream()
+            .map(e -> new Problem.FieldError(e.getPath().orElse(null), e.getMessage()))
+            .toList();
+    String detail =
+        errors.isEmpty()
+            ? status.getReason()
+            : errors.stream()
+                .map(ProblemBodyProvider::describe)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
     return new Problem(type(status), status.getReason(), status.getCode(), detail, path, errors);
   }
 

@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 
 /** Renders a {@link ProblemException} through the same error pipeline as validation errors. */
 @Singleton
-public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
+public class ProblemExceptionHandler
+    implements ExceptionHandler<ProblemException, HttpResponse<?>> {
   private final ErrorResponseProcessor<?> processor;
 
   public ProblemExceptionHandler(ErrorResponseProcessor<?> processor) {
@@ -18,10 +19,12 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
-    ErrorContext context = ErrorContext.builder(request)
-        .cause(exception)
-        .error(new ProblemBodyProvider.FieldAwareError(exception.field(), exception.getMessage()))
-        .build();
+    ErrorContext context =
+        ErrorContext.builder(request)
+            .cause(exception)
+            .error(
+                new ProblemBodyProvider.FieldAwareError(exception.field(), exception.getMessage()))
+            .build();
     return processor.processResponse(context, HttpResponse.status(exception.status()));
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns an item into the event its consumers (assessment, speech) need, red-flag rules resolved. */
+/**
+ * Turns an item into the event its consumers (assessment, speech) need, red-flag rules resolved.
+ */
 public final class CatalogEvents {
   private CatalogEvents() {}
 
@@ -21,12 +23,28 @@ public final class CatalogEvents {
       Item item, Map<String, RedFlagRule> rules, Map<String, Map<String, Integer>> skillWeights) {
     ItemContent c = item.content();
     List<RedFlagRule> flags = c.redFlagsOrEmpty().stream().map(rules::get).toList();
-    Pronunciation pronunciation = item.type() == ItemType.PRONUNCIATION
-        ? new Pronunciation(c.term(), c.saidAs(), c.spokenForms(), c.stress(), c.commonMistake())
-        : null;
-    return new QuestionPublished(UUID.randomUUID(), QuestionPublished.SCHEMA_VERSION, Instant.now(), item.id(),
-        item.roles(), item.skillId(), item.level(), item.text(), c.rubricOrEmpty(), flags, item.type().name(),
-        pronunciation, c.options() == null ? List.of() : c.options().stream().map(ItemContent.Option::published).toList(), roleWeights(item, skillWeights),
+    Pronunciation pronunciation =
+        item.type() == ItemType.PRONUNCIATION
+            ? new Pronunciation(
+                c.term(), c.saidAs(), c.spokenForms(), c.stress(), c.commonMistake())
+            : null;
+    return new QuestionPublished(
+        UUID.randomUUID(),
+        QuestionPublished.SCHEMA_VERSION,
+        Instant.now(),
+        item.id(),
+        item.roles(),
+        item.skillId(),
+        item.level(),
+        item.text(),
+        c.rubricOrEmpty(),
+        flags,
+        item.type().name(),
+        pronunciation,
+        c.options() == null
+            ? List.of()
+            : c.options().stream().map(ItemContent.Option::published).toList(),
+        roleWeights(item, skillWeights),
         modelAnswer(c));
   }
 
@@ -35,11 +53,13 @@ public final class CatalogEvents {
     if (c.modelAnswer() != null || c.steps() == null || c.steps().isEmpty()) {
       return c.modelAnswer();
     }
-    return c.steps().stream().map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
+    return c.steps().stream()
+        .map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
         .collect(java.util.stream.Collectors.joining(" "));
   }
 
-  private static List<RoleWeight> roleWeights(Item item, Map<String, Map<String, Integer>> skillWeights) {
+  private static List<RoleWeight> roleWeights(
+      Item item, Map<String, Map<String, Integer>> skillWeights) {
     return item.roles().stream()
         .filter(role -> skillWeights.getOrDefault(role, Map.of()).containsKey(item.skillId()))
         .map(role -> new RoleWeight(role, skillWeights.get(role).get(item.skillId())))

@@ -35,7 +35,21 @@ public record Item(
   }
 
   public Item retire(Instant at) {
-    return new Item(id, packId, type, roles, skillId, level, levelRank, tags, text, tagText, detailText, content,
-        contentHash, at, at);
+    return new Item(
+        id,
+        packId,
+        type,
+        roles,
+        skillId,
+        level,
+        levelRank,
+        tags,
+        text,
+        tagText,
+        detailText,
+        content,
+        contentHash,
+        at,
+        at);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The type-specific part of an item, as written in the pack. Only the fields of the item's type are
  * set; the others are left out of the JSON. The answer key (rubric, model answer, scenario steps,
- * which option is right and why) is for staff and scoring: {@link #withoutKey()} is what candidates see.
+ * which option is right and why) is for staff and scoring: {@link #withoutKey()} is what candidates
+ * see.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,38 +36,106 @@ public record ItemContent(
     @Nullable String commonMistake) {
 
   public static ItemContent selfCheck(String statement) {
-    return new ItemContent(statement, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ItemContent(
+        statement, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 
   /** A quiz option; {@code correct} and {@code explanation} are null in a candidate's view. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Option(String id, String text, @Nullable Boolean correct, @Nullable String explanation) {
+  public record Option(
+      String id, String text, @Nullable Boolean correct, @Nullable String explanation) {
     public QuizOption published() {
       return new QuizOption(id, text, Boolean.TRUE.equals(correct), explanation);
     }
   }
 
   public static ItemContent quiz(String question, List<Option> options) {
-    return new ItemContent(null, question, options, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ItemContent(
+        null, question, options, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 
-  public static ItemContent vocabulary(String term, String definition, String example, List<String> collocations) {
-    return new ItemContent(null, null, null, term, definition, example, collocations, null, null, null, null, null, null, null, null, null, null);
+  public static ItemContent vocabulary(
+      String term, String definition, String example, List<String> collocations) {
+    return new ItemContent(
+        null,
+        null,
+        null,
+        term,
+        definition,
+        example,
+        collocations,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static ItemContent scenario(
-      String situation, String task, List<String> steps, List<RubricConcept> rubric, List<String> redFlags) {
-    return new ItemContent(null, null, null, null, null, null, null, situation, task, steps, null, rubric, redFlags, null, null, null, null);
+      String situation,
+      String task,
+      List<String> steps,
+      List<RubricConcept> rubric,
+      List<String> redFlags) {
+    return new ItemContent(
+        null, null, null, null, null, null, null, situation, task, steps, null, rubric, redFlags,
+        null, null, null, null);
   }
 
-  public static ItemContent open(String question, String modelAnswer, List<RubricConcept> rubric, List<String> redFlags) {
-    return new ItemContent(null, question, null, null, null, null, null, null, null, null, modelAnswer, rubric, redFlags, null, null, null, null);
+  public static ItemContent open(
+      String question, String modelAnswer, List<RubricConcept> rubric, List<String> redFlags) {
+    return new ItemContent(
+        null,
+        question,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        modelAnswer,
+        rubric,
+        redFlags,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static ItemContent pronunciation(
-      String term, String saidAs, List<String> spokenForms, @Nullable String stress, @Nullable String commonMistake) {
-    return new ItemContent(null, null, null, term, null, null, null, null, null, null, null, null, null, saidAs, spokenForms, stress, commonMistake);
+      String term,
+      String saidAs,
+      List<String> spokenForms,
+      @Nullable String stress,
+      @Nullable String commonMistake) {
+    return new ItemContent(
+        null,
+        null,
+        null,
+        term,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        saidAs,
+        spokenForms,
+        stress,
+        commonMistake);
   }
 
   /**
@@ -75,12 +144,34 @@ public record ItemContent(
    * dropped where the rules are resolved.
    */
   public ItemContent withoutKey() {
-    List<Option> choices = options == null ? null : options.stream().map(o -> new Option(o.id(), o.text(), null, null)).toList();
-    return new ItemContent(statement, question, choices, term, definition, example, collocations, situation, task,
-        null, null, null, redFlags, saidAs, spokenForms, stress, commonMistake);
+    List<Option> choices =
+        options == null
+            ? null
+            : options.stream().map(o -> new Option(o.id(), o.text(), null, null)).toList();
+    return new ItemContent(
+        statement,
+        question,
+        choices,
+        term,
+        definition,
+        example,
+        collocations,
+        situation,
+        task,
+        null,
+        null,
+        null,
+        redFlags,
+        saidAs,
+        spokenForms,
+        stress,
+        commonMistake);
   }
 
-  /** What a candidate is shown first: the question, the statement, the situation and task, or the term. */
+  /**
+   * What a candidate is shown first: the question, the statement, the situation and task, or the
+   * term.
+   */
   public String text(ItemType type) {
     return switch (type) {
       case SELF_CHECK -> statement;

@@ -22,7 +22,10 @@ public enum ItemType {
     return file;
   }
 
-  /** Vocabulary is studied here only; every other type is scored downstream, so it goes on the catalog topic. */
+  /**
+   * Vocabulary is studied here only; every other type is scored downstream, so it goes on the
+   * catalog topic.
+   */
   public boolean published() {
     return this != VOCABULARY;
   }

@@ -11,7 +11,8 @@ public enum Level {
   ADVANCED("Advanced"),
   EXPERT("Expert");
 
-  public static final String NAMES = Arrays.stream(values()).map(Level::label).collect(Collectors.joining(", "));
+  public static final String NAMES =
+      Arrays.stream(values()).map(Level::label).collect(Collectors.joining(", "));
 
   private final String label;
 

@@ -22,16 +22,33 @@ public class PronunciationController {
   /** A term to drill: how it is said and the spoken forms a recogniser should accept. */
   @Serdeable
   public record PronunciationTerm(
-      String id, String term, String saidAs, List<String> spokenForms, @Nullable String stress,
-      @Nullable String commonMistake, String skill, String level, List<String> roles) {}
+      String id,
+      String term,
+      String saidAs,
+      List<String> spokenForms,
+      @Nullable String stress,
+      @Nullable String commonMistake,
+      String skill,
+      String level,
+      List<String> roles) {}
 
   @Operation(summary = "Pronunciation drill terms in alphabetical order, optionally for one role")
   @Get("/terms")
   public List<PronunciationTerm> terms(@QueryValue @Nullable String role) {
     return items.findByTypeAndRetiredAtIsNullOrderByText(ItemType.PRONUNCIATION).stream()
         .filter(i -> role == null || role.isBlank() || i.roles().contains(role.trim()))
-        .map(i -> new PronunciationTerm(i.id(), i.content().term(), i.content().saidAs(), i.content().spokenForms(),
-            i.content().stress(), i.content().commonMistake(), i.skillId(), i.level(), i.roles()))
+        .map(
+            i ->
+                new PronunciationTerm(
+                    i.id(),
+                    i.content().term(),
+                    i.content().saidAs(),
+                    i.content().spokenForms(),
+                    i.content().stress(),
+                    i.content().commonMistake(),
+                    i.skillId(),
+                    i.level(),
+                    i.roles()))
         .toList();
   }
 }

@@ -28,7 +28,11 @@ public class QuestionController {
   private final RedFlagRepository rules;
 
   public QuestionController(
-      QuestionSearch search, ItemRepository items, RoleRepository roles, SkillRepository skills, RedFlagRepository rules) {
+      QuestionSearch search,
+      ItemRepository items,
+      RoleRepository roles,
+      SkillRepository skills,
+      RedFlagRepository rules) {
     this.search = search;
     this.items = items;
     this.roles = roles;
@@ -36,7 +40,9 @@ public class QuestionController {
     this.rules = rules;
   }
 
-  @Operation(summary = "Items by role, skill, type and level; q is ranked full-text search over text, tags and vocabulary")
+  @Operation(
+      summary =
+          "Items by role, skill, type and level; q is ranked full-text search over text, tags and vocabulary")
   @Get
   public QuestionPage list(
       @QueryValue @Nullable @Size(max = 100) String role,
@@ -46,8 +52,15 @@ public class QuestionController {
       @QueryValue @Nullable @Size(max = 200) String q,
       @QueryValue(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-    QuestionFilter filter = new QuestionFilter(blankToNull(role), blankToNull(skill), type(type), level(level),
-        blankToNull(q), page, size);
+    QuestionFilter filter =
+        new QuestionFilter(
+            blankToNull(role),
+            blankToNull(skill),
+            type(type),
+            level(level),
+            blankToNull(q),
+            page,
+            size);
     QuestionPage result = search.search(filter);
     if (result.items().isEmpty()) {
       // only an empty page can hide a wrong filter: check names then, not on every search
@@ -65,14 +78,22 @@ public class QuestionController {
     return result;
   }
 
-  @Operation(summary = "One item with its type-specific content and resolved red-flag rules; the answer key "
-      + "(rubric, model answer, scenario steps, option correctness and explanations, red-flag phrases) only for coaches and admins")
+  @Operation(
+      summary =
+          "One item with its type-specific content and resolved red-flag rules; the answer key "
+              + "(rubric, model answer, scenario steps, option correctness and explanations, red-flag phrases) only for coaches and admins")
   @Get("/{id}")
   public QuestionDetail get(String id, @Header(IdentityHeaders.ROLE) @Nullable String role) {
-    Item item = items.findByIdAndRetiredAtIsNull(id)
-        .orElseThrow(() -> ProblemException.notFound("id", "no question with id " + id));
-    List<RedFlagRule> flags = item.content().redFlagsOrEmpty().stream()
-        .map(rules::findById).flatMap(Optional::stream).map(RedFlag::rule).toList();
+    Item item =
+        items
+            .findByIdAndRetiredAtIsNull(id)
+            .orElseThrow(() -> ProblemException.notFound("id", "no question with id " + id));
+    List<RedFlagRule> flags =
+        item.content().redFlagsOrEmpty().stream()
+            .map(rules::findById)
+            .flatMap(Optional::stream)
+            .map(RedFlag::rule)
+            .toList();
     return QuestionDetail.of(item, flags, Audience.of(role));
   }
 
@@ -84,15 +105,26 @@ public class QuestionController {
     if (blankToNull(value) == null) {
       return null;
     }
-    return ItemType.parse(value).orElseThrow(() -> ProblemException.badRequest("type",
-        "must be one of " + Arrays.toString(ItemType.values()) + ", not '" + value + "'"));
+    return ItemType.parse(value)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "type",
+                    "must be one of "
+                        + Arrays.toString(ItemType.values())
+                        + ", not '"
+                        + value
+                        + "'"));
   }
 
   private static @Nullable Level level(@Nullable String value) {
     if (blankToNull(value) == null) {
       return null;
     }
-    return Level.parse(value).orElseThrow(() -> ProblemException.badRequest("level",
-        "must be one of " + Level.NAMES + ", not '" + value + "'"));
+    return Level.parse(value)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "level", "must be one of " + Level.NAMES + ", not '" + value + "'"));
   }
 }

@@ -26,13 +26,32 @@ public record QuestionDetail(
   /** A red-flag rule as shown with an item; {@code phrases} (what triggers it) only for staff. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Flag(String id, String title, String explanation, RedFlagRule.Kind kind, @Nullable List<String> phrases) {}
+  public record Flag(
+      String id,
+      String title,
+      String explanation,
+      RedFlagRule.Kind kind,
+      @Nullable List<String> phrases) {}
 
   public static QuestionDetail of(Item item, List<RedFlagRule> rules, Audience audience) {
     boolean staff = audience == Audience.STAFF;
-    List<Flag> flags = rules.stream()
-        .map(r -> new Flag(r.id(), r.title(), r.explanation(), r.kind(), staff ? r.phrases() : null)).toList();
-    return new QuestionDetail(item.id(), item.type(), item.packId(), item.roles(), item.skillId(), item.level(),
-        item.tags(), item.text(), staff ? item.content() : item.content().withoutKey(), flags);
+    List<Flag> flags =
+        rules.stream()
+            .map(
+                r ->
+                    new Flag(
+                        r.id(), r.title(), r.explanation(), r.kind(), staff ? r.phrases() : null))
+            .toList();
+    return new QuestionDetail(
+        item.id(),
+        item.type(),
+        item.packId(),
+        item.roles(),
+        item.skillId(),
+        item.level(),
+        item.tags(),
+        item.text(),
+        staff ? item.content() : item.content().withoutKey(),
+        flags);
   }
 }

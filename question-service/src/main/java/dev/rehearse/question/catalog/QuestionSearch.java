@@ -1,9 +1,9 @@
 package dev.rehearse.question.catalog;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Filters and full-text search over the live items. {@code q} goes through PostgreSQL's
- * {@code websearch_to_tsquery} (quotes, OR and -word work; no syntax error is possible) and results
- * are ranked by {@code ts_rank}: a match in the text counts most, then tags, then the rest. Reads
- * run on a plain connection, not in a transaction: one round trip to the database per query.
+ * Filters and full-text search over the live items. {@code q} goes through PostgreSQL's {@code
+ * websearch_to_tsquery} (quotes, OR and -word work; no syntax error is possible) and results are
+ * ranked by {@code ts_rank}: a match in the text counts most, then tags, then the rest. Reads run
+ * on a plain connection, not in a transaction: one round trip to the database per query.
  */
 @Singleton
 public class QuestionSearch {
@@ -33,8 +33,11 @@ public class QuestionSearch {
   @Connectable
   public QuestionPage search(QuestionFilter f) {
     boolean text = f.q() != null;
-    StringBuilder sql = new StringBuilder("SELECT id, type, roles::text AS roles, skill_id, level, tags::text AS tags, text, ")
-        .append(text ? "ts_rank(search, query)" : "NULL::real").append(" AS rank, count(*) OVER () AS total FROM item");
+    StringBuilder sql =
+        new StringBuilder(
+                "SELECT id, type, roles::text AS roles, skill_id, level, tags::text AS tags, text, ")
+            .append(text ? "ts_rank(search, query)" : "NULL::real")
+            .append(" AS rank, count(*) OVER () AS total FROM item");
     List<Object> params = new ArrayList<>();
     if (text) {
       sql.append(", websearch_to_tsquery('english', ?) query");
@@ -60,30 +63,42 @@ public class QuestionSearch {
       sql.append(" AND level_rank = ?");
       params.add(f.level().rank());
     }
-    sql.append(text ? " ORDER BY rank DESC, level_rank, id" : " ORDER BY skill_id, level_rank, id").append(" LIMIT ? OFFSET ?");
+    sql.append(text ? " ORDER BY rank DESC, level_rank, id" : " ORDER BY skill_id, level_rank, id")
+        .append(" LIMIT ? OFFSET ?");
     params.add(f.size());
     params.add((long) f.page() * f.size());
-    return jdbc.prepareStatement(sql.toString(), statement -> {
-      bind(statement, params);
-      List<QuestionSummary> items = new ArrayList<>();
-      long total = 0;
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          Float rank = (Float) rs.getObject("rank");
-          items.add(new QuestionSummary(rs.getString("id"), ItemType.valueOf(rs.getString("type")),
-              fromJson(rs.getString("roles")), rs.getString("skill_id"), rs.getString("level"),
-              fromJson(rs.getString("tags")), rs.getString("text"), rank));
-          total = rs.getLong("total");
-        }
-      }
-      return new QuestionPage(items, f.page(), f.size(), total, (int) ((total + f.size() - 1) / f.size()));
-    });
+    return jdbc.prepareStatement(
+        sql.toString(),
+        statement -> {
+          bind(statement, params);
+          List<QuestionSummary> items = new ArrayList<>();
+          long total = 0;
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              Float rank = (Float) rs.getObject("rank");
+              items.add(
+                  new QuestionSummary(
+                      rs.getString("id"),
+                      ItemType.valueOf(rs.getString("type")),
+                      fromJson(rs.getString("roles")),
+                      rs.getString("skill_id"),
+                      rs.getString("level"),
+                      fromJson(rs.getString("tags")),
+                      rs.getString("text"),
+                      rank));
+              total = rs.getLong("total");
+            }
+          }
+          return new QuestionPage(
+              items, f.page(), f.size(), total, (int) ((total + f.size() - 1) / f.size()));
+        });
   }
 
   /** How many live items match the filters without paging: for a page past the end. */
   @Connectable
   public long count(QuestionFilter f) {
-    QuestionPage first = search(new QuestionFilter(f.role(), f.skill(), f.type(), f.level(), f.q(), 0, 1));
+    QuestionPage first =
+        search(new QuestionFilter(f.role(), f.skill(), f.type(), f.level(), f.q(), 0, 1));
     return first.total();
   }
 

@@ -7,7 +7,9 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.util.List;
 
-/** A red-flag rule as stored; items refer to it by id and it travels resolved with each question. */
+/**
+ * A red-flag rule as stored; items refer to it by id and it travels resolved with each question.
+ */
 @MappedEntity("red_flag_rule")
 public record RedFlag(
     @Id String id,
@@ -18,7 +20,8 @@ public record RedFlag(
     @TypeDef(type = DataType.JSON) List<String> phrases) {
 
   public static RedFlag of(String packId, RedFlagRule rule) {
-    return new RedFlag(rule.id(), packId, rule.title(), rule.explanation(), rule.kind(), rule.phrases());
+    return new RedFlag(
+        rule.id(), packId, rule.title(), rule.explanation(), rule.kind(), rule.phrases());
   }
 
   public RedFlagRule rule() {

@@ -9,4 +9,8 @@ import java.util.List;
 /** A role a candidate prepares for, with its sub-skills weighted to 100. */
 @MappedEntity("role")
 public record Role(
-    @Id String id, String packId, String title, String focus, @TypeDef(type = DataType.JSON) List<RoleSkill> skills) {}
+    @Id String id,
+    String packId,
+    String title,
+    String focus,
+    @TypeDef(type = DataType.JSON) List<RoleSkill> skills) {}

@@ -35,18 +35,34 @@ public class RoleController {
         .toList();
   }
 
-  @Operation(summary = "A role's sub-skills with weights (summing to 100) and the levels at which items exist")
+  @Operation(
+      summary =
+          "A role's sub-skills with weights (summing to 100) and the levels at which items exist")
   @Get("/{id}")
   public RoleDetail get(String id) {
-    Role role = roles.findById(id).orElseThrow(() -> ProblemException.notFound("id", "no role with id " + id));
+    Role role =
+        roles
+            .findById(id)
+            .orElseThrow(() -> ProblemException.notFound("id", "no role with id " + id));
     Map<String, TreeMap<Integer, Integer>> counts = levels.of(id);
-    Map<String, Skill> byId = skills.findByPackId(role.packId()).stream().collect(Collectors.toMap(Skill::id, s -> s));
-    List<SkillView> views = role.skills().stream().map(rs -> {
-      Skill skill = byId.get(rs.skill());
-      TreeMap<Integer, Integer> byLevel = counts.getOrDefault(rs.skill(), new TreeMap<>());
-      return new SkillView(skill.id(), skill.title(), skill.description(), rs.weight(), SkillLevels.labels(byLevel),
-          byLevel.values().stream().mapToInt(Integer::intValue).sum());
-    }).toList();
+    Map<String, Skill> byId =
+        skills.findByPackId(role.packId()).stream().collect(Collectors.toMap(Skill::id, s -> s));
+    List<SkillView> views =
+        role.skills().stream()
+            .map(
+                rs -> {
+                  Skill skill = byId.get(rs.skill());
+                  TreeMap<Integer, Integer> byLevel =
+                      counts.getOrDefault(rs.skill(), new TreeMap<>());
+                  return new SkillView(
+                      skill.id(),
+                      skill.title(),
+                      skill.description(),
+                      rs.weight(),
+                      SkillLevels.labels(byLevel),
+                      byLevel.values().stream().mapToInt(Integer::intValue).sum());
+                })
+            .toList();
     return new RoleDetail(role.id(), role.title(), role.focus(), role.packId(), views);
   }
 }

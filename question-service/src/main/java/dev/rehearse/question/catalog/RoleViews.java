@@ -8,12 +8,15 @@ public final class RoleViews {
   private RoleViews() {}
 
   @Serdeable
-  public record RoleSummary(String id, String title, String focus, String packId, List<RoleSkill> skills) {}
+  public record RoleSummary(
+      String id, String title, String focus, String packId, List<RoleSkill> skills) {}
 
   /** A role with each sub-skill's weight, the levels at which it has items, and how many. */
   @Serdeable
-  public record RoleDetail(String id, String title, String focus, String packId, List<SkillView> skills) {}
+  public record RoleDetail(
+      String id, String title, String focus, String packId, List<SkillView> skills) {}
 
   @Serdeable
-  public record SkillView(String id, String title, String description, int weight, List<String> levels, int items) {}
+  public record SkillView(
+      String id, String title, String description, int weight, List<String> levels, int items) {}
 }

@@ -20,10 +20,16 @@ public record ContentPack(
     List<RedFlagRule> rules,
     List<ItemDef> items) {
 
-  /** The OPEN and SCENARIO items with no rubric: scoring derives their key points from the model answer or steps. */
+  /**
+   * The OPEN and SCENARIO items with no rubric: scoring derives their key points from the model
+   * answer or steps.
+   */
   public List<String> derivedKeyPoints() {
     return items.stream()
-        .filter(i -> (i.type() == ItemType.OPEN || i.type() == ItemType.SCENARIO) && i.content().rubricOrEmpty().isEmpty())
+        .filter(
+            i ->
+                (i.type() == ItemType.OPEN || i.type() == ItemType.SCENARIO)
+                    && i.content().rubricOrEmpty().isEmpty())
         .map(ItemDef::id)
         .toList();
   }
@@ -36,5 +42,11 @@ public record ContentPack(
 
   @Serdeable
   public record ItemDef(
-      String id, ItemType type, List<String> roles, String skill, Level level, List<String> tags, ItemContent content) {}
+      String id,
+      ItemType type,
+      List<String> roles,
+      String skill,
+      Level level,
+      List<String> tags,
+      ItemContent content) {}
 }

@@ -18,7 +18,8 @@ final class PackArchive {
   static PackFiles unzip(byte[] zip) {
     Map<String, String> files = new LinkedHashMap<>();
     int total = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName().replace('\\', '/').replaceFirst("^\\./", "");
         String last = name.substring(name.lastIndexOf('/') + 1);
@@ -41,7 +42,10 @@ final class PackArchive {
     return new PackFiles(stripFolder(files));
   }
 
-  /** {@code ml-infrastructure/pack.yml} becomes {@code pack.yml} when every file sits in that one folder. */
+  /**
+   * {@code ml-infrastructure/pack.yml} becomes {@code pack.yml} when every file sits in that one
+   * folder.
+   */
   private static Map<String, String> stripFolder(Map<String, String> files) {
     if (files.containsKey(PackFiles.PACK)) {
       return files;

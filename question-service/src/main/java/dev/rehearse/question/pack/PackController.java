@@ -36,24 +36,35 @@ public class PackController {
     this.packs = packs;
   }
 
-  @Operation(summary = "Import a content pack from a zip of its files (pack.yml, skills.yml, roles.yml, red-flags.yml, items/*.yml)")
+  @Operation(
+      summary =
+          "Import a content pack from a zip of its files (pack.yml, skills.yml, roles.yml, red-flags.yml, items/*.yml)")
   @Post(consumes = ZIP)
-  public ImportResult importZip(@Header(ROLE_HEADER) @Nullable String role, @Body byte[] zip,
+  public ImportResult importZip(
+      @Header(ROLE_HEADER) @Nullable String role,
+      @Body byte[] zip,
       @QueryValue(defaultValue = "false") boolean dryRun) {
     requireAdmin(role);
     return importFiles(PackArchive.unzip(zip), dryRun);
   }
 
-  @Operation(summary = "Import a content pack sent as JSON: {\"files\": {\"pack.yml\": \"<yaml>\", \"items/quiz.yml\": \"<yaml>\", ...}}")
+  @Operation(
+      summary =
+          "Import a content pack sent as JSON: {\"files\": {\"pack.yml\": \"<yaml>\", \"items/quiz.yml\": \"<yaml>\", ...}}")
   @Post(consumes = MediaType.APPLICATION_JSON)
-  public ImportResult importJson(@Header(ROLE_HEADER) @Nullable String role, @Body @Valid PackUpload upload,
+  public ImportResult importJson(
+      @Header(ROLE_HEADER) @Nullable String role,
+      @Body @Valid PackUpload upload,
       @QueryValue(defaultValue = "false") boolean dryRun) {
     requireAdmin(role);
-    upload.files().forEach((name, text) -> {
-      if (text == null) {
-        throw ProblemException.badRequest("files." + name, "must be the file's YAML text");
-      }
-    });
+    upload
+        .files()
+        .forEach(
+            (name, text) -> {
+              if (text == null) {
+                throw ProblemException.badRequest("files." + name, "must be the file's YAML text");
+              }
+            });
     return importFiles(new PackFiles(upload.files()), dryRun);
   }
 
@@ -61,7 +72,9 @@ public class PackController {
   @Get
   public List<PackView> list(@Header(ROLE_HEADER) @Nullable String role) {
     requireAdmin(role);
-    return packs.findAll().stream().map(p -> new PackView(p.id(), p.version(), p.title(), p.importedAt())).toList();
+    return packs.findAll().stream()
+        .map(p -> new PackView(p.id(), p.version(), p.title(), p.importedAt()))
+        .toList();
   }
 
   /**
@@ -70,14 +83,24 @@ public class PackController {
    */
   private static void requireAdmin(@Nullable String role) {
     if (role != null && !"ADMIN".equalsIgnoreCase(role.trim())) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, ROLE_HEADER, "role " + role + " may not manage content packs");
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, ROLE_HEADER, "role " + role + " may not manage content packs");
     }
   }
 
   private ImportResult importFiles(PackFiles files, boolean dryRun) {
     ContentPack pack = PackReader.read(files).orThrow();
     if (dryRun) {
-      return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.VALID, 0, 0, 0, 0, 0, pack.derivedKeyPoints());
+      return new ImportResult(
+          pack.id(),
+          pack.version(),
+          ImportResult.Outcome.VALID,
+          0,
+          0,
+          0,
+          0,
+          0,
+          pack.derivedKeyPoints());
     }
     return importer.importPack(pack);
   }

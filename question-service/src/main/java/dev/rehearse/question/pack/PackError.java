@@ -8,10 +8,15 @@ import io.micronaut.serde.annotation.Serdeable;
  * its position when it has no usable id), the field within it, and what is wrong.
  */
 @Serdeable
-public record PackError(String file, @Nullable String itemId, @Nullable String field, String message) {
+public record PackError(
+    String file, @Nullable String itemId, @Nullable String field, String message) {
 
   @Override
   public String toString() {
-    return file + (itemId == null ? "" : " [" + itemId + "]") + (field == null ? "" : " " + field) + ": " + message;
+    return file
+        + (itemId == null ? "" : " [" + itemId + "]")
+        + (field == null ? "" : " " + field)
+        + ": "
+        + message;
   }
 }

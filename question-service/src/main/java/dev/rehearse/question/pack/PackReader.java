@@ -32,13 +32,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class PackReader {
   private static final Set<String> COMMON = Set.of("id", "roles", "skill", "level", "tags");
-  private static final Map<ItemType, Set<String>> TYPE_FIELDS = Map.of(
-      ItemType.SELF_CHECK, Set.of("statement"),
-      ItemType.QUIZ, Set.of("question", "options"),
-      ItemType.VOCABULARY, Set.of("term", "definition", "example", "collocations"),
-      ItemType.SCENARIO, Set.of("situation", "task", "steps", "rubric", "redFlags"),
-      ItemType.OPEN, Set.of("question", "modelAnswer", "rubric", "redFlags"),
-      ItemType.PRONUNCIATION, Set.of("term", "saidAs", "spokenForms", "stress", "commonMistake"));
+  private static final Map<ItemType, Set<String>> TYPE_FIELDS =
+      Map.of(
+          ItemType.SELF_CHECK, Set.of("statement"),
+          ItemType.QUIZ, Set.of("question", "options"),
+          ItemType.VOCABULARY, Set.of("term", "definition", "example", "collocations"),
+          ItemType.SCENARIO, Set.of("situation", "task", "steps", "rubric", "redFlags"),
+          ItemType.OPEN, Set.of("question", "modelAnswer", "rubric", "redFlags"),
+          ItemType.PRONUNCIATION,
+              Set.of("term", "saidAs", "spokenForms", "stress", "commonMistake"));
 
   /** What reading found: a pack when there are no errors. */
   public record Result(@Nullable ContentPack pack, List<PackError> errors) {
@@ -68,8 +70,14 @@ public final class PackReader {
   }
 
   private Result run() {
-    files.files().keySet().stream().filter(name -> !PackFiles.KNOWN.contains(name)).sorted().forEach(name ->
-        errors.add(new PackError(name, null, null, "unknown file; a pack holds " + PackFiles.KNOWN)));
+    files.files().keySet().stream()
+        .filter(name -> !PackFiles.KNOWN.contains(name))
+        .sorted()
+        .forEach(
+            name ->
+                errors.add(
+                    new PackError(
+                        name, null, null, "unknown file; a pack holds " + PackFiles.KNOWN)));
     YamlFields header = document(PackFiles.PACK, null);
     String id = null;
     Integer version = null;
@@ -94,11 +102,23 @@ public final class PackReader {
     if (!errors.isEmpty()) {
       return new Result(null, List.copyOf(errors));
     }
-    return new Result(new ContentPack(id, version, title, description, List.copyOf(skills.values()),
-        List.copyOf(roles.values()), List.copyOf(rules.values()), List.copyOf(items)), List.of());
+    return new Result(
+        new ContentPack(
+            id,
+            version,
+            title,
+            description,
+            List.copyOf(skills.values()),
+            List.copyOf(roles.values()),
+            List.copyOf(rules.values()),
+            List.copyOf(items)),
+        List.of());
   }
 
-  /** Parses one file; {@code key} is its single top-level key (null for pack.yml), item files may be absent. */
+  /**
+   * Parses one file; {@code key} is its single top-level key (null for pack.yml), item files may be
+   * absent.
+   */
   private @Nullable YamlFields document(String name, @Nullable String key) {
     String text = files.files().get(name);
     boolean optional = "items".equals(key);
@@ -114,17 +134,33 @@ public final class PackReader {
       options.setAllowDuplicateKeys(false);
       parsed = new Yaml(new SafeConstructor(options)).load(text);
     } catch (MarkedYAMLException e) {
-      errors.add(new PackError(name, null, null, "not valid YAML: " + e.getProblem()
-          + (e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
-              + ", column " + (e.getProblemMark().getColumn() + 1))));
+      errors.add(
+          new PackError(
+              name,
+              null,
+              null,
+              "not valid YAML: "
+                  + e.getProblem()
+                  + (e.getProblemMark() == null
+                      ? ""
+                      : " at line "
+                          + (e.getProblemMark().getLine() + 1)
+                          + ", column "
+                          + (e.getProblemMark().getColumn() + 1))));
       return null;
     } catch (YAMLException e) {
       errors.add(new PackError(name, null, null, "not valid YAML: " + e.getMessage()));
       return null;
     }
     if (!(parsed instanceof Map<?, ?> map)) {
-      errors.add(new PackError(name, null, null, parsed == null ? "file is empty"
-          : "must be a mapping" + (key == null ? "" : " with the key '" + key + "'")));
+      errors.add(
+          new PackError(
+              name,
+              null,
+              null,
+              parsed == null
+                  ? "file is empty"
+                  : "must be a mapping" + (key == null ? "" : " with the key '" + key + "'")));
       return null;
     }
     YamlFields doc = new YamlFields(map, name, null, "", errors);
@@ -171,13 +207,21 @@ public final class PackReader {
       String kindText = f.text("kind");
       RedFlagRule.Kind kind = null;
       if (kindText != null) {
-        kind = Stream.of(RedFlagRule.Kind.values()).filter(k -> k.name().equals(kindText)).findFirst().orElse(null);
+        kind =
+            Stream.of(RedFlagRule.Kind.values())
+                .filter(k -> k.name().equals(kindText))
+                .findFirst()
+                .orElse(null);
         if (kind == null) {
           f.error("kind", "must be one of MENTIONS, MISSING, NO_NUMBERS, not '" + kindText + "'");
         }
       }
       // MENTIONS and MISSING look for phrases; NO_NUMBERS needs none
-      List<String> phrases = f.strings("phrases", kind != RedFlagRule.Kind.NO_NUMBERS, kind == RedFlagRule.Kind.NO_NUMBERS ? 0 : 1);
+      List<String> phrases =
+          f.strings(
+              "phrases",
+              kind != RedFlagRule.Kind.NO_NUMBERS,
+              kind == RedFlagRule.Kind.NO_NUMBERS ? 0 : 1);
       if (id != null) {
         if (rules.containsKey(id)) {
           f.error("id", "duplicate rule id");
@@ -245,7 +289,8 @@ public final class PackReader {
         f.error("id", "duplicate item id; also used in " + first);
       }
     }
-    f.allow(Stream.concat(COMMON.stream(), TYPE_FIELDS.get(type).stream()).collect(Collectors.toSet()));
+    f.allow(
+        Stream.concat(COMMON.stream(), TYPE_FIELDS.get(type).stream()).collect(Collectors.toSet()));
     List<String> itemRoles = f.strings("roles", true, 1);
     String skill = f.text("skill");
     if (skill != null && !skills.containsKey(skill)) {
@@ -255,7 +300,9 @@ public final class PackReader {
       RoleDef role = roles.get(itemRoles.get(i));
       if (role == null) {
         f.error("roles[" + i + "]", "unknown role '" + itemRoles.get(i) + "'");
-      } else if (skill != null && skills.containsKey(skill) && role.skills().stream().noneMatch(s -> s.skill().equals(skill))) {
+      } else if (skill != null
+          && skills.containsKey(skill)
+          && role.skills().stream().noneMatch(s -> s.skill().equals(skill))) {
         f.error("skill", "'" + skill + "' is not a skill of role '" + role.id() + "'");
       }
     }
@@ -265,17 +312,33 @@ public final class PackReader {
       f.error("level", "must be one of " + Level.NAMES + ", not '" + levelText + "'");
     }
     List<String> tags = f.strings("tags", true, 0);
-    ItemContent content = switch (type) {
-      case SELF_CHECK -> ItemContent.selfCheck(f.text("statement"));
-      case QUIZ -> ItemContent.quiz(f.text("question"), options(f));
-      case VOCABULARY -> ItemContent.vocabulary(
-          f.text("term"), f.text("definition"), f.text("example"), f.strings("collocations", true, 1));
-      case SCENARIO -> ItemContent.scenario(
-          f.text("situation"), f.text("task"), f.strings("steps", true, 1), rubric(f, 1, 10), redFlags(f));
-      case OPEN -> ItemContent.open(f.text("question"), modelAnswer(f), rubric(f, 3, 6), redFlags(f));
-      case PRONUNCIATION -> ItemContent.pronunciation(f.text("term"), f.text("saidAs"),
-          f.strings("spokenForms", true, 1), f.optionalText("stress"), f.optionalText("commonMistake"));
-    };
+    ItemContent content =
+        switch (type) {
+          case SELF_CHECK -> ItemContent.selfCheck(f.text("statement"));
+          case QUIZ -> ItemContent.quiz(f.text("question"), options(f));
+          case VOCABULARY ->
+              ItemContent.vocabulary(
+                  f.text("term"),
+                  f.text("definition"),
+                  f.text("example"),
+                  f.strings("collocations", true, 1));
+          case SCENARIO ->
+              ItemContent.scenario(
+                  f.text("situation"),
+                  f.text("task"),
+                  f.strings("steps", true, 1),
+                  rubric(f, 1, 10),
+                  redFlags(f));
+          case OPEN ->
+              ItemContent.open(f.text("question"), modelAnswer(f), rubric(f, 3, 6), redFlags(f));
+          case PRONUNCIATION ->
+              ItemContent.pronunciation(
+                  f.text("term"),
+                  f.text("saidAs"),
+                  f.strings("spokenForms", true, 1),
+                  f.optionalText("stress"),
+                  f.optionalText("commonMistake"));
+        };
     if (errors.size() > errorsBefore) {
       return;
     }
@@ -298,7 +361,9 @@ public final class PackReader {
       if (id != null && !ids.add(id)) {
         o.error("id", "duplicate option id '" + id + "'");
       }
-      ItemContent.Option option = new ItemContent.Option(id, o.text("text"), Boolean.TRUE.equals(o.bool("correct")), o.text("explanation"));
+      ItemContent.Option option =
+          new ItemContent.Option(
+              id, o.text("text"), Boolean.TRUE.equals(o.bool("correct")), o.text("explanation"));
       options.add(option);
     }
     if (!entries.isEmpty() && options.stream().noneMatch(o -> o.correct())) {
@@ -307,12 +372,17 @@ public final class PackReader {
     return options;
   }
 
-  /** An OPEN item always needs its model answer; without a rubric, scoring derives the key points from it. */
+  /**
+   * An OPEN item always needs its model answer; without a rubric, scoring derives the key points
+   * from it.
+   */
   private static @Nullable String modelAnswer(YamlFields f) {
     if (f.has("rubric") || f.has("modelAnswer")) {
       return f.text("modelAnswer");
     }
-    f.error("modelAnswer", "is required: with no rubric either, nothing says what a good answer covers");
+    f.error(
+        "modelAnswer",
+        "is required: with no rubric either, nothing says what a good answer covers");
     return null;
   }
 
@@ -333,7 +403,9 @@ public final class PackReader {
         c.error("id", "duplicate concept id '" + id + "'");
       }
       Integer weight = c.integer("weight", 1, 100);
-      concepts.add(new RubricConcept(id, c.text("label"), weight == null ? 0 : weight, c.strings("synonyms", false, 0)));
+      concepts.add(
+          new RubricConcept(
+              id, c.text("label"), weight == null ? 0 : weight, c.strings("synonyms", false, 0)));
     }
     return concepts;
   }

@@ -28,25 +28,37 @@ public class StartupPackLoader implements ApplicationEventListener<StartupEvent>
 
   @Override
   public void onApplicationEvent(StartupEvent event) {
-    List<String> packIds = environment.getProperty("rehearse.question.packs", Argument.listOf(String.class)).orElse(List.of());
+    List<String> packIds =
+        environment
+            .getProperty("rehearse.question.packs", Argument.listOf(String.class))
+            .orElse(List.of());
     packIds.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(this::load);
   }
 
   private void load(String packId) {
     PackFiles files = PackFiles.fromClasspath(packId, getClass().getClassLoader());
     if (files.files().isEmpty()) {
-      throw new IllegalStateException("no content pack '" + packId + "' on the classpath under packs/" + packId + "/");
+      throw new IllegalStateException(
+          "no content pack '" + packId + "' on the classpath under packs/" + packId + "/");
     }
     PackReader.Result read = PackReader.read(files);
     read.errors().forEach(e -> LOG.error("Content pack {}: {}", packId, e));
     ContentPack pack = read.orThrow();
     if (!pack.id().equals(packId)) {
-      throw new IllegalStateException("pack.yml under packs/" + packId + "/ names the pack '" + pack.id() + "'");
+      throw new IllegalStateException(
+          "pack.yml under packs/" + packId + "/ names the pack '" + pack.id() + "'");
     }
     try {
       ImportResult result = importer.importPack(pack);
-      LOG.info("Content pack {} v{}: {} ({} added, {} changed, {} retired, {} unchanged, {} published)", packId,
-          result.version(), result.outcome(), result.added(), result.changed(), result.retired(), result.unchanged(),
+      LOG.info(
+          "Content pack {} v{}: {} ({} added, {} changed, {} retired, {} unchanged, {} published)",
+          packId,
+          result.version(),
+          result.outcome(),
+          result.added(),
+          result.changed(),
+          result.retired(),
+          result.unchanged(),
           result.published());
     } catch (ProblemException e) {
       if (e.status() != HttpStatus.CONFLICT) {

@@ -21,7 +21,8 @@ final class YamlFields {
   private final String prefix;
   private final List<PackError> errors;
 
-  YamlFields(Map<?, ?> map, String file, @Nullable String itemId, String prefix, List<PackError> errors) {
+  YamlFields(
+      Map<?, ?> map, String file, @Nullable String itemId, String prefix, List<PackError> errors) {
     this.map = map;
     this.file = file;
     this.itemId = itemId;
@@ -35,7 +36,10 @@ final class YamlFields {
   }
 
   void error(@Nullable String field, String message) {
-    String path = field == null ? (prefix.isEmpty() ? null : prefix) : (prefix.isEmpty() ? field : prefix + "." + field);
+    String path =
+        field == null
+            ? (prefix.isEmpty() ? null : prefix)
+            : (prefix.isEmpty() ? field : prefix + "." + field);
     errors.add(new PackError(file, itemId, path, message));
   }
 
@@ -52,11 +56,13 @@ final class YamlFields {
     return map.get(name) != null;
   }
 
-  @Nullable String text(String name) {
+  @Nullable
+  String text(String name) {
     return text(name, true);
   }
 
-  @Nullable String optionalText(String name) {
+  @Nullable
+  String optionalText(String name) {
     return text(name, false);
   }
 
@@ -77,16 +83,20 @@ final class YamlFields {
   }
 
   /** A required kebab-case id. */
-  @Nullable String id(String name) {
+  @Nullable
+  String id(String name) {
     String id = text(name);
     if (id != null && !KEBAB.matcher(id).matches()) {
-      error(name, "'" + id + "' is not a kebab-case id (lower-case letters, digits and single hyphens)");
+      error(
+          name,
+          "'" + id + "' is not a kebab-case id (lower-case letters, digits and single hyphens)");
       return null;
     }
     return id;
   }
 
-  @Nullable Integer integer(String name, int min, int max) {
+  @Nullable
+  Integer integer(String name, int min, int max) {
     Object value = map.get(name);
     if (value == null) {
       error(name, "is required");
@@ -103,7 +113,8 @@ final class YamlFields {
     return i;
   }
 
-  @Nullable Boolean bool(String name) {
+  @Nullable
+  Boolean bool(String name) {
     Object value = map.get(name);
     if (value == null) {
       error(name, "is required (true or false)");
@@ -157,9 +168,16 @@ final class YamlFields {
       return List.of();
     }
     if (list.size() < min || list.size() > max) {
-      error(name, max == Integer.MAX_VALUE
-          ? "needs at least " + min + " entr" + (min == 1 ? "y" : "ies") + ", has " + list.size()
-          : "needs " + min + " to " + max + " entries, has " + list.size());
+      error(
+          name,
+          max == Integer.MAX_VALUE
+              ? "needs at least "
+                  + min
+                  + " entr"
+                  + (min == 1 ? "y" : "ies")
+                  + ", has "
+                  + list.size()
+              : "needs " + min + " to " + max + " entries, has " + list.size());
     }
     List<YamlFields> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -173,7 +191,10 @@ final class YamlFields {
     return out;
   }
 
-  /** Top-level entries ({@code items[3]}) start a new entry: errors carry the entry's position until its id is read. */
+  /**
+   * Top-level entries ({@code items[3]}) start a new entry: errors carry the entry's position until
+   * its id is read.
+   */
   List<YamlFields> entries(String name, int min) {
     List<YamlFields> out = new ArrayList<>();
     for (YamlFields entry : mappings(name, min, Integer.MAX_VALUE)) {

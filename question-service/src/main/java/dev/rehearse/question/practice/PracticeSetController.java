@@ -36,22 +36,50 @@ public class PracticeSetController {
     this.store = store;
   }
 
-  @Operation(summary = "A practice set for the candidate: spaced repetition (SM-2), weak sub-skills first, no item twice")
+  @Operation(
+      summary =
+          "A practice set for the candidate: spaced repetition (SM-2), weak sub-skills first, no item twice")
   @Post
   public HttpResponse<PracticeSet> create(
-      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId, @Body @Valid PracticeSetRequest request) {
-    Role role = roles.findById(request.role())
-        .orElseThrow(() -> ProblemException.notFound("role", "no role with id " + request.role()));
+      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      @Body @Valid PracticeSetRequest request) {
+    Role role =
+        roles
+            .findById(request.role())
+            .orElseThrow(
+                () -> ProblemException.notFound("role", "no role with id " + request.role()));
     Set<ItemType> types = types(request.types());
     Instant now = Instant.now();
     PracticeStore.Snapshot snapshot = store.snapshot(candidateId, role.id(), types);
-    PracticePlanner.Plan plan = PracticePlanner.plan(candidateId, role.skills(), snapshot.items(), snapshot.reviews(),
-        snapshot.progress(), request.size() == null ? DEFAULT_SIZE : request.size(), now);
-    List<PracticeSet.Entry> entries = plan.items().stream().map(p -> new PracticeSet.Entry(p.item().id(), p.item().type(),
-        p.item().skill(), Level.ofRank(p.item().levelRank()).label(), p.item().text(), p.reason(),
-        p.review() == null ? null : p.review().dueAt())).toList();
-    List<PracticeSet.SkillFocus> skills = plan.skills().stream()
-        .map(s -> new PracticeSet.SkillFocus(s.skill(), s.weight(), s.mastery(), s.attempts(), s.slots())).toList();
+    PracticePlanner.Plan plan =
+        PracticePlanner.plan(
+            candidateId,
+            role.skills(),
+            snapshot.items(),
+            snapshot.reviews(),
+            snapshot.progress(),
+            request.size() == null ? DEFAULT_SIZE : request.size(),
+            now);
+    List<PracticeSet.Entry> entries =
+        plan.items().stream()
+            .map(
+                p ->
+                    new PracticeSet.Entry(
+                        p.item().id(),
+                        p.item().type(),
+                        p.item().skill(),
+                        Level.ofRank(p.item().levelRank()).label(),
+                        p.item().text(),
+                        p.reason(),
+                        p.review() == null ? null : p.review().dueAt()))
+            .toList();
+    List<PracticeSet.SkillFocus> skills =
+        plan.skills().stream()
+            .map(
+                s ->
+                    new PracticeSet.SkillFocus(
+                        s.skill(), s.weight(), s.mastery(), s.attempts(), s.slots()))
+            .toList();
     return HttpResponse.created(new PracticeSet(candidateId, role.id(), now, entries, skills));
   }
 
@@ -64,7 +92,8 @@ public class PracticeSetController {
       String name = names.get(i);
       ItemType type = name == null ? null : ItemType.parse(name).orElse(null);
       if (type == null) {
-        throw ProblemException.badRequest("types[" + i + "]",
+        throw ProblemException.badRequest(
+            "types[" + i + "]",
             "must be one of " + Arrays.toString(ItemType.values()) + ", not '" + name + "'");
       }
       types.add(type);

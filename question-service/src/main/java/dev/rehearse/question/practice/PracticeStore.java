@@ -27,7 +27,9 @@ public class PracticeStore {
 
   /** What a practice set is planned from, read on one connection. */
   public record Snapshot(
-      List<PracticePlanner.Candidate> items, Map<String, Review> reviews, Map<String, SkillProgress> progress) {}
+      List<PracticePlanner.Candidate> items,
+      Map<String, Review> reviews,
+      Map<String, SkillProgress> progress) {}
 
   @Connectable
   public Snapshot snapshot(String candidateId, String roleId, Collection<ItemType> types) {
@@ -36,111 +38,151 @@ public class PracticeStore {
 
   /** The live items of a role of the given types. */
   private List<PracticePlanner.Candidate> items(String roleId, Collection<ItemType> types) {
-    String sql = "SELECT id, type, skill_id, level_rank, text FROM item WHERE retired_at IS NULL"
-        + " AND roles @> jsonb_build_array(CAST(? AS text)) AND type = ANY (?)";
-    return jdbc.prepareStatement(sql, statement -> {
-      statement.setString(1, roleId);
-      statement.setArray(2, statement.getConnection().createArrayOf("varchar", types.stream().map(Enum::name).toArray()));
-      List<PracticePlanner.Candidate> out = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          out.add(new PracticePlanner.Candidate(rs.getString("id"), ItemType.valueOf(rs.getString("type")),
-              rs.getString("skill_id"), rs.getInt("level_rank"), rs.getString("text")));
-        }
-      }
-      return out;
-    });
+    String sql =
+        "SELECT id, type, skill_id, level_rank, text FROM item WHERE retired_at IS NULL"
+            + " AND roles @> jsonb_build_array(CAST(? AS text)) AND type = ANY (?)";
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          statement.setString(1, roleId);
+          statement.setArray(
+              2,
+              statement
+                  .getConnection()
+                  .createArrayOf("varchar", types.stream().map(Enum::name).toArray()));
+          List<PracticePlanner.Candidate> out = new ArrayList<>();
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new PracticePlanner.Candidate(
+                      rs.getString("id"),
+                      ItemType.valueOf(rs.getString("type")),
+                      rs.getString("skill_id"),
+                      rs.getInt("level_rank"),
+                      rs.getString("text")));
+            }
+          }
+          return out;
+        });
   }
 
   private Map<String, Review> reviews(String candidateId) {
     String sql = "SELECT * FROM item_review WHERE candidate_id = ?";
-    return jdbc.prepareStatement(sql, statement -> {
-      statement.setString(1, candidateId);
-      Map<String, Review> out = new HashMap<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString("item_id"), review(rs));
-        }
-      }
-      return out;
-    });
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          statement.setString(1, candidateId);
+          Map<String, Review> out = new HashMap<>();
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString("item_id"), review(rs));
+            }
+          }
+          return out;
+        });
   }
 
   private Map<String, SkillProgress> progress(String candidateId) {
     String sql = "SELECT * FROM skill_progress WHERE candidate_id = ?";
-    return jdbc.prepareStatement(sql, statement -> {
-      statement.setString(1, candidateId);
-      Map<String, SkillProgress> out = new HashMap<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString("skill_id"), new SkillProgress(rs.getInt("attempts"), rs.getDouble("mastery"),
-              rs.getInt("last_score"), rs.getTimestamp("updated_at").toInstant()));
-        }
-      }
-      return out;
-    });
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          statement.setString(1, candidateId);
+          Map<String, SkillProgress> out = new HashMap<>();
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              out.put(
+                  rs.getString("skill_id"),
+                  new SkillProgress(
+                      rs.getInt("attempts"),
+                      rs.getDouble("mastery"),
+                      rs.getInt("last_score"),
+                      rs.getTimestamp("updated_at").toInstant()));
+            }
+          }
+          return out;
+        });
   }
 
   /** Joins the inbox's transaction: the schedule changes exactly once per scored event. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-  public void recordScore(String candidateId, String itemId, String skillId, int score, Instant at) {
+  public void recordScore(
+      String candidateId, String itemId, String skillId, int score, Instant at) {
     Review review = Review.next(lockedReview(candidateId, itemId), score, at);
-    jdbc.prepareStatement("""
+    jdbc.prepareStatement(
+        """
         INSERT INTO item_review (candidate_id, item_id, repetitions, ease_factor, interval_days, due_at, last_score, reviews, reviewed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (candidate_id, item_id) DO UPDATE SET repetitions = EXCLUDED.repetitions,
           ease_factor = EXCLUDED.ease_factor, interval_days = EXCLUDED.interval_days, due_at = EXCLUDED.due_at,
-          last_score = EXCLUDED.last_score, reviews = EXCLUDED.reviews, reviewed_at = EXCLUDED.reviewed_at""", s -> {
-      s.setString(1, candidateId);
-      s.setString(2, itemId);
-      s.setInt(3, review.repetitions());
-      s.setDouble(4, review.easeFactor());
-      s.setInt(5, review.intervalDays());
-      s.setTimestamp(6, Timestamp.from(review.dueAt()));
-      s.setInt(7, review.lastScore());
-      s.setInt(8, review.reviews());
-      s.setTimestamp(9, Timestamp.from(review.reviewedAt()));
-      return s.executeUpdate();
-    });
+          last_score = EXCLUDED.last_score, reviews = EXCLUDED.reviews, reviewed_at = EXCLUDED.reviewed_at""",
+        s -> {
+          s.setString(1, candidateId);
+          s.setString(2, itemId);
+          s.setInt(3, review.repetitions());
+          s.setDouble(4, review.easeFactor());
+          s.setInt(5, review.intervalDays());
+          s.setTimestamp(6, Timestamp.from(review.dueAt()));
+          s.setInt(7, review.lastScore());
+          s.setInt(8, review.reviews());
+          s.setTimestamp(9, Timestamp.from(review.reviewedAt()));
+          return s.executeUpdate();
+        });
     SkillProgress progress = SkillProgress.next(lockedProgress(candidateId, skillId), score, at);
-    jdbc.prepareStatement("""
+    jdbc.prepareStatement(
+        """
         INSERT INTO skill_progress (candidate_id, skill_id, attempts, mastery, last_score, updated_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (candidate_id, skill_id) DO UPDATE SET attempts = EXCLUDED.attempts, mastery = EXCLUDED.mastery,
-          last_score = EXCLUDED.last_score, updated_at = EXCLUDED.updated_at""", s -> {
-      s.setString(1, candidateId);
-      s.setString(2, skillId);
-      s.setInt(3, progress.attempts());
-      s.setDouble(4, progress.mastery());
-      s.setInt(5, progress.lastScore());
-      s.setTimestamp(6, Timestamp.from(progress.updatedAt()));
-      return s.executeUpdate();
-    });
+          last_score = EXCLUDED.last_score, updated_at = EXCLUDED.updated_at""",
+        s -> {
+          s.setString(1, candidateId);
+          s.setString(2, skillId);
+          s.setInt(3, progress.attempts());
+          s.setDouble(4, progress.mastery());
+          s.setInt(5, progress.lastScore());
+          s.setTimestamp(6, Timestamp.from(progress.updatedAt()));
+          return s.executeUpdate();
+        });
   }
 
   private Review lockedReview(String candidateId, String itemId) {
-    return jdbc.prepareStatement("SELECT * FROM item_review WHERE candidate_id = ? AND item_id = ? FOR UPDATE", s -> {
-      s.setString(1, candidateId);
-      s.setString(2, itemId);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? review(rs) : null;
-      }
-    });
+    return jdbc.prepareStatement(
+        "SELECT * FROM item_review WHERE candidate_id = ? AND item_id = ? FOR UPDATE",
+        s -> {
+          s.setString(1, candidateId);
+          s.setString(2, itemId);
+          try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? review(rs) : null;
+          }
+        });
   }
 
   private SkillProgress lockedProgress(String candidateId, String skillId) {
-    return jdbc.prepareStatement("SELECT * FROM skill_progress WHERE candidate_id = ? AND skill_id = ? FOR UPDATE", s -> {
-      s.setString(1, candidateId);
-      s.setString(2, skillId);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? new SkillProgress(rs.getInt("attempts"), rs.getDouble("mastery"), rs.getInt("last_score"),
-            rs.getTimestamp("updated_at").toInstant()) : null;
-      }
-    });
+    return jdbc.prepareStatement(
+        "SELECT * FROM skill_progress WHERE candidate_id = ? AND skill_id = ? FOR UPDATE",
+        s -> {
+          s.setString(1, candidateId);
+          s.setString(2, skillId);
+          try (ResultSet rs = s.executeQuery()) {
+            return rs.next()
+                ? new SkillProgress(
+                    rs.getInt("attempts"),
+                    rs.getDouble("mastery"),
+                    rs.getInt("last_score"),
+                    rs.getTimestamp("updated_at").toInstant())
+                : null;
+          }
+        });
   }
 
   private static Review review(ResultSet rs) throws SQLException {
-    return new Review(rs.getInt("repetitions"), rs.getDouble("ease_factor"), rs.getInt("interval_days"),
-        rs.getTimestamp("due_at").toInstant(), rs.getInt("last_score"), rs.getInt("reviews"),
+    return new Review(
+        rs.getInt("repetitions"),
+        rs.getDouble("ease_factor"),
+        rs.getInt("interval_days"),
+        rs.getTimestamp("due_at").toInstant(),
+        rs.getInt("last_score"),
+        rs.getInt("reviews"),
         rs.getTimestamp("reviewed_at").toInstant());
   }
 }

@@ -21,7 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
     groupId = "question-practice",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 5,
+            retryDelay = "500ms"))
 public class ScoredAttemptListener extends DeadLetteringListener {
   private static final String CONSUMER = "question-practice";
   private final EventInbox inbox;
@@ -35,7 +39,16 @@ public class ScoredAttemptListener extends DeadLetteringListener {
 
   @Topic(Topics.ASSESSMENT_SCORED)
   void receive(ConsumerRecord<String, String> record) {
-    inbox.accept(CONSUMER, record, AttemptScored.class, e -> store.recordScore(
-        e.candidateId(), e.questionId(), e.skillId(), Math.max(0, Math.min(100, e.score())), e.occurredAt()));
+    inbox.accept(
+        CONSUMER,
+        record,
+        AttemptScored.class,
+        e ->
+            store.recordScore(
+                e.candidateId(),
+                e.questionId(),
+                e.skillId(),
+                Math.max(0, Math.min(100, e.score())),
+                e.occurredAt()));
   }
 }

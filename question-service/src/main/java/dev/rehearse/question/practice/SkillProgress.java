@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /**
- * How a candidate does in one sub-skill: an exponential moving average of scores, so recent
- * answers count most but one bad day does not erase the rest.
+ * How a candidate does in one sub-skill: an exponential moving average of scores, so recent answers
+ * count most but one bad day does not erase the rest.
  */
 public record SkillProgress(int attempts, double mastery, int lastScore, Instant updatedAt) {
   static final double RECENT_WEIGHT = 0.4;

@@ -3,6 +3,7 @@ package dev.rehearse.question.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.question.QuestionTestBase;
+import dev.rehearse.testsupport.GatewayTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import dev.rehearse.testsupport.GatewayTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class AnswerKeyTest extends QuestionTestBase {
-  static final List<String> KEYED = List.of("t-open-rollout", "t-scenario-gpu-utilisation", "t-quiz-latency");
-  static final List<String> KEY_FIELDS = List.of("\"rubric\"", "\"synonyms\"", "\"modelAnswer\"", "\"steps\"", "\"correct\"",
-      "\"phrases\"");
+  static final List<String> KEYED =
+      List.of("t-open-rollout", "t-scenario-gpu-utilisation", "t-quiz-latency");
+  static final List<String> KEY_FIELDS =
+      List.of(
+          "\"rubric\"",
+          "\"synonyms\"",
+          "\"modelAnswer\"",
+          "\"steps\"",
+          "\"correct\"",
+          "\"phrases\"");
   @Inject ObjectMapper json;
 
   @Override
@@ -38,30 +45,50 @@ class AnswerKeyTest extends QuestionTestBase {
       assertNoKey(id, read(as(get(id), "cand-1", "CANDIDATE")));
     }
     Map<String, Object> quiz = content(read(as(get("t-quiz-latency"), "cand-1", "CANDIDATE")));
-    assertThat(quiz.get("question")).isEqualTo("Which change usually cuts inference latency most for a large network?");
-    assertThat(options(quiz)).extracting(o -> o.keySet()).allSatisfy(keys -> assertThat(keys).containsOnly("id", "text"));
-    assertThat(options(quiz)).extracting(o -> o.get("text")).containsExactly("Quantisation to int8", "More logging");
+    assertThat(quiz.get("question"))
+        .isEqualTo("Which change usually cuts inference latency most for a large network?");
+    assertThat(options(quiz))
+        .extracting(o -> o.keySet())
+        .allSatisfy(keys -> assertThat(keys).containsOnly("id", "text"));
+    assertThat(options(quiz))
+        .extracting(o -> o.get("text"))
+        .containsExactly("Quantisation to int8", "More logging");
     String scenario = read(as(get("t-scenario-gpu-utilisation"), "cand-1", "CANDIDATE"));
-    assertThat(scenario).contains("\"situation\":\"A 256-GPU cluster").contains("\"task\":\"Propose how")
-        .doesNotContain("Measure where the time goes").doesNotContain("Prefetch");
+    assertThat(scenario)
+        .contains("\"situation\":\"A 256-GPU cluster")
+        .contains("\"task\":\"Propose how")
+        .doesNotContain("Measure where the time goes")
+        .doesNotContain("Prefetch");
     String open = read(as(get("t-open-rollout"), "cand-1", "CANDIDATE"));
     // red flags keep their title and explanation, not what triggers them
-    assertThat(open).contains("\"title\":\"No rollback plan\"").contains("The answer never says how to go back")
-        .doesNotContain("\"by hand\"").doesNotContain("small share of traffic");
+    assertThat(open)
+        .contains("\"title\":\"No rollback plan\"")
+        .contains("The answer never says how to go back")
+        .doesNotContain("\"by hand\"")
+        .doesNotContain("small share of traffic");
   }
 
   @Test
   void coachesAndAdminsReadTheWholeKey() throws Exception {
     for (String role : List.of("COACH", "ADMIN")) {
       String open = read(as(get("t-open-rollout"), "staff-" + role, role));
-      assertThat(open).as(role).contains("\"rubric\":[").contains("\"synonyms\":[\"canary\",\"small share of traffic\"]")
-          .contains("\"modelAnswer\":\"Start with a canary").contains("\"phrases\":[\"by hand\",\"manually\"]");
+      assertThat(open)
+          .as(role)
+          .contains("\"rubric\":[")
+          .contains("\"synonyms\":[\"canary\",\"small share of traffic\"]")
+          .contains("\"modelAnswer\":\"Start with a canary")
+          .contains("\"phrases\":[\"by hand\",\"manually\"]");
       assertThat(read(as(get("t-scenario-gpu-utilisation"), "staff-" + role, role)))
-          .as(role).contains("\"steps\":[\"Measure where the time goes\"").contains("\"rubric\":[");
-      List<Map<String, Object>> options = options(content(read(as(get("t-quiz-latency"), "staff-" + role, role))));
+          .as(role)
+          .contains("\"steps\":[\"Measure where the time goes\"")
+          .contains("\"rubric\":[");
+      List<Map<String, Object>> options =
+          options(content(read(as(get("t-quiz-latency"), "staff-" + role, role))));
       assertThat(options).extracting(o -> o.get("correct")).containsExactly(true, false);
-      assertThat(options).extracting(o -> o.get("explanation"))
-          .containsExactly("Smaller numbers mean faster kernels.", "Logging adds work to every request.");
+      assertThat(options)
+          .extracting(o -> o.get("explanation"))
+          .containsExactly(
+              "Smaller numbers mean faster kernels.", "Logging adds work to every request.");
     }
   }
 
@@ -73,8 +100,13 @@ class AnswerKeyTest extends QuestionTestBase {
     // without a token a role header proves nothing: refused rather than believed
     assertProblem(get("t-open-rollout").header("X-User-Role", "COACH"), 401, "Authorization");
     // a signed token must match the role header the gateway derived from it
-    assertProblem(get("t-open-rollout").bearerAuth(GatewayTokens.token("cand-2", "CANDIDATE"))
-        .header("X-Candidate-Id", "cand-2").header("X-User-Role", "ADMIN"), 401, "Authorization");
+    assertProblem(
+        get("t-open-rollout")
+            .bearerAuth(GatewayTokens.token("cand-2", "CANDIDATE"))
+            .header("X-Candidate-Id", "cand-2")
+            .header("X-User-Role", "ADMIN"),
+        401,
+        "Authorization");
   }
 
   @Test
@@ -98,13 +130,17 @@ class AnswerKeyTest extends QuestionTestBase {
   private void assertNoKey(String id, String body) {
     assertThat(body).as(id).contains("\"id\":\"" + id + "\"");
     KEY_FIELDS.forEach(field -> assertThat(body).as(id).doesNotContain(field));
-    assertThat(options(content(body))).as(id).allSatisfy(o -> assertThat(o).doesNotContainKey("explanation"));
+    assertThat(options(content(body)))
+        .as(id)
+        .allSatisfy(o -> assertThat(o).doesNotContainKey("explanation"));
   }
 
   private Map<String, Object> content(String body) {
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> content = (Map<String, Object>) json.readValue(body, Argument.mapOf(String.class, Object.class)).get("content");
+      Map<String, Object> content =
+          (Map<String, Object>)
+              json.readValue(body, Argument.mapOf(String.class, Object.class)).get("content");
       return content;
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -124,7 +160,11 @@ class AnswerKeyTest extends QuestionTestBase {
     return HttpRequest.GET("/api/questions/" + id);
   }
 
-  private static MutableHttpRequest<?> as(MutableHttpRequest<?> request, String subject, String role) throws Exception {
-    return request.bearerAuth(GatewayTokens.token(subject, role)).header("X-Candidate-Id", subject).header("X-User-Role", role);
+  private static MutableHttpRequest<?> as(
+      MutableHttpRequest<?> request, String subject, String role) throws Exception {
+    return request
+        .bearerAuth(GatewayTokens.token(subject, role))
+        .header("X-Candidate-Id", subject)
+        .header("X-User-Role", role);
   }
 }

@@ -17,16 +17,23 @@ class CatalogApiTest extends QuestionTestBase {
 
   @Test
   void rolesListTheirSkillWeights() {
-    var roles = http.toBlocking().retrieve(HttpRequest.GET("/api/roles"), Argument.listOf(RoleSummary.class));
-    RoleSummary serving = roles.stream().filter(r -> r.id().equals("t-serving-engineer")).findFirst().orElseThrow();
+    var roles =
+        http.toBlocking()
+            .retrieve(HttpRequest.GET("/api/roles"), Argument.listOf(RoleSummary.class));
+    RoleSummary serving =
+        roles.stream().filter(r -> r.id().equals("t-serving-engineer")).findFirst().orElseThrow();
     assertThat(serving.title()).isEqualTo("Serving Engineer");
     assertThat(serving.skills()).extracting(RoleSkill::weight).containsExactly(60, 40);
   }
 
   @Test
   void roleDetailShowsSkillsWithWeightsAndTheLevelsPresent() {
-    RoleDetail role = http.toBlocking().retrieve(HttpRequest.GET("/api/roles/t-serving-engineer"), RoleDetail.class);
-    assertThat(role.skills()).extracting(SkillView::id).containsExactly("t-serving", "t-observability");
+    RoleDetail role =
+        http.toBlocking()
+            .retrieve(HttpRequest.GET("/api/roles/t-serving-engineer"), RoleDetail.class);
+    assertThat(role.skills())
+        .extracting(SkillView::id)
+        .containsExactly("t-serving", "t-observability");
     SkillView serving = role.skills().get(0);
     assertThat(serving.weight()).isEqualTo(60);
     assertThat(serving.title()).isEqualTo("Model serving");
@@ -38,8 +45,11 @@ class CatalogApiTest extends QuestionTestBase {
   @Test
   void questionsFilterByRoleSkillTypeAndLevel() {
     QuestionPage open = page("/api/questions?role=t-serving-engineer&type=OPEN");
-    assertThat(open.items()).extracting(QuestionSummary::id).containsExactly("t-open-drift", "t-open-rollout");
-    QuestionPage beginner = page("/api/questions?role=t-training-specialist&skill=t-observability&level=beginner");
+    assertThat(open.items())
+        .extracting(QuestionSummary::id)
+        .containsExactly("t-open-drift", "t-open-rollout");
+    QuestionPage beginner =
+        page("/api/questions?role=t-training-specialist&skill=t-observability&level=beginner");
     assertThat(beginner.items()).extracting(QuestionSummary::id).containsExactly("t-open-drift");
     assertThat(beginner.items().get(0).rank()).isNull();
   }
@@ -60,25 +70,45 @@ class CatalogApiTest extends QuestionTestBase {
   @Test
   void questionDetailCarriesTypeSpecificContentAndResolvedRedFlags() {
     // a coach sees the answer key (what candidates see is AnswerKeyTest's)
-    QuestionDetail open = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-open-rollout").header("X-User-Role", "COACH"),
-        QuestionDetail.class);
+    QuestionDetail open =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/questions/t-open-rollout").header("X-User-Role", "COACH"),
+                QuestionDetail.class);
     assertThat(open.type()).isEqualTo(ItemType.OPEN);
-    assertThat(open.content().rubric()).extracting(c -> c.id()).containsExactly("canary", "rollback", "monitoring");
+    assertThat(open.content().rubric())
+        .extracting(c -> c.id())
+        .containsExactly("canary", "rollback", "monitoring");
     assertThat(open.content().modelAnswer()).contains("canary");
-    assertThat(open.redFlagRules()).extracting(r -> r.id()).containsExactly("t-no-rollback", "t-manual-deploy");
-    String quiz = http.toBlocking().retrieve(HttpRequest.GET("/api/questions/t-quiz-latency").header("X-User-Role", "COACH"));
-    assertThat(quiz).contains("\"options\":[").contains("\"explanation\":\"Smaller numbers mean faster kernels.\"")
+    assertThat(open.redFlagRules())
+        .extracting(r -> r.id())
+        .containsExactly("t-no-rollback", "t-manual-deploy");
+    String quiz =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/questions/t-quiz-latency").header("X-User-Role", "COACH"));
+    assertThat(quiz)
+        .contains("\"options\":[")
+        .contains("\"explanation\":\"Smaller numbers mean faster kernels.\"")
         .doesNotContain("\"statement\"");
   }
 
   @Test
   void pronunciationTermsCarryTheirSpokenForms() {
-    var terms = http.toBlocking().retrieve(HttpRequest.GET("/api/pronunciation/terms"), Argument.listOf(PronunciationTerm.class));
-    PronunciationTerm nccl = terms.stream().filter(t -> t.id().equals("t-pron-nccl")).findFirst().orElseThrow();
+    var terms =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/pronunciation/terms"),
+                Argument.listOf(PronunciationTerm.class));
+    PronunciationTerm nccl =
+        terms.stream().filter(t -> t.id().equals("t-pron-nccl")).findFirst().orElseThrow();
     assertThat(nccl.term()).isEqualTo("NCCL");
     assertThat(nccl.spokenForms()).containsExactly("nickel");
-    var forServing = http.toBlocking().retrieve(HttpRequest.GET("/api/pronunciation/terms?role=t-serving-engineer"),
-        Argument.listOf(PronunciationTerm.class));
+    var forServing =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/pronunciation/terms?role=t-serving-engineer"),
+                Argument.listOf(PronunciationTerm.class));
     assertThat(forServing).extracting(PronunciationTerm::id).containsExactly("t-pron-k8s");
   }
 

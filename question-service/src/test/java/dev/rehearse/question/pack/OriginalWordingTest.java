@@ -38,13 +38,20 @@ class OriginalWordingTest {
       for (Path file : files.filter(p -> p.toString().endsWith(".yml")).toList()) {
         // one block per item ("- id: ..."), so a failure names the item
         for (String block : Files.readString(file).split("\\n(?=\\s*- id: )")) {
-          String item = block.strip().startsWith("- id:") ? block.strip().split("\\s+")[2] : file.getFileName().toString();
-          runs(words(block)).stream().filter(seen::contains).findFirst()
+          String item =
+              block.strip().startsWith("- id:")
+                  ? block.strip().split("\\s+")[2]
+                  : file.getFileName().toString();
+          runs(words(block)).stream()
+              .filter(seen::contains)
+              .findFirst()
               .ifPresent(run -> shared.add(item + ": \"" + run + "\""));
         }
       }
     }
-    assertThat(shared).as("pack texts that share %d words in a row with a source page", RUN).isEmpty();
+    assertThat(shared)
+        .as("pack texts that share %d words in a row with a source page", RUN)
+        .isEmpty();
   }
 
   static List<String> words(String text) {

@@ -40,17 +40,31 @@ class PackImportTest extends QuestionTestBase {
   @Test
   void startUpPackIsPublishedOnTheCatalogTopicWithWhatConsumersNeed() {
     try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-          assertThat(probe.records(r -> r.key().startsWith("t-"))).hasSizeGreaterThanOrEqualTo(9));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(probe.records(r -> r.key().startsWith("t-")))
+                      .hasSizeGreaterThanOrEqualTo(9));
       QuestionPublished open = latest(probe, "t-open-rollout");
       assertThat(open.type()).isEqualTo("OPEN");
       assertThat(open.roleIds()).containsExactly("t-serving-engineer");
-      assertThat(open.concepts()).extracting(QuestionPublished.RubricConcept::id).containsExactly("canary", "rollback", "monitoring");
-      assertThat(open.redFlags()).extracting(QuestionPublished.RedFlagRule::title).containsExactly("No rollback plan", "Manual deployment");
-      assertThat(latest(probe, "t-quiz-latency").options()).extracting(QuestionPublished.QuizOption::correct).containsExactly(true, false);
-      assertThat(latest(probe, "t-pron-nccl").pronunciation().spokenForms()).containsExactly("nickel");
-      assertThat(latest(probe, "t-self-batch-vs-online").text()).startsWith("I can explain when batch inference");
-      assertThat(latest(probe, "t-scenario-gpu-utilisation").text()).contains("58% average").contains("Propose how");
+      assertThat(open.concepts())
+          .extracting(QuestionPublished.RubricConcept::id)
+          .containsExactly("canary", "rollback", "monitoring");
+      assertThat(open.redFlags())
+          .extracting(QuestionPublished.RedFlagRule::title)
+          .containsExactly("No rollback plan", "Manual deployment");
+      assertThat(latest(probe, "t-quiz-latency").options())
+          .extracting(QuestionPublished.QuizOption::correct)
+          .containsExactly(true, false);
+      assertThat(latest(probe, "t-pron-nccl").pronunciation().spokenForms())
+          .containsExactly("nickel");
+      assertThat(latest(probe, "t-self-batch-vs-online").text())
+          .startsWith("I can explain when batch inference");
+      assertThat(latest(probe, "t-scenario-gpu-utilisation").text())
+          .contains("58% average")
+          .contains("Propose how");
       assertThat(probe.records(r -> r.key().startsWith("t-vocab-"))).isEmpty();
     }
   }
@@ -61,7 +75,10 @@ class PackImportTest extends QuestionTestBase {
     assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
     assertThat(first.added()).isEqualTo(11);
     assertThat(first.published()).isEqualTo(9);
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ia-open-rollout"), QuestionDetail.class).roles())
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/questions/ia-open-rollout"), QuestionDetail.class)
+                .roles())
         .containsExactly("ia-serving-engineer");
     long outboxRows = outboxRows("ia-");
 
@@ -77,34 +94,59 @@ class PackImportTest extends QuestionTestBase {
   void aNewVersionUpdatesChangedItemsAndRetiresRemovedOnesWithATombstone() {
     importJson(renamedPack("imp-b", "ib", 1));
     Map<String, String> v2 = renamedPack("imp-b", "ib", 2);
-    v2.put("items/open.yml", v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
-    v2.put("items/quiz.yml", v2.get("items/quiz.yml").substring(0, v2.get("items/quiz.yml").indexOf("  - id: ib-quiz-drift")));
+    v2.put(
+        "items/open.yml",
+        v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
+    v2.put(
+        "items/quiz.yml",
+        v2.get("items/quiz.yml")
+            .substring(0, v2.get("items/quiz.yml").indexOf("  - id: ib-quiz-drift")));
 
     ImportResult result = importJson(v2);
 
     assertThat(result.outcome()).isEqualTo(Outcome.UPDATED);
-    assertThat(List.of(result.added(), result.changed(), result.retired(), result.unchanged(), result.published()))
+    assertThat(
+            List.of(
+                result.added(),
+                result.changed(),
+                result.retired(),
+                result.unchanged(),
+                result.published()))
         .containsExactly(0, 1, 1, 9, 1);
     assertProblem(HttpRequest.GET("/api/questions/ib-quiz-drift"), 404, "id");
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ib-open-rollout"), QuestionDetail.class).text())
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/questions/ib-open-rollout"), QuestionDetail.class)
+                .text())
         .startsWith("How would you release");
     try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        assertThat(probe.records(r -> r.key().equals("ib-quiz-drift"))).extracting(ConsumerRecord::value)
-            .hasSize(2).last().isNull();
-        assertThat(latest(probe, "ib-open-rollout").text()).startsWith("How would you release");
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(probe.records(r -> r.key().equals("ib-quiz-drift")))
+                    .extracting(ConsumerRecord::value)
+                    .hasSize(2)
+                    .last()
+                    .isNull();
+                assertThat(latest(probe, "ib-open-rollout").text())
+                    .startsWith("How would you release");
+              });
       // a consumer starting from scratch folds the compacted topic into exactly the live catalog
       Map<String, String> folded = new TreeMap<>();
-      probe.records(r -> r.key().startsWith("ib-")).forEach(r -> {
-        if (r.value() == null) {
-          folded.remove(r.key());
-        } else {
-          folded.put(r.key(), fromJson(r.value(), QuestionPublished.class).text());
-        }
-      });
+      probe
+          .records(r -> r.key().startsWith("ib-"))
+          .forEach(
+              r -> {
+                if (r.value() == null) {
+                  folded.remove(r.key());
+                } else {
+                  folded.put(r.key(), fromJson(r.value(), QuestionPublished.class).text());
+                }
+              });
       Map<String, String> live = new TreeMap<>();
-      items.findByPackId("imp-b").stream().filter(i -> !i.retired() && i.type().published())
+      items.findByPackId("imp-b").stream()
+          .filter(i -> !i.retired() && i.type().published())
           .forEach(i -> live.put(i.id(), i.text()));
       assertThat(folded).hasSize(8).isEqualTo(live);
     }
@@ -115,7 +157,9 @@ class PackImportTest extends QuestionTestBase {
     var files = PackFiles.fromClasspath("ml-infrastructure", getClass().getClassLoader()).files();
     ImportResult result = importJson(files);
     assertThat(result.outcome()).isIn(Outcome.IMPORTED, Outcome.UNCHANGED);
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/roles/ml-platform-engineer"), String.class))
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/roles/ml-platform-engineer"), String.class))
         .contains("\"levels\":[\"Beginner\"");
   }
 
@@ -132,49 +176,81 @@ class PackImportTest extends QuestionTestBase {
   void aBrokenPackIsRefusedWholeWithEveryErrorListedAndNothingChanges() {
     importJson(renamedPack("imp-c", "ic", 1));
     Map<String, String> v2 = renamedPack("imp-c", "ic", 2);
-    v2.put("items/open.yml", v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
+    v2.put(
+        "items/open.yml",
+        v2.get("items/open.yml").replace("How would you roll out", "How would you release"));
     v2.put("roles.yml", v2.get("roles.yml").replace("weight: 60", "weight: 70"));
-    v2.put("items/quiz.yml", v2.get("items/quiz.yml").replace(", explanation: Logging adds work to every request.", ""));
-    v2.put("items/self-check.yml", v2.get("items/self-check.yml").replace("level: Beginner", "level: Guru"));
+    v2.put(
+        "items/quiz.yml",
+        v2.get("items/quiz.yml").replace(", explanation: Logging adds work to every request.", ""));
+    v2.put(
+        "items/self-check.yml",
+        v2.get("items/self-check.yml").replace("level: Beginner", "level: Guru"));
 
     String body = problem(jsonPost(v2), 422);
 
     PackProblem problem = fromJson(body, PackProblem.class);
-    assertThat(problem.errors()).containsExactlyInAnyOrder(
-        new PackError("roles.yml", "ic-serving-engineer", "skills", "weights sum to 110; they must sum to 100"),
-        new PackError("items/quiz.yml", "ic-quiz-latency", "options[1].explanation", "is required"),
-        new PackError("items/self-check.yml", "ic-self-batch-vs-online", "level",
-            "must be one of Beginner, Intermediate, Advanced, Expert, not 'Guru'"));
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/questions/ic-open-rollout"), QuestionDetail.class).text())
+    assertThat(problem.errors())
+        .containsExactlyInAnyOrder(
+            new PackError(
+                "roles.yml",
+                "ic-serving-engineer",
+                "skills",
+                "weights sum to 110; they must sum to 100"),
+            new PackError(
+                "items/quiz.yml", "ic-quiz-latency", "options[1].explanation", "is required"),
+            new PackError(
+                "items/self-check.yml",
+                "ic-self-batch-vs-online",
+                "level",
+                "must be one of Beginner, Intermediate, Advanced, Expert, not 'Guru'"));
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/questions/ic-open-rollout"), QuestionDetail.class)
+                .text())
         .startsWith("How would you roll out");
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/roles/ic-serving-engineer"), String.class))
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/roles/ic-serving-engineer"), String.class))
         .contains("\"weight\":60");
   }
 
   @Test
   void aPackMayNotTakeOverAnotherPacksIds() {
     Map<String, String> thief = renamedPack("imp-e", "ie", 1);
-    thief.put("items/open.yml", thief.get("items/open.yml").replace("id: ie-open-rollout", "id: t-open-rollout"));
+    thief.put(
+        "items/open.yml",
+        thief.get("items/open.yml").replace("id: ie-open-rollout", "id: t-open-rollout"));
 
     String body = problem(jsonPost(thief), 422);
 
-    assertThat(fromJson(body, PackProblem.class).errors()).containsExactly(
-        new PackError("items/open.yml", "t-open-rollout", "id", "already belongs to pack 'test-pack'"));
+    assertThat(fromJson(body, PackProblem.class).errors())
+        .containsExactly(
+            new PackError(
+                "items/open.yml", "t-open-rollout", "id", "already belongs to pack 'test-pack'"));
     assertProblem(HttpRequest.GET("/api/roles/ie-serving-engineer"), 404, "id");
   }
 
   @Test
   void aZipOfThePackFolderImportsLikeJson() throws IOException {
-    ImportResult result = http.toBlocking().retrieve(HttpRequest.POST("/api/admin/packs", zip("imp-f", renamedPack("imp-f", "if", 1)))
-        .contentType("application/zip"), ImportResult.class);
+    ImportResult result =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.POST("/api/admin/packs", zip("imp-f", renamedPack("imp-f", "if", 1)))
+                    .contentType("application/zip"),
+                ImportResult.class);
     assertThat(result.outcome()).isEqualTo(Outcome.IMPORTED);
     assertThat(result.added()).isEqualTo(11);
   }
 
   @Test
   void aDryRunValidatesWithoutStoring() {
-    ImportResult result = http.toBlocking().retrieve(
-        HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", renamedPack("imp-h", "ih", 1))), ImportResult.class);
+    ImportResult result =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/admin/packs?dryRun=true", Map.of("files", renamedPack("imp-h", "ih", 1))),
+                ImportResult.class);
     assertThat(result.outcome()).isEqualTo(Outcome.VALID);
     assertThat(result.derivedKeyPoints()).as("every item of the test pack has a rubric").isEmpty();
     assertProblem(HttpRequest.GET("/api/roles/ih-serving-engineer"), 404, "id");
@@ -183,10 +259,15 @@ class PackImportTest extends QuestionTestBase {
   @Test
   void aRubricFreeOpenItemIsListedInTheDryRunAndPublishedWithItsModelAnswerAndNoConcepts() {
     Map<String, String> files = renamedPack("imp-k", "ik", 1);
-    files.put("items/open.yml", PackValidationTest.withoutRubric(files.get("items/open.yml"), "ik-open-drift"));
+    files.put(
+        "items/open.yml",
+        PackValidationTest.withoutRubric(files.get("items/open.yml"), "ik-open-drift"));
 
-    ImportResult dryRun = http.toBlocking().retrieve(
-        HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", files)), ImportResult.class);
+    ImportResult dryRun =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", files)),
+                ImportResult.class);
     assertThat(dryRun.outcome()).isEqualTo(Outcome.VALID);
     assertThat(dryRun.derivedKeyPoints()).containsExactly("ik-open-drift");
     ImportResult imported = importJson(files);
@@ -194,28 +275,50 @@ class PackImportTest extends QuestionTestBase {
     assertThat(imported.derivedKeyPoints()).containsExactly("ik-open-drift");
 
     try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        QuestionPublished drift = latest(probe, "ik-open-drift");
-        assertThat(drift.concepts()).isEmpty();
-        assertThat(drift.modelAnswer()).isEqualTo("Track prediction quality against labels when they arrive, and watch input drift before they do.");
-        assertThat(latest(probe, "ik-open-rollout").concepts()).hasSize(3);
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                QuestionPublished drift = latest(probe, "ik-open-drift");
+                assertThat(drift.concepts()).isEmpty();
+                assertThat(drift.modelAnswer())
+                    .isEqualTo(
+                        "Track prediction quality against labels when they arrive, and watch input drift before they do.");
+                assertThat(latest(probe, "ik-open-rollout").concepts()).hasSize(3);
+              });
     }
   }
 
   @Test
   void onlyAnAdminMayImport() {
-    assertProblem(jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "CANDIDATE"), 403, "X-User-Role");
-    assertThat(http.toBlocking().retrieve(jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "ADMIN"),
-        ImportResult.class).outcome()).isEqualTo(Outcome.IMPORTED);
+    assertProblem(
+        jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "CANDIDATE"),
+        403,
+        "X-User-Role");
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "ADMIN"),
+                    ImportResult.class)
+                .outcome())
+        .isEqualTo(Outcome.IMPORTED);
   }
 
   @Test
   void badUploadsGetAProblem() {
-    assertProblem(HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8)).contentType("application/zip"), 400, "body");
+    assertProblem(
+        HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8))
+            .contentType("application/zip"),
+        400,
+        "body");
     assertProblem(HttpRequest.POST("/api/admin/packs", Map.of("files", Map.of())), 400, "files");
-    assertProblem(HttpRequest.POST("/api/admin/packs", "{\"files\": ").contentType(MediaType.APPLICATION_JSON), 400, null);
-    assertProblem(HttpRequest.POST("/api/admin/packs", "id: x").contentType(MediaType.TEXT_PLAIN), 415, null);
+    assertProblem(
+        HttpRequest.POST("/api/admin/packs", "{\"files\": ")
+            .contentType(MediaType.APPLICATION_JSON),
+        400,
+        null);
+    assertProblem(
+        HttpRequest.POST("/api/admin/packs", "id: x").contentType(MediaType.TEXT_PLAIN), 415, null);
   }
 
   private ImportResult importJson(Map<String, String> files) {
@@ -234,7 +337,8 @@ class PackImportTest extends QuestionTestBase {
 
   private long outboxRows(String keyPrefix) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox_message WHERE message_key LIKE ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM outbox_message WHERE message_key LIKE ?")) {
       s.setString(1, keyPrefix + "%");
       try (ResultSet rs = s.executeQuery()) {
         rs.next();

@@ -30,8 +30,10 @@ class PracticeSetTest extends QuestionTestBase {
 
     assertThat(set.items()).hasSize(5).extracting(Entry::reason).containsOnly(Reason.NEW);
     assertThat(set.items()).extracting(Entry::id).doesNotHaveDuplicates();
-    assertThat(set.items()).extracting(Entry::skill)
-        .containsExactly("t-serving", "t-serving", "t-serving", "t-observability", "t-observability");
+    assertThat(set.items())
+        .extracting(Entry::skill)
+        .containsExactly(
+            "t-serving", "t-serving", "t-serving", "t-observability", "t-observability");
     assertThat(set.skills()).extracting(PracticeSet.SkillFocus::slots).containsExactly(3, 2);
   }
 
@@ -49,7 +51,8 @@ class PracticeSetTest extends QuestionTestBase {
     assertThat(set.skills().get(0).skill()).isEqualTo("t-observability");
     assertThat(set.skills().get(0).mastery()).isEqualTo(10.0);
     assertThat(set.skills().get(1).mastery()).isEqualTo(93.0);
-    assertThat(set.items()).extracting(Entry::id)
+    assertThat(set.items())
+        .extracting(Entry::id)
         .startsWith("t-quiz-drift", "t-open-drift")
         .doesNotContain("t-open-rollout", "t-quiz-latency")
         .doesNotHaveDuplicates();
@@ -64,20 +67,32 @@ class PracticeSetTest extends QuestionTestBase {
   @Test
   void anItemWhoseReviewDateHasPassedIsDueAndComesFirst() {
     String candidate = candidate();
-    send(scored(candidate, "t-vocab-dynamic-batching", "t-serving", 40, Instant.now().minus(Duration.ofDays(10))));
+    send(
+        scored(
+            candidate,
+            "t-vocab-dynamic-batching",
+            "t-serving",
+            40,
+            Instant.now().minus(Duration.ofDays(10))));
     await().atMost(Duration.ofSeconds(30)).until(() -> attempts(candidate) == 1);
 
-    PracticeSet set = create(candidate, Map.of("role", ROLE, "size", 3, "types", List.of("VOCABULARY", "quiz")));
+    PracticeSet set =
+        create(candidate, Map.of("role", ROLE, "size", 3, "types", List.of("VOCABULARY", "quiz")));
 
     assertThat(set.items().get(0).id()).isEqualTo("t-vocab-dynamic-batching");
     assertThat(set.items().get(0).reason()).isEqualTo(Reason.DUE);
-    assertThat(set.items()).extracting(Entry::type).allMatch(t -> t.name().equals("VOCABULARY") || t.name().equals("QUIZ"));
+    assertThat(set.items())
+        .extracting(Entry::type)
+        .allMatch(t -> t.name().equals("VOCABULARY") || t.name().equals("QUIZ"));
   }
 
   @Test
   void aSetIsNeverLargerThanTheItemsAvailableAndHoldsEachOnce() {
-    PracticeSet set = create(candidate(), Map.of("role", ROLE, "size", 50, "types", List.of("OPEN")));
-    assertThat(set.items()).extracting(Entry::id).containsExactlyInAnyOrder("t-open-rollout", "t-open-drift");
+    PracticeSet set =
+        create(candidate(), Map.of("role", ROLE, "size", 50, "types", List.of("OPEN")));
+    assertThat(set.items())
+        .extracting(Entry::id)
+        .containsExactlyInAnyOrder("t-open-rollout", "t-open-drift");
   }
 
   @Test
@@ -87,17 +102,26 @@ class PracticeSetTest extends QuestionTestBase {
     assertProblem(post(candidate(), Map.of("role", "no-such-role")), 404, "role");
     assertProblem(post(candidate(), Map.of("role", ROLE, "size", 0)), 400, "size");
     assertProblem(post(candidate(), Map.of("role", ROLE, "size", 51)), 400, "size");
-    assertProblem(post(candidate(), Map.of("role", ROLE, "types", List.of("QUIZ", "ESSAY"))), 400, "types[1]");
+    assertProblem(
+        post(candidate(), Map.of("role", ROLE, "types", List.of("QUIZ", "ESSAY"))),
+        400,
+        "types[1]");
     Map<String, Object> nullType = new HashMap<>(Map.of("role", ROLE));
     nullType.put("types", java.util.Arrays.asList((String) null));
     assertProblem(post(candidate(), nullType), 400, "types[0]");
-    assertProblem(HttpRequest.POST("/api/practice-sets", "{\"role\": ").contentType(MediaType.APPLICATION_JSON)
-        .header("X-Candidate-Id", candidate()), 400, null);
+    assertProblem(
+        HttpRequest.POST("/api/practice-sets", "{\"role\": ")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("X-Candidate-Id", candidate()),
+        400,
+        null);
     assertProblem(post("x".repeat(101), Map.of("role", ROLE)), 400, null);
   }
 
   private int attempts(String candidate) {
-    return create(candidate, Map.of("role", ROLE)).skills().stream().mapToInt(PracticeSet.SkillFocus::attempts).sum();
+    return create(candidate, Map.of("role", ROLE)).skills().stream()
+        .mapToInt(PracticeSet.SkillFocus::attempts)
+        .sum();
   }
 
   private PracticeSet create(String candidate, Map<String, Object> body) {
@@ -114,9 +138,22 @@ class PracticeSetTest extends QuestionTestBase {
     return "c-" + UUID.randomUUID();
   }
 
-  private static AttemptScored scored(String candidate, String item, String skill, int score, Instant at) {
-    return new AttemptScored(UUID.randomUUID(), AttemptScored.SCHEMA_VERSION, at, UUID.randomUUID(), candidate, item, skill,
-        AttemptScored.Mode.TYPED, score, "Weak", List.of(), List.of(), List.of());
+  private static AttemptScored scored(
+      String candidate, String item, String skill, int score, Instant at) {
+    return new AttemptScored(
+        UUID.randomUUID(),
+        AttemptScored.SCHEMA_VERSION,
+        at,
+        UUID.randomUUID(),
+        candidate,
+        item,
+        skill,
+        AttemptScored.Mode.TYPED,
+        score,
+        "Weak",
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private void send(AttemptScored event) {

@@ -1,11 +1,13 @@
 package dev.rehearse.speech.audio;
 
 /**
- * Band-limited resampling to 16 kHz: windowed-sinc interpolation whose cut-off follows the lower
- * of the two Nyquist frequencies, so 44.1/48 kHz input does not alias into the speech band.
+ * Band-limited resampling to 16 kHz: windowed-sinc interpolation whose cut-off follows the lower of
+ * the two Nyquist frequencies, so 44.1/48 kHz input does not alias into the speech band.
  */
 final class Resampler {
-  /** Zero crossings of the sinc on each side of a sample; 16 keeps the pass band flat for speech. */
+  /**
+   * Zero crossings of the sinc on each side of a sample; 16 keeps the pass band flat for speech.
+   */
   private static final int ZERO_CROSSINGS = 16;
 
   private Resampler() {}
@@ -24,7 +26,9 @@ final class Resampler {
       int center = (int) Math.floor(t);
       double sum = 0;
       double weights = 0;
-      for (int k = Math.max(0, center - reach + 1); k <= Math.min(in.length - 1, center + reach); k++) {
+      for (int k = Math.max(0, center - reach + 1);
+          k <= Math.min(in.length - 1, center + reach);
+          k++) {
         double x = t - k;
         double w = sinc(cutoff * x) * hann(x / reach);
         sum += in[k] * w;

@@ -18,18 +18,23 @@ public class WavDecoder {
   static final int MIN_RATE = 8_000;
   static final int MAX_RATE = 192_000;
   private static final double MIN_SECONDS = 0.1;
+
   /** Loudest 50 ms below this RMS (about -50 dBFS) means nobody spoke. */
   private static final double SILENCE_RMS = 100;
+
   private static final int FORMAT_PCM = 1;
   private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
   public Audio decode(byte[] body) {
     if (body == null || body.length == 0) {
-      throw problem(HttpStatus.BAD_REQUEST, "audio", "the body is empty: send the recording as a WAV file");
+      throw problem(
+          HttpStatus.BAD_REQUEST, "audio", "the body is empty: send the recording as a WAV file");
     }
     ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
     if (body.length < 12 || !tag(body, 0, "RIFF") || !tag(body, 8, "WAVE")) {
-      throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "audio",
+      throw problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "audio",
           "not a WAV file (no RIFF/WAVE header): record or export as WAV, PCM 16-bit");
     }
     Format format = null;
@@ -41,7 +46,10 @@ public class WavDecoder {
         format = readFormat(b, start, size);
       } else if (tag(body, at, "data")) {
         if (format == null) {
-          throw problem(HttpStatus.BAD_REQUEST, "format", "the data chunk comes before the fmt chunk: the header is broken");
+          throw problem(
+              HttpStatus.BAD_REQUEST,
+              "format",
+              "the data chunk comes before the fmt chunk: the header is broken");
         }
         return readData(body, start, size, format);
       }
@@ -52,9 +60,13 @@ public class WavDecoder {
       at = (int) next;
     }
     if (format == null) {
-      throw problem(HttpStatus.BAD_REQUEST, "format", "no fmt chunk: the WAV header is missing or truncated");
+      throw problem(
+          HttpStatus.BAD_REQUEST, "format", "no fmt chunk: the WAV header is missing or truncated");
     }
-    throw problem(HttpStatus.BAD_REQUEST, "audio", "no data chunk: the WAV file has a header but no samples (truncated upload?)");
+    throw problem(
+        HttpStatus.BAD_REQUEST,
+        "audio",
+        "no data chunk: the WAV file has a header but no samples (truncated upload?)");
   }
 
   private record Format(int channels, int rate) {}
@@ -69,27 +81,49 @@ public class WavDecoder {
     int blockAlign = Short.toUnsignedInt(b.getShort(start + 12));
     int bits = Short.toUnsignedInt(b.getShort(start + 14));
     if (code == FORMAT_EXTENSIBLE && size >= 40 && start + 26 <= b.capacity()) {
-      code = Short.toUnsignedInt(b.getShort(start + 24)); // the sub-format GUID starts with the format code
+      code =
+          Short.toUnsignedInt(
+              b.getShort(start + 24)); // the sub-format GUID starts with the format code
     }
     if (code != FORMAT_PCM) {
-      throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "format",
-          "the WAV holds " + encoding(code) + " audio; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
+      throw problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "format",
+          "the WAV holds "
+              + encoding(code)
+              + " audio; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
     }
     if (bits != 16) {
-      throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "format",
-          "the WAV has " + bits + "-bit samples; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
+      throw problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "format",
+          "the WAV has "
+              + bits
+              + "-bit samples; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
     }
     if (channels != 1 && channels != 2) {
-      throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "channels",
+      throw problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "channels",
           "the WAV has " + channels + " channels; send mono or stereo");
     }
     if (rate < MIN_RATE || rate > MAX_RATE) {
-      throw problem(HttpStatus.BAD_REQUEST, "sampleRate",
-          "the sample rate " + rate + " Hz is outside 8000-192000 Hz; 16000 Hz or 44100 Hz are usual");
+      throw problem(
+          HttpStatus.BAD_REQUEST,
+          "sampleRate",
+          "the sample rate "
+              + rate
+              + " Hz is outside 8000-192000 Hz; 16000 Hz or 44100 Hz are usual");
     }
     if (blockAlign != channels * 2) {
-      throw problem(HttpStatus.BAD_REQUEST, "format",
-          "the header is inconsistent: block align " + blockAlign + " for " + channels + " channel(s) of 16-bit samples");
+      throw problem(
+          HttpStatus.BAD_REQUEST,
+          "format",
+          "the header is inconsistent: block align "
+              + blockAlign
+              + " for "
+              + channels
+              + " channel(s) of 16-bit samples");
     }
     return new Format(channels, (int) rate);
   }
@@ -97,21 +131,33 @@ public class WavDecoder {
   private static Audio readData(byte[] body, int start, long declared, Format format) {
     long present = body.length - start;
     if (declared > present) {
-      throw problem(HttpStatus.BAD_REQUEST, "audio", "the data chunk declares " + declared + " bytes but only "
-          + present + " arrived: the upload is truncated or the header is wrong");
+      throw problem(
+          HttpStatus.BAD_REQUEST,
+          "audio",
+          "the data chunk declares "
+              + declared
+              + " bytes but only "
+              + present
+              + " arrived: the upload is truncated or the header is wrong");
     }
     int frameBytes = format.channels() * 2;
     int frames = (int) (declared / frameBytes);
     double seconds = frames / (double) format.rate();
     if (seconds > MAX_SECONDS) {
-      throw problem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "audio",
-          String.format("the recording lasts %.0f s; the limit is 2 minutes: split it or answer more briefly", seconds));
+      throw problem(
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "audio",
+          String.format(
+              "the recording lasts %.0f s; the limit is 2 minutes: split it or answer more briefly",
+              seconds));
     }
     if (frames == 0) {
       throw problem(HttpStatus.BAD_REQUEST, "audio", "the recording is empty: it has no samples");
     }
     if (seconds < MIN_SECONDS) {
-      throw problem(HttpStatus.BAD_REQUEST, "audio",
+      throw problem(
+          HttpStatus.BAD_REQUEST,
+          "audio",
           String.format("the recording lasts %.2f s: too short to hear anything", seconds));
     }
     ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
@@ -122,7 +168,9 @@ public class WavDecoder {
     }
     float[] resampled = Resampler.resample(mono, format.rate(), Audio.RATE);
     if (silent(resampled)) {
-      throw problem(HttpStatus.BAD_REQUEST, "audio",
+      throw problem(
+          HttpStatus.BAD_REQUEST,
+          "audio",
           "the recording is silence only: check that the microphone is on and close enough, then record again");
     }
     return new Audio(toPcm(resampled), format.rate(), format.channels());

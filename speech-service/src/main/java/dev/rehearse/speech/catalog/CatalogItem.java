@@ -8,7 +8,10 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
-/** speech's copy of a published item: enough to accept spoken answers and to drill pronunciation terms. */
+/**
+ * speech's copy of a published item: enough to accept spoken answers and to drill pronunciation
+ * terms.
+ */
 @MappedEntity("catalog_item")
 public record CatalogItem(
     @Id String questionId,

@@ -22,14 +22,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
     groupId = "speech-catalog",
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "500ms"))
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 5,
+            retryDelay = "500ms"))
 public class CatalogListener extends DeadLetteringListener {
   private static final String CONSUMER = "speech-catalog";
   private final EventInbox inbox;
   private final CatalogRepository catalog;
   private final DrillGrammars grammars;
 
-  public CatalogListener(EventInbox inbox, CatalogRepository catalog, DrillGrammars grammars, DeadLetters deadLetters) {
+  public CatalogListener(
+      EventInbox inbox,
+      CatalogRepository catalog,
+      DrillGrammars grammars,
+      DeadLetters deadLetters) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
     this.catalog = catalog;
@@ -43,8 +51,15 @@ public class CatalogListener extends DeadLetteringListener {
 
   private void upsert(QuestionPublished q) {
     var p = q.pronunciation();
-    CatalogItem row = new CatalogItem(q.questionId(), q.type(), q.text(),
-        p == null ? null : p.term().toLowerCase(Locale.ROOT), p, p == null ? null : grammars.build(p), q.occurredAt());
+    CatalogItem row =
+        new CatalogItem(
+            q.questionId(),
+            q.type(),
+            q.text(),
+            p == null ? null : p.term().toLowerCase(Locale.ROOT),
+            p,
+            p == null ? null : grammars.build(p),
+            q.occurredAt());
     if (catalog.existsById(q.questionId())) {
       catalog.update(row);
     } else {

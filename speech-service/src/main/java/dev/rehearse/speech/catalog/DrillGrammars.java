@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class DrillGrammars {
-  private static final String[] DIGITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+  private static final String[] DIGITS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+  };
   private static final int MAX_MISTAKE_WORDS = 5;
   private static final Pattern QUOTED = Pattern.compile("[\"\u201c]([^\"\u201d]+)[\"\u201d]");
   private final VoskEngine vosk;
@@ -56,12 +58,15 @@ public class DrillGrammars {
       confusions.add(letters);
     }
     for (String mistake : mistakes(p.commonMistake())) {
-      if (!mistake.isEmpty() && mistake.split(" ").length <= MAX_MISTAKE_WORDS && vosk.unknownWords(mistake).isEmpty()) {
+      if (!mistake.isEmpty()
+          && mistake.split(" ").length <= MAX_MISTAKE_WORDS
+          && vosk.unknownWords(mistake).isEmpty()) {
         confusions.add(mistake);
       }
     }
     confusions.removeAll(accepted);
-    return new DrillGrammar(List.copyOf(accepted), List.copyOf(confusions), List.copyOf(checks), fallback);
+    return new DrillGrammar(
+        List.copyOf(accepted), List.copyOf(confusions), List.copyOf(checks), fallback);
   }
 
   /**
@@ -80,7 +85,10 @@ public class DrillGrammars {
     return quoted.isEmpty() ? List.of(normalise(note)) : quoted;
   }
 
-  /** Lower case, punctuation to spaces, digits to words: "G. P. U." -> "g p u", "en-vee-link" -> "en vee link". */
+  /**
+   * Lower case, punctuation to spaces, digits to words: "G. P. U." -> "g p u", "en-vee-link" -> "en
+   * vee link".
+   */
   public static String normalise(String phrase) {
     StringBuilder b = new StringBuilder();
     for (char c : phrase.toLowerCase(Locale.ROOT).toCharArray()) {

@@ -18,33 +18,67 @@ final class Advice {
   }
 
   static String close(Pronunciation p, String heardFreely, String form) {
-    String also = heardFreely.isEmpty() || heardFreely.equals(form) ? "" : " (it could also be heard as " + quote(heardFreely) + ")";
-    return "Nearly there: a listener would understand " + p.term() + ", but it was not fully clear" + also + ". "
-        + howToSay(p) + " Say it a little slower and give every sound its time.";
+    String also =
+        heardFreely.isEmpty() || heardFreely.equals(form)
+            ? ""
+            : " (it could also be heard as " + quote(heardFreely) + ")";
+    return "Nearly there: a listener would understand "
+        + p.term()
+        + ", but it was not fully clear"
+        + also
+        + ". "
+        + howToSay(p)
+        + " Say it a little slower and give every sound its time.";
   }
 
   static String confusion(Pronunciation p, String said) {
-    boolean letters = said.chars().filter(c -> c == ' ').count() + 1 == said.replace(" ", "").length();
-    return "You said " + quote(said) + (letters ? ", letter by letter" : "") + "; " + lower(howToSay(p)) + " Try it that way.";
+    boolean letters =
+        said.chars().filter(c -> c == ' ').count() + 1 == said.replace(" ", "").length();
+    return "You said "
+        + quote(said)
+        + (letters ? ", letter by letter" : "")
+        + "; "
+        + lower(howToSay(p))
+        + " Try it that way.";
   }
 
   static String partial(Pronunciation p, String heard) {
-    return "We heard " + quote(heard) + ": part of " + p.term() + " came through. " + howToSay(p) + " Try again, all in one go.";
+    return "We heard "
+        + quote(heard)
+        + ": part of "
+        + p.term()
+        + " came through. "
+        + howToSay(p)
+        + " Try again, all in one go.";
   }
 
   static String heardOther(Pronunciation p, String heard) {
-    return "We heard " + quote(heard) + ", which does not sound like " + p.term() + ". " + howToSay(p) + " Try again.";
+    return "We heard "
+        + quote(heard)
+        + ", which does not sound like "
+        + p.term()
+        + ". "
+        + howToSay(p)
+        + " Try again.";
   }
 
   static String nothing(Pronunciation p) {
-    return "We could not make out a word. Come a little closer to the microphone and say " + p.term() + " once, clearly. "
+    return "We could not make out a word. Come a little closer to the microphone and say "
+        + p.term()
+        + " once, clearly. "
         + howToSay(p);
   }
 
-  /** "Most engineers say 'nickel' (stress: NI-ckel)." or, for sentence-like content, two plain sentences. */
+  /**
+   * "Most engineers say 'nickel' (stress: NI-ckel)." or, for sentence-like content, two plain
+   * sentences.
+   */
   static String howToSay(Pronunciation p) {
     String said = sentence(p.saidAs());
-    String how = isShort(said) ? "Most engineers say '" + said + "'" : "Most engineers say it like this: " + said;
+    String how =
+        isShort(said)
+            ? "Most engineers say '" + said + "'"
+            : "Most engineers say it like this: " + said;
     String stress = p.stress() == null ? "" : sentence(p.stress());
     if (stress.isEmpty()) {
       return how + ".";

@@ -20,12 +20,34 @@ public class DrillRecorder {
   }
 
   @Transactional
-  public PronunciationAttempt record(String candidateId, String questionId, String term, DrillResult r) {
-    PronunciationAttempt attempt = attempts.save(new PronunciationAttempt(UUID.randomUUID(), candidateId, questionId, term,
-        r.heard(), r.verdict(), r.score(), r.words(), r.advice(), Instant.now()));
-    outbox.publish(Topics.SPEECH_PRONUNCIATIONS, candidateId, new PronunciationScored(UUID.randomUUID(),
-        PronunciationScored.SCHEMA_VERSION, attempt.createdAt(), attempt.id(), candidateId, term, r.heard(),
-        r.verdict().name(), r.score()));
+  public PronunciationAttempt record(
+      String candidateId, String questionId, String term, DrillResult r) {
+    PronunciationAttempt attempt =
+        attempts.save(
+            new PronunciationAttempt(
+                UUID.randomUUID(),
+                candidateId,
+                questionId,
+                term,
+                r.heard(),
+                r.verdict(),
+                r.score(),
+                r.words(),
+                r.advice(),
+                Instant.now()));
+    outbox.publish(
+        Topics.SPEECH_PRONUNCIATIONS,
+        candidateId,
+        new PronunciationScored(
+            UUID.randomUUID(),
+            PronunciationScored.SCHEMA_VERSION,
+            attempt.createdAt(),
+            attempt.id(),
+            candidateId,
+            term,
+            r.heard(),
+            r.verdict().name(),
+            r.score()));
     return attempt;
   }
 }

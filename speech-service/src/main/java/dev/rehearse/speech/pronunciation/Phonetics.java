@@ -9,13 +9,34 @@ import java.util.Map;
  * voicing is ignored, so "kate" is close to "kates" and "python" is far from "pie torch".
  */
 final class Phonetics {
-  static final Map<Character, String> LETTER_NAMES = Map.ofEntries(
-      Map.entry('a', "ay"), Map.entry('b', "bee"), Map.entry('c', "see"), Map.entry('d', "dee"), Map.entry('e', "ee"),
-      Map.entry('f', "ef"), Map.entry('g', "gee"), Map.entry('h', "aitch"), Map.entry('i', "eye"), Map.entry('j', "jay"),
-      Map.entry('k', "kay"), Map.entry('l', "el"), Map.entry('m', "em"), Map.entry('n', "en"), Map.entry('o', "oh"),
-      Map.entry('p', "pee"), Map.entry('q', "cue"), Map.entry('r', "are"), Map.entry('s', "ess"), Map.entry('t', "tee"),
-      Map.entry('u', "you"), Map.entry('v', "vee"), Map.entry('w', "double you"), Map.entry('x', "ex"), Map.entry('y', "why"),
-      Map.entry('z', "zee"));
+  static final Map<Character, String> LETTER_NAMES =
+      Map.ofEntries(
+          Map.entry('a', "ay"),
+          Map.entry('b', "bee"),
+          Map.entry('c', "see"),
+          Map.entry('d', "dee"),
+          Map.entry('e', "ee"),
+          Map.entry('f', "ef"),
+          Map.entry('g', "gee"),
+          Map.entry('h', "aitch"),
+          Map.entry('i', "eye"),
+          Map.entry('j', "jay"),
+          Map.entry('k', "kay"),
+          Map.entry('l', "el"),
+          Map.entry('m', "em"),
+          Map.entry('n', "en"),
+          Map.entry('o', "oh"),
+          Map.entry('p', "pee"),
+          Map.entry('q', "cue"),
+          Map.entry('r', "are"),
+          Map.entry('s', "ess"),
+          Map.entry('t', "tee"),
+          Map.entry('u', "you"),
+          Map.entry('v', "vee"),
+          Map.entry('w', "double you"),
+          Map.entry('x', "ex"),
+          Map.entry('y', "why"),
+          Map.entry('z', "zee"));
 
   private Phonetics() {}
 
@@ -39,9 +60,19 @@ final class Phonetics {
 
   static String key(String phrase) {
     String s = spoken(phrase.toLowerCase(Locale.ROOT)).replaceAll("[^a-z]", "");
-    s = s.replace("tch", "j").replace("ph", "f").replace("ck", "k").replace("gh", "").replace("wh", "w")
-        .replace("th", "d").replace("sh", "s").replace("ch", "j").replace("dg", "j").replace("x", "ks").replace("q", "k")
-        .replace("z", "s");
+    s =
+        s.replace("tch", "j")
+            .replace("ph", "f")
+            .replace("ck", "k")
+            .replace("gh", "")
+            .replace("wh", "w")
+            .replace("th", "d")
+            .replace("sh", "s")
+            .replace("ch", "j")
+            .replace("dg", "j")
+            .replace("x", "ks")
+            .replace("q", "k")
+            .replace("z", "s");
     s = s.replaceAll("c(?=[eiy])", "s").replace('c', 'k').replaceAll("g(?=[eiy])", "j");
     s = s.replaceAll("(ee|ea|ie|ey|y$)", "i").replaceAll("(oo|ou|ew|you|yu)", "u");
     s = s.replaceAll("[aeiouy]+", "_");
@@ -65,7 +96,10 @@ final class Phonetics {
       row[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int above = row[j];
-        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        row[j] =
+            Math.min(
+                Math.min(row[j] + 1, row[j - 1] + 1),
+                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
         diagonal = above;
       }
     }

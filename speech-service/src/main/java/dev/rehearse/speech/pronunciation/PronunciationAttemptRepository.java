@@ -6,4 +6,5 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PronunciationAttemptRepository extends CrudRepository<PronunciationAttempt, UUID> {}
+public interface PronunciationAttemptRepository
+    extends CrudRepository<PronunciationAttempt, UUID> {}

@@ -27,13 +27,18 @@ import java.util.UUID;
 public class PronunciationController {
   /** A drill is one term, a few seconds: longer clips are refused before Vosk sees them. */
   static final double MAX_DRILL_SECONDS = 15;
+
   private final CatalogRepository catalog;
   private final WavDecoder decoder;
   private final DrillJudge judge;
   private final DrillRecorder recorder;
   private final PronunciationAttemptRepository attempts;
 
-  public PronunciationController(CatalogRepository catalog, WavDecoder decoder, DrillJudge judge, DrillRecorder recorder,
+  public PronunciationController(
+      CatalogRepository catalog,
+      WavDecoder decoder,
+      DrillJudge judge,
+      DrillRecorder recorder,
       PronunciationAttemptRepository attempts) {
     this.catalog = catalog;
     this.decoder = decoder;
@@ -42,32 +47,54 @@ public class PronunciationController {
     this.attempts = attempts;
   }
 
-  @Operation(summary = "Judge one saying of a pronunciation term (WAV, PCM 16-bit, at most 15 s): verdict, score, words, advice")
+  @Operation(
+      summary =
+          "Judge one saying of a pronunciation term (WAV, PCM 16-bit, at most 15 s): verdict, score, words, advice")
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public PronunciationView drill(
       @QueryValue @NotBlank @Size(max = 100) String term,
       @Header(Caller.CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
       @Body @Nullable byte[] wav) {
-    CatalogItem item = catalog.findFirstByTermKeyOrderByUpdatedAtDesc(term.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> ProblemException.notFound("term", "no pronunciation drill for the term " + term));
+    CatalogItem item =
+        catalog
+            .findFirstByTermKeyOrderByUpdatedAtDesc(term.toLowerCase(Locale.ROOT))
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "term", "no pronunciation drill for the term " + term));
     if (item.drill() == null || !item.drill().usable()) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "term", "the term " + item.pronunciation().term()
-          + " cannot be drilled yet: none of its spoken forms is in the recogniser's vocabulary (see the vocabulary report)");
+      throw new ProblemException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "term",
+          "the term "
+              + item.pronunciation().term()
+              + " cannot be drilled yet: none of its spoken forms is in the recogniser's vocabulary (see the vocabulary report)");
     }
     Audio audio = decoder.decode(wav);
     if (audio.seconds() > MAX_DRILL_SECONDS) {
-      throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "audio", String.format(
-          "the clip lasts %.0f s; a drill takes at most %.0f s: say just the term", audio.seconds(), MAX_DRILL_SECONDS));
+      throw new ProblemException(
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "audio",
+          String.format(
+              "the clip lasts %.0f s; a drill takes at most %.0f s: say just the term",
+              audio.seconds(), MAX_DRILL_SECONDS));
     }
     DrillResult result = judge.judge(item.pronunciation(), item.drill(), audio.pcm());
-    return PronunciationView.of(recorder.record(candidateId, item.questionId(), item.pronunciation().term(), result));
+    return PronunciationView.of(
+        recorder.record(candidateId, item.questionId(), item.pronunciation().term(), result));
   }
 
   @Operation(summary = "A judged pronunciation drill")
   @Get("/{id}")
-  public PronunciationView get(UUID id, @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
+  public PronunciationView get(
+      UUID id,
+      @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
       @Header(Caller.ROLE_HEADER) @Nullable String role) {
-    return attempts.findById(id).filter(a -> new Caller(candidateId, role).mayRead(a.candidateId())).map(PronunciationView::of)
-        .orElseThrow(() -> ProblemException.notFound("id", "no pronunciation attempt with id " + id));
+    return attempts
+        .findById(id)
+        .filter(a -> new Caller(candidateId, role).mayRead(a.candidateId()))
+        .map(PronunciationView::of)
+        .orElseThrow(
+            () -> ProblemException.notFound("id", "no pronunciation attempt with id " + id));
   }
 }

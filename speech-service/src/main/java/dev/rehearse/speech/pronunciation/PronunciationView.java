@@ -11,9 +11,16 @@ import java.util.UUID;
  */
 @Serdeable
 public record PronunciationView(
-    UUID id, String term, String heard, Verdict verdict, int score, List<RecognizedWord> words, String advice) {
+    UUID id,
+    String term,
+    String heard,
+    Verdict verdict,
+    int score,
+    List<RecognizedWord> words,
+    String advice) {
 
   static PronunciationView of(PronunciationAttempt a) {
-    return new PronunciationView(a.id(), a.term(), a.heard(), a.verdict(), a.score(), a.words(), a.advice());
+    return new PronunciationView(
+        a.id(), a.term(), a.heard(), a.verdict(), a.score(), a.words(), a.advice());
   }
 }

@@ -7,14 +7,17 @@ import dev.rehearse.speech.catalog.DrillGrammar;
 import dev.rehearse.speech.catalog.DrillGrammars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
-/** The vocabulary check of every pronunciation term, recomputed against the loaded model on each call. */
+/**
+ * The vocabulary check of every pronunciation term, recomputed against the loaded model on each
+ * call.
+ */
 @Controller("/api/admin/pronunciation")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class VocabularyReportController {
@@ -26,14 +29,17 @@ public class VocabularyReportController {
     this.grammars = grammars;
   }
 
-  @Operation(summary = "Which spoken forms of the pronunciation terms the recogniser knows, and how drills cope with the rest")
+  @Operation(
+      summary =
+          "Which spoken forms of the pronunciation terms the recogniser knows, and how drills cope with the rest")
   @Get("/vocabulary-report")
   public VocabularyReport report(@Header(Caller.ROLE_HEADER) @Nullable String role) {
     new Caller(null, role).requireAdmin("the vocabulary report");
-    List<VocabularyReport.Entry> entries = catalog.findByTypeOrderByTermKey(CatalogItem.PRONUNCIATION).stream()
-        .filter(item -> item.pronunciation() != null)
-        .map(this::entry)
-        .toList();
+    List<VocabularyReport.Entry> entries =
+        catalog.findByTypeOrderByTermKey(CatalogItem.PRONUNCIATION).stream()
+            .filter(item -> item.pronunciation() != null)
+            .map(this::entry)
+            .toList();
     int ok = (int) entries.stream().filter(e -> e.status() == VocabularyReport.Status.OK).count();
     return new VocabularyReport(entries.size(), ok, entries.size() - ok, entries);
   }
@@ -45,17 +51,28 @@ public class VocabularyReportController {
     String advice = null;
     if (!g.usable()) {
       status = VocabularyReport.Status.UNUSABLE;
-      advice = "Add spoken forms made of everyday words (e.g. \"cube er net ease\") or of letters (\"k eight s\").";
+      advice =
+          "Add spoken forms made of everyday words (e.g. \"cube er net ease\") or of letters (\"k eight s\").";
     } else if (g.fallback() != null) {
       status = VocabularyReport.Status.FALLBACK;
-      advice = "No published form is recognisable; the drill listens for " + g.fallback() + ". Add a form made of everyday words.";
+      advice =
+          "No published form is recognisable; the drill listens for "
+              + g.fallback()
+              + ". Add a form made of everyday words.";
     } else if (known < g.forms().size()) {
       status = VocabularyReport.Status.PARTLY;
       advice = "Forms with unknown words are ignored by the drill; spell them with everyday words.";
     } else {
       status = VocabularyReport.Status.OK;
     }
-    return new VocabularyReport.Entry(item.questionId(), item.pronunciation().term(), status, g.forms(), g.accepted(),
-        g.confusions(), g.fallback(), advice);
+    return new VocabularyReport.Entry(
+        item.questionId(),
+        item.pronunciation().term(),
+        status,
+        g.forms(),
+        g.accepted(),
+        g.confusions(),
+        g.fallback(),
+        advice);
   }
 }

@@ -12,18 +12,45 @@ import java.util.Set;
  */
 final class Fluency {
   static final double LONG_PAUSE_SECONDS = 1.0;
-  private static final Set<String> FILLER_WORDS = Set.of("um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "huh");
+  private static final Set<String> FILLER_WORDS =
+      Set.of("um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "huh");
+
   /** "like" after these is a verb or a comparison, not a filler ("I would like", "looks like"). */
-  private static final Set<String> LIKE_AS_VERB = Set.of(
-      "would", "i'd", "we'd", "you'd", "they'd", "look", "looks", "looked", "feel", "feels", "seem", "seems", "something",
-      "just", "don't", "didn't", "not", "i", "we", "you", "they");
-  /** "you know" before these is a real question or clause ("you know what breaks"), not a filler. */
-  private static final Set<String> KNOW_CLAUSE = Set.of("what", "how", "that", "why", "where", "when", "who", "if");
+  private static final Set<String> LIKE_AS_VERB =
+      Set.of(
+          "would",
+          "i'd",
+          "we'd",
+          "you'd",
+          "they'd",
+          "look",
+          "looks",
+          "looked",
+          "feel",
+          "feels",
+          "seem",
+          "seems",
+          "something",
+          "just",
+          "don't",
+          "didn't",
+          "not",
+          "i",
+          "we",
+          "you",
+          "they");
+
+  /**
+   * "you know" before these is a real question or clause ("you know what breaks"), not a filler.
+   */
+  private static final Set<String> KNOW_CLAUSE =
+      Set.of("what", "how", "that", "why", "where", "when", "who", "if");
 
   private Fluency() {}
 
   static TranscriptReady.Fluency of(List<RecognizedWord> all, double durationSeconds) {
-    List<String> words = all.stream().map(RecognizedWord::word).filter(w -> !"[unk]".equals(w)).toList();
+    List<String> words =
+        all.stream().map(RecognizedWord::word).filter(w -> !"[unk]".equals(w)).toList();
     if (all.isEmpty()) {
       return new TranscriptReady.Fluency(0, 0, 0, 0, 0);
     }
@@ -39,7 +66,11 @@ final class Fluency {
         longPauses++;
       }
     }
-    return new TranscriptReady.Fluency(round(words.size() / minutes, 1), fillers, round(fillers / minutes, 1), longPauses,
+    return new TranscriptReady.Fluency(
+        round(words.size() / minutes, 1),
+        fillers,
+        round(fillers / minutes, 1),
+        longPauses,
         round(longest, 2));
   }
 

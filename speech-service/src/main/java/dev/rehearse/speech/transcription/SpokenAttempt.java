@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A spoken answer: a transcription job while QUEUED/TRANSCRIBING, then its transcript or why it failed. */
+/**
+ * A spoken answer: a transcription job while QUEUED/TRANSCRIBING, then its transcript or why it
+ * failed.
+ */
 @MappedEntity("spoken_attempt")
 public record SpokenAttempt(
     @Id UUID id,

@@ -32,8 +32,12 @@ public class SpokenAttemptController {
   private final SpokenAttemptRepository attempts;
   private final ApplicationEventPublisher<JobQueued> queued;
 
-  public SpokenAttemptController(CatalogRepository catalog, WavDecoder decoder, TranscriptionJobs jobs,
-      SpokenAttemptRepository attempts, ApplicationEventPublisher<JobQueued> queued) {
+  public SpokenAttemptController(
+      CatalogRepository catalog,
+      WavDecoder decoder,
+      TranscriptionJobs jobs,
+      SpokenAttemptRepository attempts,
+      ApplicationEventPublisher<JobQueued> queued) {
     this.catalog = catalog;
     this.decoder = decoder;
     this.jobs = jobs;
@@ -45,7 +49,9 @@ public class SpokenAttemptController {
   @Serdeable
   public record Accepted(UUID id, SpokenAttempt.Status status) {}
 
-  @Operation(summary = "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription")
+  @Operation(
+      summary =
+          "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription")
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public HttpResponse<Accepted> submit(
       @QueryValue @NotBlank @Size(max = 100) String questionId,
@@ -63,9 +69,14 @@ public class SpokenAttemptController {
 
   @Operation(summary = "A spoken attempt: status, percent done, transcript, words and fluency")
   @Get("/{id}")
-  public SpokenAttemptView get(UUID id, @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
+  public SpokenAttemptView get(
+      UUID id,
+      @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
       @Header(Caller.ROLE_HEADER) @Nullable String role) {
-    return attempts.findById(id).filter(a -> new Caller(candidateId, role).mayRead(a.candidateId())).map(SpokenAttemptView::of)
+    return attempts
+        .findById(id)
+        .filter(a -> new Caller(candidateId, role).mayRead(a.candidateId()))
+        .map(SpokenAttemptView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no spoken attempt with id " + id));
   }
 }

@@ -14,14 +14,18 @@ public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, U
    * The oldest waiting job, locked for this transaction; other instances skip it rather than wait.
    * A job whose worker stopped sending heartbeats before {@code staleBefore} is waiting again.
    */
-  @Query(value = """
+  @Query(
+      value =
+          """
       SELECT * FROM spoken_attempt
       WHERE status = 'QUEUED' OR (status = 'TRANSCRIBING' AND updated_at < :staleBefore)
       ORDER BY created_at
       LIMIT 1
-      FOR UPDATE SKIP LOCKED""", nativeQuery = true)
+      FOR UPDATE SKIP LOCKED""",
+      nativeQuery = true)
   Optional<SpokenAttempt> claimNext(Instant staleBefore);
 
-  @Query("UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")
+  @Query(
+      "UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")
   void progress(UUID id, int percent);
 }

@@ -27,7 +27,16 @@ public record SpokenAttemptView(
     @Nullable String error) {
 
   static SpokenAttemptView of(SpokenAttempt a) {
-    return new SpokenAttemptView(a.id(), a.candidateId(), a.questionId(), a.status(), a.percent(), a.durationSeconds(), a.transcript(),
-        a.words() == null ? List.of() : a.words(), a.fluency(), a.error());
+    return new SpokenAttemptView(
+        a.id(),
+        a.candidateId(),
+        a.questionId(),
+        a.status(),
+        a.percent(),
+        a.durationSeconds(),
+        a.transcript(),
+        a.words() == null ? List.of() : a.words(),
+        a.fluency(),
+        a.error());
   }
 }

@@ -6,8 +6,8 @@ import dev.rehearse.platform.outbox.Outbox;
 import dev.rehearse.speech.SpeechSettings;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
-import dev.rehearse.speech.vosk.RecognizedWord;
 import dev.rehearse.speech.vosk.Recognition;
+import dev.rehearse.speech.vosk.RecognizedWord;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * The job table's transactions: enqueue, claim (SKIP LOCKED, so any number of instances share the
- * queue), heartbeat with progress, and finish. Finishing writes the transcript, queues the
- * {@link TranscriptReady} event and deletes the audio in one transaction.
+ * queue), heartbeat with progress, and finish. Finishing writes the transcript, queues the {@link
+ * TranscriptReady} event and deletes the audio in one transaction.
  */
 @Singleton
 public class TranscriptionJobs {
@@ -28,7 +28,10 @@ public class TranscriptionJobs {
   private final SpeechSettings settings;
 
   public TranscriptionJobs(
-      SpokenAttemptRepository attempts, SpokenAudioRepository audio, Outbox outbox, SpeechSettings settings) {
+      SpokenAttemptRepository attempts,
+      SpokenAudioRepository audio,
+      Outbox outbox,
+      SpeechSettings settings) {
     this.attempts = attempts;
     this.audio = audio;
     this.outbox = outbox;
@@ -41,19 +44,40 @@ public class TranscriptionJobs {
   @Transactional
   public SpokenAttempt enqueue(String candidateId, String questionId, Audio upload) {
     Instant now = Instant.now();
-    SpokenAttempt attempt = attempts.save(new SpokenAttempt(UUID.randomUUID(), candidateId, questionId, Status.QUEUED, 0,
-        round(upload.seconds()), upload.sourceRate(), upload.sourceChannels(), null, null, null, null, 0, now, now));
+    SpokenAttempt attempt =
+        attempts.save(
+            new SpokenAttempt(
+                UUID.randomUUID(),
+                candidateId,
+                questionId,
+                Status.QUEUED,
+                0,
+                round(upload.seconds()),
+                upload.sourceRate(),
+                upload.sourceChannels(),
+                null,
+                null,
+                null,
+                null,
+                0,
+                now,
+                now));
     audio.save(new SpokenAudio(attempt.id(), upload.pcm()));
     return attempt;
   }
 
   @Transactional
   public Optional<Claim> claim() {
-    return attempts.claimNext(Instant.now().minus(settings.staleJobAfter())).map(job -> {
-      SpokenAttempt running = attempts.update(with(job, Status.TRANSCRIBING, 0, null, null, null, null, job.tries() + 1));
-      byte[] pcm = audio.findById(job.id()).map(SpokenAudio::pcm).orElse(null);
-      return new Claim(running, pcm);
-    });
+    return attempts
+        .claimNext(Instant.now().minus(settings.staleJobAfter()))
+        .map(
+            job -> {
+              SpokenAttempt running =
+                  attempts.update(
+                      with(job, Status.TRANSCRIBING, 0, null, null, null, null, job.tries() + 1));
+              byte[] pcm = audio.findById(job.id()).map(SpokenAudio::pcm).orElse(null);
+              return new Claim(running, pcm);
+            });
   }
 
   @Transactional
@@ -63,16 +87,31 @@ public class TranscriptionJobs {
 
   @Transactional
   public void complete(SpokenAttempt job, Recognition heard, TranscriptReady.Fluency fluency) {
-    attempts.update(with(job, Status.TRANSCRIBED, 100, heard.text(), heard.words(), fluency, null, job.tries()));
+    attempts.update(
+        with(
+            job, Status.TRANSCRIBED, 100, heard.text(), heard.words(), fluency, null, job.tries()));
     dropAudio(job.id());
-    outbox.publish(Topics.SPEECH_TRANSCRIPTS, job.id().toString(), new TranscriptReady(
-        UUID.randomUUID(), TranscriptReady.SCHEMA_VERSION, Instant.now(), job.id(), job.candidateId(), job.questionId(),
-        heard.text(),
-        heard.words().stream().map(w -> new TranscriptReady.Word(w.word(), w.start(), w.end(), w.confidence())).toList(),
-        job.durationSeconds(), fluency));
+    outbox.publish(
+        Topics.SPEECH_TRANSCRIPTS,
+        job.id().toString(),
+        new TranscriptReady(
+            UUID.randomUUID(),
+            TranscriptReady.SCHEMA_VERSION,
+            Instant.now(),
+            job.id(),
+            job.candidateId(),
+            job.questionId(),
+            heard.text(),
+            heard.words().stream()
+                .map(w -> new TranscriptReady.Word(w.word(), w.start(), w.end(), w.confidence()))
+                .toList(),
+            job.durationSeconds(),
+            fluency));
   }
 
-  /** Gives up for good ({@code retry} false, or out of tries), or puts the job back in the queue. */
+  /**
+   * Gives up for good ({@code retry} false, or out of tries), or puts the job back in the queue.
+   */
   @Transactional
   public void fail(SpokenAttempt job, String error, boolean retry) {
     if (retry && job.tries() < settings.maxTries()) {
@@ -89,10 +128,31 @@ public class TranscriptionJobs {
     }
   }
 
-  private static SpokenAttempt with(SpokenAttempt a, Status status, int percent, String transcript,
-      List<RecognizedWord> words, TranscriptReady.Fluency fluency, String error, int tries) {
-    return new SpokenAttempt(a.id(), a.candidateId(), a.questionId(), status, percent, a.durationSeconds(), a.sourceRate(),
-        a.sourceChannels(), transcript, words, fluency, error, tries, a.createdAt(), Instant.now());
+  private static SpokenAttempt with(
+      SpokenAttempt a,
+      Status status,
+      int percent,
+      String transcript,
+      List<RecognizedWord> words,
+      TranscriptReady.Fluency fluency,
+      String error,
+      int tries) {
+    return new SpokenAttempt(
+        a.id(),
+        a.candidateId(),
+        a.questionId(),
+        status,
+        percent,
+        a.durationSeconds(),
+        a.sourceRate(),
+        a.sourceChannels(),
+        transcript,
+        words,
+        fluency,
+        error,
+        tries,
+        a.createdAt(),
+        Instant.now());
   }
 
   private static double round(double seconds) {

@@ -3,9 +3,9 @@ package dev.rehearse.speech.transcription;
 import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.VoskEngine;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes queued spoken answers one at a time and transcribes them, reporting progress as it goes.
  * Several instances (or a restarted one) share the queue through SKIP LOCKED claims; a job whose
- * worker died is taken over once its heartbeat is older than {@code rehearse.speech.stale-job-after}.
+ * worker died is taken over once its heartbeat is older than {@code
+ * rehearse.speech.stale-job-after}.
  */
 @Singleton
 @Requires(property = "rehearse.speech.worker.enabled", notEquals = "false")
@@ -27,18 +28,24 @@ public class TranscriptionWorker {
   private final TranscriptionJobs jobs;
   private final VoskEngine vosk;
   private final ExecutorService executor;
+
   /** One loop per instance at a time; a wake-up that finds it busy leaves a note instead. */
   private final ReentrantLock running = new ReentrantLock();
+
   private final AtomicBoolean wokenWhileBusy = new AtomicBoolean();
   private volatile boolean stopping;
 
-  public TranscriptionWorker(TranscriptionJobs jobs, VoskEngine vosk, @Named(TaskExecutors.IO) ExecutorService executor) {
+  public TranscriptionWorker(
+      TranscriptionJobs jobs, VoskEngine vosk, @Named(TaskExecutors.IO) ExecutorService executor) {
     this.jobs = jobs;
     this.vosk = vosk;
     this.executor = executor;
   }
 
-  /** A job was queued here: start now. Jobs queued by other instances are found by the scheduled tick. */
+  /**
+   * A job was queued here: start now. Jobs queued by other instances are found by the scheduled
+   * tick.
+   */
   @EventListener
   void onQueued(JobQueued event) {
     executor.execute(this::work);
@@ -66,7 +73,10 @@ public class TranscriptionWorker {
     }
   }
 
-  /** A tick still running while the application shuts down ends quietly; its job is taken over later. */
+  /**
+   * A tick still running while the application shuts down ends quietly; its job is taken over
+   * later.
+   */
   @PreDestroy
   void stop() {
     stopping = true;
@@ -86,15 +96,21 @@ public class TranscriptionWorker {
     }
     try {
       int[] reported = {0};
-      Recognition heard = vosk.transcribe(pcm, fraction -> {
-        int percent = (int) Math.min(99, Math.floor(fraction * 100));
-        if (percent > reported[0]) {
-          reported[0] = percent;
-          jobs.progress(job.id(), percent);
-        }
-      });
+      Recognition heard =
+          vosk.transcribe(
+              pcm,
+              fraction -> {
+                int percent = (int) Math.min(99, Math.floor(fraction * 100));
+                if (percent > reported[0]) {
+                  reported[0] = percent;
+                  jobs.progress(job.id(), percent);
+                }
+              });
       if (heard.words().isEmpty()) {
-        jobs.fail(job, "no words could be made out: speak closer to the microphone, with less background noise", false);
+        jobs.fail(
+            job,
+            "no words could be made out: speak closer to the microphone, with less background noise",
+            false);
       } else {
         jobs.complete(job, heard, Fluency.of(heard.words(), job.durationSeconds()));
       }

@@ -23,8 +23,8 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * The one Vosk model of this process and its recognizers. A free-form recognizer costs ~400 ms
- * to create, so they are pooled and reused after {@code reset()}; a grammar recognizer costs ~25 ms
+ * The one Vosk model of this process and its recognizers. A free-form recognizer costs ~400 ms to
+ * create, so they are pooled and reused after {@code reset()}; a grammar recognizer costs ~25 ms
  * and is cached per grammar (one drill term, one grammar). Loaded at start-up ({@link Context}) so
  * a missing model stops the service at once instead of failing the first request.
  */
@@ -32,8 +32,12 @@ import org.vosk.Recognizer;
 public class VoskEngine {
   public static final int SAMPLE_RATE = 16_000;
   static final int BYTES_PER_SECOND = SAMPLE_RATE * 2;
-  /** Audio is fed in quarter seconds: small enough for smooth progress, large enough to be cheap. */
+
+  /**
+   * Audio is fed in quarter seconds: small enough for smooth progress, large enough to be cheap.
+   */
   private static final int FEED_BYTES = BYTES_PER_SECOND / 4;
+
   private static final int MAX_CACHED_GRAMMARS = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger(VoskEngine.class);
 
@@ -48,8 +52,10 @@ public class VoskEngine {
     this.settings = settings;
     Path path = Path.of(settings.modelPath()).toAbsolutePath();
     if (!Files.isDirectory(path.resolve("am"))) {
-      throw new IllegalStateException("No Vosk model at " + path
-          + ": build speech-service (mvn package unpacks it) or set REHEARSE_SPEECH_MODEL_PATH");
+      throw new IllegalStateException(
+          "No Vosk model at "
+              + path
+              + ": build speech-service (mvn package unpacks it) or set REHEARSE_SPEECH_MODEL_PATH");
     }
     long start = System.nanoTime();
     LibVosk.setLogLevel(LogLevel.WARNINGS);
@@ -68,9 +74,12 @@ public class VoskEngine {
     void done(double fraction);
   }
 
-  /** Free-form recognition of a clip (16 kHz mono 16-bit little-endian), with word times and confidences. */
+  /**
+   * Free-form recognition of a clip (16 kHz mono 16-bit little-endian), with word times and
+   * confidences.
+   */
   public Recognition recognize(byte[] pcm) {
-    return transcribe(pcm, fraction -> { });
+    return transcribe(pcm, fraction -> {});
   }
 
   /**
@@ -87,8 +96,8 @@ public class VoskEngine {
   }
 
   /**
-   * Recognition constrained to {@code phrases} (plus {@code [unk]} for anything else): Vosk
-   * picks the phrase that best explains the audio.
+   * Recognition constrained to {@code phrases} (plus {@code [unk]} for anything else): Vosk picks
+   * the phrase that best explains the audio.
    */
   public Recognition recognize(byte[] pcm, List<String> phrases) {
     String grammar = grammarJson(phrases);
@@ -99,7 +108,7 @@ public class VoskEngine {
       p.recognizer.setWords(true);
     }
     try {
-      return decode(p, pcm, fraction -> { });
+      return decode(p, pcm, fraction -> {});
     } finally {
       if (idleGrammar.size() <= MAX_CACHED_GRAMMARS) {
         giveBack(p, idle, settings.idleRecognizers());
@@ -109,12 +118,17 @@ public class VoskEngine {
     }
   }
 
-  /** True when the model's vocabulary has this word (lower case); a grammar silently drops unknown words. */
+  /**
+   * True when the model's vocabulary has this word (lower case); a grammar silently drops unknown
+   * words.
+   */
   public boolean knows(String word) {
     return VoskNative.vosk_model_find_word(model.getPointer(), word.toLowerCase(Locale.ROOT)) >= 0;
   }
 
-  /** The words of {@code phrase} that the model does not know; empty when it can all be recognised. */
+  /**
+   * The words of {@code phrase} that the model does not know; empty when it can all be recognised.
+   */
   public List<String> unknownWords(String phrase) {
     List<String> unknown = new ArrayList<>();
     for (String w : phrase.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
@@ -184,7 +198,9 @@ public class VoskEngine {
   static String grammarJson(List<String> phrases) {
     StringBuilder b = new StringBuilder("[");
     for (String phrase : phrases) {
-      b.append('"').append(phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' \\[\\]-]", " ").trim()).append("\",");
+      b.append('"')
+          .append(phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' \\[\\]-]", " ").trim())
+          .append("\",");
     }
     return b.append("\"[unk]\"]").toString();
   }

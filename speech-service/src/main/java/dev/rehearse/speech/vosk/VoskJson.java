@@ -17,13 +17,25 @@ final class VoskJson {
   @Serdeable
   record Word(String word, double start, double end, double conf) {}
 
-  /** Parses one segment, shifting its times back by {@code offsetSeconds} (a reused recognizer keeps counting). */
+  /**
+   * Parses one segment, shifting its times back by {@code offsetSeconds} (a reused recognizer keeps
+   * counting).
+   */
   static Recognition parse(ObjectMapper json, String raw, double offsetSeconds) {
     try {
       Result r = json.readValue(raw, Result.class);
-      List<RecognizedWord> words = r == null || r.result() == null ? List.of() : r.result().stream()
-          .map(w -> new RecognizedWord(w.word(), round(w.start() - offsetSeconds), round(w.end() - offsetSeconds), round(w.conf())))
-          .toList();
+      List<RecognizedWord> words =
+          r == null || r.result() == null
+              ? List.of()
+              : r.result().stream()
+                  .map(
+                      w ->
+                          new RecognizedWord(
+                              w.word(),
+                              round(w.start() - offsetSeconds),
+                              round(w.end() - offsetSeconds),
+                              round(w.conf())))
+                  .toList();
       String text = r == null || r.text() == null ? "" : r.text().trim();
       return new Recognition(text, words);
     } catch (IOException e) {

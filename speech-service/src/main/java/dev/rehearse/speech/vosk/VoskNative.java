@@ -16,8 +16,10 @@ import org.vosk.LibVosk;
 final class VoskNative {
   static {
     String name = Platform.isWindows() ? "libvosk" : "vosk";
-    Native.register(VoskNative.class,
-        NativeLibrary.getInstance(name, Map.of(Library.OPTION_CLASSLOADER, LibVosk.class.getClassLoader())));
+    Native.register(
+        VoskNative.class,
+        NativeLibrary.getInstance(
+            name, Map.of(Library.OPTION_CLASSLOADER, LibVosk.class.getClassLoader())));
   }
 
   private VoskNative() {}

@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 1,000 generated malformed uploads (truncated headers, wrong and huge declared sizes, random bytes,
- * impossible formats, chunk loops), plus a few well-formed noisy ones that reach the recognizer:
- * every answer is a 2xx or a 4xx problem, never a 5xx, and every accepted job finishes.
+ * 1,000 generated malformed uploads (truncated headers, wrong and huge declared sizes, random
+ * bytes, impossible formats, chunk loops), plus a few well-formed noisy ones that reach the
+ * recognizer: every answer is a 2xx or a 4xx problem, never a 5xx, and every accepted job finishes.
  */
 @MicronautTest(transactional = false)
 class MalformedWavFuzzTest extends SpeechTestBase {
@@ -51,23 +51,37 @@ class MalformedWavFuzzTest extends SpeechTestBase {
 
   @Test
   void malformedUploadsNeverCauseAServerError() {
-    List<Function<Random, byte[]>> kinds = List.of(
-        this::randomBytes, this::truncated, this::flippedHeader, this::hugeDeclaredData, this::oddFormat,
-        this::riffWithGarbage, this::chunkMaze, this::dataBeforeFormat, this::hugeFormatChunk, this::noisyButWellFormed);
+    List<Function<Random, byte[]>> kinds =
+        List.of(
+            this::randomBytes,
+            this::truncated,
+            this::flippedHeader,
+            this::hugeDeclaredData,
+            this::oddFormat,
+            this::riffWithGarbage,
+            this::chunkMaze,
+            this::dataBeforeFormat,
+            this::hugeFormatChunk,
+            this::noisyButWellFormed);
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<UUID> accepted = new ArrayList<>();
     for (int i = 0; i < INPUTS; i++) {
       byte[] body = kinds.get(i % kinds.size()).apply(random);
       int status;
       try {
-        HttpResponse<SpokenAttemptController.Accepted> response = http.toBlocking().exchange(
-            wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, "c-fuzz", body), SpokenAttemptController.Accepted.class);
+        HttpResponse<SpokenAttemptController.Accepted> response =
+            http.toBlocking()
+                .exchange(
+                    wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, "c-fuzz", body),
+                    SpokenAttemptController.Accepted.class);
         status = response.code();
         accepted.add(response.body().id());
       } catch (HttpClientResponseException e) {
         status = e.getStatus().getCode();
-        assertThat(e.getResponse().getContentType()).as("input %d", i)
-            .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+        assertThat(e.getResponse().getContentType())
+            .as("input %d", i)
+            .hasValueSatisfying(
+                t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
       }
       assertThat(status).as("input %d of kind %d", i, i % kinds.size()).isLessThan(500);
       statuses.merge(status, 1, Integer::sum);
@@ -75,8 +89,14 @@ class MalformedWavFuzzTest extends SpeechTestBase {
     LOG.info("fuzz: {} inputs, statuses {}", INPUTS, statuses);
     assertThat(statuses.keySet()).allMatch(s -> s < 500);
     assertThat(accepted).isNotEmpty();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> accepted.stream()
-        .map(id -> attempts.findById(id).orElseThrow().status()).allMatch(s -> s == Status.TRANSCRIBED || s == Status.FAILED));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                accepted.stream()
+                    .map(id -> attempts.findById(id).orElseThrow().status())
+                    .allMatch(s -> s == Status.TRANSCRIBED || s == Status.FAILED));
   }
 
   private byte[] randomBytes(Random r) {
@@ -100,7 +120,10 @@ class MalformedWavFuzzTest extends SpeechTestBase {
   private byte[] hugeDeclaredData(Random r) {
     byte[] b = Arrays.copyOf(valid, 44 + r.nextInt(2000));
     int[] sizes = {-1, Integer.MAX_VALUE, 0x7FFFFFF0, 1 << 30, r.nextInt()};
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(40, sizes[r.nextInt(sizes.length)]).putInt(4, r.nextInt());
+    ByteBuffer.wrap(b)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(40, sizes[r.nextInt(sizes.length)])
+        .putInt(4, r.nextInt());
     return b;
   }
 
@@ -110,8 +133,16 @@ class MalformedWavFuzzTest extends SpeechTestBase {
     int[] rates = {0, 1, 7999, 8000, 44100, 192001, Integer.MAX_VALUE, -1};
     int[] bits = {0, 8, 12, 16, 24, 32, 65535};
     byte[] pcm = Arrays.copyOfRange(valid, 44, 44 + 2 * r.nextInt(8000));
-    byte[] b = Wavs.wav(pcm, rates[r.nextInt(rates.length)], channels[r.nextInt(channels.length)], 16, formats[r.nextInt(formats.length)]);
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(34, (short) bits[r.nextInt(bits.length)])
+    byte[] b =
+        Wavs.wav(
+            pcm,
+            rates[r.nextInt(rates.length)],
+            channels[r.nextInt(channels.length)],
+            16,
+            formats[r.nextInt(formats.length)]);
+    ByteBuffer.wrap(b)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putShort(34, (short) bits[r.nextInt(bits.length)])
         .putShort(32, (short) r.nextInt(9));
     return b;
   }
@@ -129,7 +160,8 @@ class MalformedWavFuzzTest extends SpeechTestBase {
     b.put("RIFF".getBytes()).putInt(r.nextInt()).put("WAVE".getBytes());
     while (b.remaining() >= 8 + 16) {
       String[] ids = {"LIST", "junk", "fmt ", "fact", "bext"};
-      b.put(ids[r.nextInt(ids.length)].getBytes()).putInt(r.nextInt(5) == 0 ? r.nextInt() : r.nextInt(16));
+      b.put(ids[r.nextInt(ids.length)].getBytes())
+          .putInt(r.nextInt(5) == 0 ? r.nextInt() : r.nextInt(16));
       b.position(b.position() + r.nextInt(3));
     }
     return b.array();
@@ -139,18 +171,29 @@ class MalformedWavFuzzTest extends SpeechTestBase {
     ByteBuffer b = ByteBuffer.allocate(12 + 8 + 100 + 8 + 16).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
     b.put("data".getBytes()).putInt(100).position(b.position() + 100);
-    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(16000).putInt(32000)
-        .putShort((short) 2).putShort((short) 16);
+    b.put("fmt ".getBytes())
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(16000)
+        .putInt(32000)
+        .putShort((short) 2)
+        .putShort((short) 16);
     return b.array();
   }
 
   private byte[] hugeFormatChunk(Random r) {
     byte[] b = valid.clone();
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(16, r.nextBoolean() ? -1 : 15 - r.nextInt(16));
+    ByteBuffer.wrap(b)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(16, r.nextBoolean() ? -1 : 15 - r.nextInt(16));
     return Arrays.copyOf(b, 20 + r.nextInt(40));
   }
 
-  /** Well formed and noisy: these reach the recognizer, which must cope (short, so the run stays fast). */
+  /**
+   * Well formed and noisy: these reach the recognizer, which must cope (short, so the run stays
+   * fast).
+   */
   private byte[] noisyButWellFormed(Random r) {
     byte[] pcm = new byte[2 * (1600 + r.nextInt(8000))];
     r.nextBytes(pcm);

@@ -19,7 +19,8 @@ class WavDecoderTest {
     byte[] stereo = new byte[left.length * 2];
     for (int i = 0; i < left.length / 2; i++) {
       stereo[4 * i] = left[2 * i];
-      stereo[4 * i + 1] = left[2 * i + 1]; // right channel stays silent: the mix has half the amplitude
+      stereo[4 * i + 1] =
+          left[2 * i + 1]; // right channel stays silent: the mix has half the amplitude
     }
     Audio audio = decoder.decode(Wavs.wav16(stereo, 44_100, 2));
     assertThat(audio.sourceRate()).isEqualTo(44_100);
@@ -33,7 +34,11 @@ class WavDecoderTest {
   void resamplingFiltersOutWhatWouldAlias() {
     float[] tone = new float[48_000];
     for (int i = 0; i < tone.length; i++) {
-      tone[i] = (float) (10_000 * Math.sin(2 * Math.PI * 11_000 * i / 48_000.0)); // above the 8 kHz Nyquist of 16 kHz
+      tone[i] =
+          (float)
+              (10_000
+                  * Math.sin(
+                      2 * Math.PI * 11_000 * i / 48_000.0)); // above the 8 kHz Nyquist of 16 kHz
     }
     float[] out = Resampler.resample(tone, 48_000, 16_000);
     double peak = 0;
@@ -46,11 +51,22 @@ class WavDecoderTest {
   @Test
   void extensibleFormatWithExtraChunksIsRead() {
     byte[] pcm = Wavs.tone(300, 0.5, 16_000, 5000);
-    ByteBuffer b = ByteBuffer.allocate(12 + 8 + 40 + 8 + 4 + 8 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(12 + 8 + 40 + 8 + 4 + 8 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
-    b.put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).putShort((short) 1).putInt(16_000).putInt(32_000)
-        .putShort((short) 2).putShort((short) 16).putShort((short) 22).putShort((short) 16).putInt(4)
-        .putShort((short) 1).put(new byte[14]);
+    b.put("fmt ".getBytes())
+        .putInt(40)
+        .putShort((short) 0xFFFE)
+        .putShort((short) 1)
+        .putInt(16_000)
+        .putInt(32_000)
+        .putShort((short) 2)
+        .putShort((short) 16)
+        .putShort((short) 22)
+        .putShort((short) 16)
+        .putInt(4)
+        .putShort((short) 1)
+        .put(new byte[14]);
     b.put("LIST".getBytes()).putInt(4).put("INFO".getBytes());
     b.put("data".getBytes()).putInt(pcm.length).put(pcm);
     assertThat(decoder.decode(b.array()).pcm()).isEqualTo(pcm);
@@ -68,18 +84,22 @@ class WavDecoderTest {
     assertRefused(Wavs.wav16(new byte[0], 16_000, 1), 400, "audio", "empty");
     assertRefused(Wavs.wav16(new byte[320], 16_000, 1), 400, "audio", "too short");
     assertRefused(Wavs.wav16(new byte[32_000], 16_000, 1), 400, "audio", "silence");
-    assertRefused(Wavs.wav16(Wavs.tone(200, 121, 8_000, 2000), 8_000, 1), 413, "audio", "2 minutes");
+    assertRefused(
+        Wavs.wav16(Wavs.tone(200, 121, 8_000, 2000), 8_000, 1), 413, "audio", "2 minutes");
     byte[] lying = Wavs.wav16(Wavs.tone(200, 1, 16_000, 2000), 16_000, 1);
     ByteBuffer.wrap(lying).order(ByteOrder.LITTLE_ENDIAN).putInt(40, Integer.MAX_VALUE);
     assertRefused(lying, 400, "audio", "truncated");
   }
 
   private void assertRefused(byte[] body, int status, String field, String says) {
-    assertThatThrownBy(() -> decoder.decode(body)).isInstanceOfSatisfying(ProblemException.class, e -> {
-      assertThat(e.status().getCode()).isEqualTo(status);
-      assertThat(e.field()).isEqualTo(field);
-      assertThat(e.getMessage()).contains(says);
-    });
+    assertThatThrownBy(() -> decoder.decode(body))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status().getCode()).isEqualTo(status);
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.getMessage()).contains(says);
+            });
   }
 
   private static int zeroCrossings(byte[] pcm) {

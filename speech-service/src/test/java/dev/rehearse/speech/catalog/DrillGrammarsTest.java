@@ -15,9 +15,11 @@ class DrillGrammarsTest {
 
   @Test
   void commonMistakeNotesYieldTheSayingsTheyQuote() {
-    assertThat(DrillGrammars.mistakes("Reading it as the word \"slow\", which can confuse listeners."))
+    assertThat(
+            DrillGrammars.mistakes("Reading it as the word \"slow\", which can confuse listeners."))
         .containsExactly("slow");
-    assertThat(DrillGrammars.mistakes("Mixing up V and B (\"D B C\"); or \u201cD V V\u201d")).containsExactly("d b c", "d v v");
+    assertThat(DrillGrammars.mistakes("Mixing up V and B (\"D B C\"); or \u201cD V V\u201d"))
+        .containsExactly("d b c", "d v v");
     assertThat(DrillGrammars.mistakes("N C C L")).containsExactly("n c c l");
     assertThat(DrillGrammars.mistakes(null)).isEmpty();
   }

@@ -16,7 +16,8 @@ class PhoneticsTest {
     assertThat(Phonetics.similarity("gates", "kates")).isEqualTo(1.0);
     assertThat(Phonetics.similarity("jax", "jacks")).isEqualTo(1.0);
     assertThat(Phonetics.similarity("g d you", "g p u")).isGreaterThan(0.6);
-    assertThat(Phonetics.similarity("python", "pie torch")).isLessThan(Phonetics.similarity("pie torch", "pie torch") - 0.3);
+    assertThat(Phonetics.similarity("python", "pie torch"))
+        .isLessThan(Phonetics.similarity("pie torch", "pie torch") - 0.3);
     assertThat(Phonetics.similarity("leveling", "deep speed")).isLessThan(0.3);
   }
 }

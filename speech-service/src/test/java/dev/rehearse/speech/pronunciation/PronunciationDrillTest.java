@@ -27,8 +27,14 @@ import org.slf4j.LoggerFactory;
 @MicronautTest(transactional = false)
 class PronunciationDrillTest extends SpeechTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(PronunciationDrillTest.class);
-  /** A term none of whose published forms the small model knows: the drill falls back to its letters. */
-  static final Pronunciation GRAFANA = new Pronunciation("Grafana", "gra-FAH-na", List.of("grafana"), null, null);
+
+  /**
+   * A term none of whose published forms the small model knows: the drill falls back to its
+   * letters.
+   */
+  static final Pronunciation GRAFANA =
+      new Pronunciation("Grafana", "gra-FAH-na", List.of("grafana"), null, null);
+
   @Inject CatalogRepository catalog;
 
   /** One committed drill recording: who should pass and who should be told to retry. */
@@ -39,7 +45,11 @@ class PronunciationDrillTest extends SpeechTestBase {
     List<Pronunciation> terms = new ArrayList<>(drillTerms());
     terms.add(GRAFANA);
     terms.forEach(p -> publish(pronunciationItem(p)));
-    await().atMost(Duration.ofSeconds(30)).until(() -> terms.stream().allMatch(p -> catalog.existsById("pron-" + p.term().toLowerCase())));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                terms.stream().allMatch(p -> catalog.existsById("pron-" + p.term().toLowerCase())));
   }
 
   @Test
@@ -48,19 +58,33 @@ class PronunciationDrillTest extends SpeechTestBase {
     List<Saying> sayings = sayings();
     for (Saying s : sayings) {
       PronunciationView v = drill("c-accuracy", s.term(), audio("drills/" + s.file()));
-      LOG.info("{} {} -> {} {} heard '{}'", s.file(), s.good() ? "GOOD" : "BAD", v.verdict(), v.score(), v.heard());
+      LOG.info(
+          "{} {} -> {} {} heard '{}'",
+          s.file(),
+          s.good() ? "GOOD" : "BAD",
+          v.verdict(),
+          v.score(),
+          v.heard());
       boolean passed = v.verdict() != Verdict.RETRY;
       if (passed != s.good()) {
-        wrong.get(s.good()).add(s.file() + " (" + s.voice() + ") -> " + v.verdict() + " '" + v.heard() + "'");
+        wrong
+            .get(s.good())
+            .add(s.file() + " (" + s.voice() + ") -> " + v.verdict() + " '" + v.heard() + "'");
       }
     }
     long good = sayings.stream().filter(Saying::good).count();
     long bad = sayings.size() - good;
-    LOG.info("drill accuracy: good sayings passed {}/{}, wrong sayings told to retry {}/{}",
-        good - wrong.get(true).size(), good, bad - wrong.get(false).size(), bad);
-    assertThat(good - wrong.get(true).size()).as("good sayings judged CORRECT/CLOSE; missed " + wrong.get(true))
+    LOG.info(
+        "drill accuracy: good sayings passed {}/{}, wrong sayings told to retry {}/{}",
+        good - wrong.get(true).size(),
+        good,
+        bad - wrong.get(false).size(),
+        bad);
+    assertThat(good - wrong.get(true).size())
+        .as("good sayings judged CORRECT/CLOSE; missed " + wrong.get(true))
         .isGreaterThanOrEqualTo((long) Math.ceil(good * 0.9));
-    assertThat(bad - wrong.get(false).size()).as("wrong sayings judged RETRY; let through " + wrong.get(false))
+    assertThat(bad - wrong.get(false).size())
+        .as("wrong sayings judged RETRY; let through " + wrong.get(false))
         .isGreaterThanOrEqualTo((long) Math.ceil(bad * 0.9));
   }
 
@@ -76,11 +100,14 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(good.verdict()).isIn(Verdict.CORRECT, Verdict.CLOSE);
     assertThat(good.heard()).isEqualTo("nickel");
     assertThat(good.score()).isBetween(60, 100);
-    assertThat(good.words()).singleElement().satisfies(w -> {
-      assertThat(w.word()).isEqualTo("nickel");
-      assertThat(w.confidence()).isBetween(0.5, 1.0);
-      assertThat(w.start()).isLessThan(w.end());
-    });
+    assertThat(good.words())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.word()).isEqualTo("nickel");
+              assertThat(w.confidence()).isBetween(0.5, 1.0);
+              assertThat(w.start()).isLessThan(w.end());
+            });
 
     PronunciationView other = drill("c-advice", "PyTorch", audio("drills/pytorch/bad-2.wav"));
     assertThat(other.verdict()).isEqualTo(Verdict.RETRY);
@@ -92,15 +119,26 @@ class PronunciationDrillTest extends SpeechTestBase {
   void noiseIsNotForcedOntoTheTermAndSilenceIsRefused() {
     PronunciationView noise = drill("c-noise", "DeepSpeed", audio("noise.wav"));
     assertThat(noise.verdict()).isEqualTo(Verdict.RETRY);
-    assertProblem(wavPost("/api/pronunciation-attempts?term=NCCL", "c-noise", audio("silence.wav")), 400, "audio");
-    assertProblem(wavPost("/api/pronunciation-attempts?term=Slurmish", "c-noise", audio("drills/nccl/good-1.wav")), 404, "term");
+    assertProblem(
+        wavPost("/api/pronunciation-attempts?term=NCCL", "c-noise", audio("silence.wav")),
+        400,
+        "audio");
+    assertProblem(
+        wavPost(
+            "/api/pronunciation-attempts?term=Slurmish",
+            "c-noise",
+            audio("drills/nccl/good-1.wav")),
+        404,
+        "term");
   }
 
   @Test
   void eachDrillIsPublishedForProgress() {
     PronunciationView v = drill("c-progress", "JAX", audio("drills/jax/good-2.wav"));
     try (KafkaProbe probe = new KafkaProbe(Topics.SPEECH_PRONUNCIATIONS)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> !probe.records(r -> r.value().contains(v.id().toString())).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !probe.records(r -> r.value().contains(v.id().toString())).isEmpty());
       var record = probe.records(r -> r.value().contains(v.id().toString())).get(0);
       PronunciationScored event = fromJson(record.value(), PronunciationScored.class);
       assertThat(record.key()).isEqualTo("c-progress");
@@ -109,20 +147,30 @@ class PronunciationDrillTest extends SpeechTestBase {
       assertThat(event.score()).isEqualTo(v.score());
       assertThat(event.heard()).isEqualTo(v.heard());
     }
-    assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/pronunciation-attempts/" + v.id()), PronunciationView.class))
+    assertThat(
+            http.toBlocking()
+                .retrieve(
+                    HttpRequest.GET("/api/pronunciation-attempts/" + v.id()),
+                    PronunciationView.class))
         .isEqualTo(v);
   }
 
   @Test
   void vocabularyReportShowsFormsTheModelDoesNotKnow() {
-    VocabularyReport report = http.toBlocking().retrieve(
-        HttpRequest.GET("/api/admin/pronunciation/vocabulary-report"), VocabularyReport.class);
-    Map<String, VocabularyReport.Entry> byTerm = report.entries().stream()
-        .collect(Collectors.toMap(VocabularyReport.Entry::term, e -> e, (a, b) -> a));
+    VocabularyReport report =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/admin/pronunciation/vocabulary-report"),
+                VocabularyReport.class);
+    Map<String, VocabularyReport.Entry> byTerm =
+        report.entries().stream()
+            .collect(Collectors.toMap(VocabularyReport.Entry::term, e -> e, (a, b) -> a));
 
     VocabularyReport.Entry kubernetes = byTerm.get("Kubernetes");
     assertThat(kubernetes.status()).isEqualTo(VocabularyReport.Status.PARTLY);
-    assertThat(kubernetes.forms()).filteredOn(f -> !f.inVocabulary()).singleElement()
+    assertThat(kubernetes.forms())
+        .filteredOn(f -> !f.inVocabulary())
+        .singleElement()
         .satisfies(f -> assertThat(f.unknownWords()).containsExactly("kubernetes"));
     assertThat(kubernetes.accepted()).containsExactly("cube er net ease", "cooper net ease");
 
@@ -136,16 +184,26 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(byTerm.get("K8s").confusions()).contains("k eight s");
     assertThat(report.needsAttention()).isGreaterThanOrEqualTo(2);
 
-    assertProblem(HttpRequest.GET("/api/admin/pronunciation/vocabulary-report").header("X-User-Role", "CANDIDATE"), 403, null);
+    assertProblem(
+        HttpRequest.GET("/api/admin/pronunciation/vocabulary-report")
+            .header("X-User-Role", "CANDIDATE"),
+        403,
+        null);
   }
 
   private PronunciationView drill(String candidate, String term, byte[] wav) {
-    return http.toBlocking().retrieve(wavPost("/api/pronunciation-attempts?term=" + term, candidate, wav), PronunciationView.class);
+    return http.toBlocking()
+        .retrieve(
+            wavPost("/api/pronunciation-attempts?term=" + term, candidate, wav),
+            PronunciationView.class);
   }
 
   static List<Saying> sayings() {
     String manifest = new String(audio("drills/manifest.tsv"), StandardCharsets.UTF_8);
-    return Arrays.stream(manifest.split("\n")).skip(1).map(line -> line.split("\t"))
-        .map(f -> new Saying(f[0], f[1], "GOOD".equals(f[2]), f[3] + "@" + f[4])).toList();
+    return Arrays.stream(manifest.split("\n"))
+        .skip(1)
+        .map(line -> line.split("\t"))
+        .map(f -> new Saying(f[0], f[1], "GOOD".equals(f[2]), f[3] + "@" + f[4]))
+        .toList();
   }
 }

@@ -23,7 +23,8 @@ class FluencyTest {
     assertThat(f.longestPause()).isEqualTo(1.5);
     assertThat(f.fillerCount()).as("um, the second like, you know; not 'would like'").isEqualTo(3);
     double minutes = (words.get(9).end() - 0.5) / 60;
-    assertThat(f.wordsPerMinute()).isCloseTo(10 / minutes, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(f.wordsPerMinute())
+        .isCloseTo(10 / minutes, org.assertj.core.data.Offset.offset(0.1));
     assertThat(f.fillerRate()).isCloseTo(3 / minutes, org.assertj.core.data.Offset.offset(0.1));
   }
 

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With rehearse.speech.retain-audio on, the recording is kept after transcription instead of being deleted. */
+/**
+ * With rehearse.speech.retain-audio on, the recording is kept after transcription instead of being
+ * deleted.
+ */
 @MicronautTest(transactional = false)
 @Property(name = "rehearse.speech.retain-audio", value = "true")
 class RetainedAudioTest extends SpeechTestBase {
@@ -27,10 +30,17 @@ class RetainedAudioTest extends SpeechTestBase {
     publish(servingQuestion());
     await().atMost(Duration.ofSeconds(30)).until(() -> catalog.existsById(SERVING_QUESTION));
     byte[] wav = audio("formats/mono-16k.wav");
-    UUID id = http.toBlocking().retrieve(wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, "c-retain", wav),
-        SpokenAttemptController.Accepted.class).id();
+    UUID id =
+        http.toBlocking()
+            .retrieve(
+                wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, "c-retain", wav),
+                SpokenAttemptController.Accepted.class)
+            .id();
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> attempts.findById(id).orElseThrow().status() == Status.TRANSCRIBED);
-    assertThat(audio.findById(id)).hasValueSatisfying(kept -> assertThat(kept.pcm()).isEqualTo(Wavs.pcm(wav)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> attempts.findById(id).orElseThrow().status() == Status.TRANSCRIBED);
+    assertThat(audio.findById(id))
+        .hasValueSatisfying(kept -> assertThat(kept.pcm()).isEqualTo(Wavs.pcm(wav)));
   }
 }

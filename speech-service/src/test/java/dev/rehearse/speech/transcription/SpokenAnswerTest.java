@@ -45,22 +45,28 @@ class SpokenAnswerTest extends SpeechTestBase {
     assertThat(done.status()).isEqualTo(Status.TRANSCRIBED);
     assertThat(done.percent()).isEqualTo(100);
     assertThat(done.questionId()).isEqualTo(SERVING_QUESTION);
-    assertThat(done.transcript()).contains("five percent", "latency", "roll back", "previous version");
+    assertThat(done.transcript())
+        .contains("five percent", "latency", "roll back", "previous version");
     assertThat(done.durationSeconds()).isBetween(11.0, 12.5);
     assertThat(done.words()).hasSizeGreaterThan(25);
-    assertThat(done.words()).allSatisfy(w -> {
-      assertThat(w.confidence()).isBetween(0.0, 1.0);
-      assertThat(w.end()).isGreaterThan(w.start());
-      assertThat(w.end()).isLessThanOrEqualTo(done.durationSeconds());
-    });
-    assertThat(done.words().get(0).start()).isBetween(0.2, 0.6); // 0.3 s of leading silence, whatever ran before
+    assertThat(done.words())
+        .allSatisfy(
+            w -> {
+              assertThat(w.confidence()).isBetween(0.0, 1.0);
+              assertThat(w.end()).isGreaterThan(w.start());
+              assertThat(w.end()).isLessThanOrEqualTo(done.durationSeconds());
+            });
+    assertThat(done.words().get(0).start())
+        .isBetween(0.2, 0.6); // 0.3 s of leading silence, whatever ran before
     assertThat(done.fluency().wordsPerMinute()).isBetween(120.0, 200.0);
     assertThat(done.fluency().longPauses()).isZero();
     assertThat(done.error()).isNull();
     assertThat(audio.existsById(id)).as("audio deleted once transcribed").isFalse();
 
     try (KafkaProbe probe = new KafkaProbe(Topics.SPEECH_TRANSCRIPTS)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> !probe.records(r -> id.toString().equals(r.key())).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !probe.records(r -> id.toString().equals(r.key())).isEmpty());
       var record = probe.records(r -> id.toString().equals(r.key())).get(0);
       TranscriptReady event = fromJson(record.value(), TranscriptReady.class);
       assertThat(event.attemptId()).isEqualTo(id);
@@ -89,29 +95,37 @@ class SpokenAnswerTest extends SpeechTestBase {
   void stereoAndOtherSampleRatesAreDownmixedAndResampledTo16kHz() {
     Set<String> reference = words(awaitFinished(submit("c-formats", "formats/mono-16k.wav")));
     assertThat(reference).contains("release", "back");
-    for (String file : List.of("formats/stereo-44k.wav", "formats/stereo-22k.wav", "formats/mono-8k.wav")) {
+    for (String file :
+        List.of("formats/stereo-44k.wav", "formats/stereo-22k.wav", "formats/mono-8k.wav")) {
       SpokenAttemptView view = awaitFinished(submit("c-formats", file));
       assertThat(view.status()).as(file).isEqualTo(Status.TRANSCRIBED);
       assertThat(view.durationSeconds()).as(file).isBetween(4.0, 6.0);
       Set<String> common = new HashSet<>(words(view));
       common.retainAll(reference);
-      assertThat(common.size()).as(file + " heard " + view.transcript()).isGreaterThanOrEqualTo(reference.size() * 7 / 10);
+      assertThat(common.size())
+          .as(file + " heard " + view.transcript())
+          .isGreaterThanOrEqualTo(reference.size() * 7 / 10);
     }
   }
 
   @Test
   void longAnswerReportsProgressWhileItIsTranscribed() throws Exception {
     ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-    for (String file : List.of("serving-rollout", "feature-store", "checkpointing", "cost", "drift")) {
+    for (String file :
+        List.of("serving-rollout", "feature-store", "checkpointing", "cost", "drift")) {
       pcm.write(Wavs.pcm(audio("answers/" + file + ".wav")));
     }
     UUID id = post("c-long", Wavs.wav16(pcm.toByteArray(), 16_000, 1));
     TreeSet<Integer> seen = new TreeSet<>();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      SpokenAttemptView v = view(id);
-      seen.add(v.percent());
-      return v.status() == Status.TRANSCRIBED;
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              SpokenAttemptView v = view(id);
+              seen.add(v.percent());
+              return v.status() == Status.TRANSCRIBED;
+            });
     assertThat(seen.subSet(1, 100)).as("percents seen " + seen).isNotEmpty();
     assertThat(view(id).words()).hasSizeGreaterThan(120);
   }
@@ -120,8 +134,23 @@ class SpokenAnswerTest extends SpeechTestBase {
   void aJobWhoseWorkerDiedIsTakenOverAndFinished() {
     Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
     UUID id = UUID.randomUUID();
-    attempts.save(new SpokenAttempt(id, "c-orphan", SERVING_QUESTION, Status.TRANSCRIBING, 40, 5.0, 16_000, 1,
-        null, null, null, null, 1, longAgo, longAgo));
+    attempts.save(
+        new SpokenAttempt(
+            id,
+            "c-orphan",
+            SERVING_QUESTION,
+            Status.TRANSCRIBING,
+            40,
+            5.0,
+            16_000,
+            1,
+            null,
+            null,
+            null,
+            null,
+            1,
+            longAgo,
+            longAgo));
     audio.save(new SpokenAudio(id, Wavs.pcm(audio("formats/mono-16k.wav"))));
 
     SpokenAttemptView done = awaitFinished(id);
@@ -134,10 +163,28 @@ class SpokenAnswerTest extends SpeechTestBase {
   void anAttemptIsVisibleToItsCandidateAndToAdminsOnly() {
     UUID id = submit("c-owner", "formats/mono-16k.wav");
     String uri = "/api/spoken-attempts/" + id;
-    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "c-owner").header("X-User-Role", "CANDIDATE"))).isEqualTo(200);
-    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"))).isEqualTo(404);
-    assertThat(status(HttpRequest.GET(uri).header("X-Candidate-Id", "admin-1").header("X-User-Role", "ADMIN"))).isEqualTo(200);
-    assertProblem(HttpRequest.GET(uri).header("X-Candidate-Id", "c-other").header("X-User-Role", "CANDIDATE"), 404, "id");
+    assertThat(
+            status(
+                HttpRequest.GET(uri)
+                    .header("X-Candidate-Id", "c-owner")
+                    .header("X-User-Role", "CANDIDATE")))
+        .isEqualTo(200);
+    assertThat(
+            status(
+                HttpRequest.GET(uri)
+                    .header("X-Candidate-Id", "coach-1")
+                    .header("X-User-Role", "COACH")))
+        .isEqualTo(404);
+    assertThat(
+            status(
+                HttpRequest.GET(uri)
+                    .header("X-Candidate-Id", "admin-1")
+                    .header("X-User-Role", "ADMIN")))
+        .isEqualTo(200);
+    assertProblem(
+        HttpRequest.GET(uri).header("X-Candidate-Id", "c-other").header("X-User-Role", "CANDIDATE"),
+        404,
+        "id");
   }
 
   @Test
@@ -145,19 +192,35 @@ class SpokenAnswerTest extends SpeechTestBase {
     String uri = "/api/spoken-attempts?questionId=" + SERVING_QUESTION;
     assertProblem(wavPost(uri, "c-bad", "ID3 not a wav, an mp3".getBytes()), 415, "audio");
     assertProblem(wavPost(uri, "c-bad", audio("formats/pcm-8bit.wav")), 415, "format");
-    assertThat(assertProblem(wavPost(uri, "c-bad", audio("formats/float-32bit.wav")), 415, "format")).contains("IEEE float");
-    assertProblem(HttpRequest.POST(uri, "hello").contentType("text/plain").header("X-Candidate-Id", "c-bad"), 415, null);
+    assertThat(
+            assertProblem(wavPost(uri, "c-bad", audio("formats/float-32bit.wav")), 415, "format"))
+        .contains("IEEE float");
+    assertProblem(
+        HttpRequest.POST(uri, "hello").contentType("text/plain").header("X-Candidate-Id", "c-bad"),
+        415,
+        null);
     assertProblem(wavPost(uri, "c-bad", new byte[0]), 400, "audio");
-    assertThat(assertProblem(wavPost(uri, "c-bad", audio("silence.wav")), 400, "audio")).contains("silence");
+    assertThat(assertProblem(wavPost(uri, "c-bad", audio("silence.wav")), 400, "audio"))
+        .contains("silence");
     byte[] truncated = audio("formats/mono-16k.wav");
-    assertThat(assertProblem(wavPost(uri, "c-bad", java.util.Arrays.copyOf(truncated, truncated.length / 2)), 400, "audio"))
+    assertThat(
+            assertProblem(
+                wavPost(uri, "c-bad", java.util.Arrays.copyOf(truncated, truncated.length / 2)),
+                400,
+                "audio"))
         .contains("truncated");
     byte[] longTone = Wavs.wav16(Wavs.tone(440, 121, 8_000, 3000), 8_000, 1);
     assertThat(assertProblem(wavPost(uri, "c-bad", longTone), 413, "audio")).contains("2 minutes");
     assertProblem(wavPost(uri, "c-bad", new byte[21 * 1024 * 1024]), 413, null);
-    assertProblem(wavPost("/api/spoken-attempts?questionId=no-such-question", "c-bad", audio("formats/mono-16k.wav")),
-        404, "questionId");
-    assertProblem(HttpRequest.POST(uri, audio("formats/mono-16k.wav")).contentType("audio/wav"), 400, null);
+    assertProblem(
+        wavPost(
+            "/api/spoken-attempts?questionId=no-such-question",
+            "c-bad",
+            audio("formats/mono-16k.wav")),
+        404,
+        "questionId");
+    assertProblem(
+        HttpRequest.POST(uri, audio("formats/mono-16k.wav")).contentType("audio/wav"), 400, null);
     assertProblem(HttpRequest.GET("/api/spoken-attempts/not-a-uuid"), 400, null);
     assertProblem(HttpRequest.GET("/api/spoken-attempts/" + UUID.randomUUID()), 404, "id");
   }
@@ -167,19 +230,25 @@ class SpokenAnswerTest extends SpeechTestBase {
   }
 
   private UUID post(String candidate, byte[] wav) {
-    var response = http.toBlocking().exchange(
-        wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, candidate, wav), SpokenAttemptController.Accepted.class);
+    var response =
+        http.toBlocking()
+            .exchange(
+                wavPost("/api/spoken-attempts?questionId=" + SERVING_QUESTION, candidate, wav),
+                SpokenAttemptController.Accepted.class);
     assertThat(response.code()).isEqualTo(202);
     assertThat(response.body().status()).isEqualTo(Status.QUEUED);
     return response.body().id();
   }
 
   private SpokenAttemptView view(UUID id) {
-    return http.toBlocking().retrieve(HttpRequest.GET("/api/spoken-attempts/" + id), SpokenAttemptView.class);
+    return http.toBlocking()
+        .retrieve(HttpRequest.GET("/api/spoken-attempts/" + id), SpokenAttemptView.class);
   }
 
   private SpokenAttemptView awaitFinished(UUID id) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> Set.of(Status.TRANSCRIBED, Status.FAILED).contains(view(id).status()));
     return view(id);
   }
