@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  */
 final class PlainMatcher {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
-  private static final Pattern NUMBER_WORDS = Pattern.compile(
-      "\\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double|twice)\\b");
+  private static final Pattern NUMBER_WORDS =
+      Pattern.compile(
+          "\\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double|twice)\\b");
 
   private PlainMatcher() {}
 
@@ -29,19 +30,24 @@ final class PlainMatcher {
     int covered = 0;
     for (RubricConcept c : question.concepts()) {
       total += c.weight();
-      if (Stream.concat(Stream.of(c.label()), c.synonyms().stream()).anyMatch(p -> contains(tokens, stems(p)))) {
+      if (Stream.concat(Stream.of(c.label()), c.synonyms().stream())
+          .anyMatch(p -> contains(tokens, stems(p)))) {
         covered += c.weight();
       }
     }
     int flags = 0;
     for (RedFlagRule r : question.redFlags()) {
       boolean any = r.phrases().stream().anyMatch(p -> contains(tokens, stems(p)));
-      flags += switch (r.kind()) {
-        case MENTIONS -> any ? 1 : 0;
-        case MISSING -> any ? 0 : 1;
-        case NO_NUMBERS -> tokens.stream().anyMatch(t -> Character.isDigit(t.charAt(0)))
-            || NUMBER_WORDS.matcher(answer.toLowerCase(Locale.ROOT)).find() ? 0 : 1;
-      };
+      flags +=
+          switch (r.kind()) {
+            case MENTIONS -> any ? 1 : 0;
+            case MISSING -> any ? 0 : 1;
+            case NO_NUMBERS ->
+                tokens.stream().anyMatch(t -> Character.isDigit(t.charAt(0)))
+                        || NUMBER_WORDS.matcher(answer.toLowerCase(Locale.ROOT)).find()
+                    ? 0
+                    : 1;
+          };
     }
     return (total == 0 ? 0 : 100 * covered / total) + flags;
   }
