@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.PlatformTest;
 import dev.rehearse.testsupport.KafkaProbe;
-import dev.rehearse.testsupport.ServiceTest;
-import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,21 +22,10 @@ import org.junit.jupiter.api.Test;
  * with the reason and goes on with the next record (with {@link DeadLetteringListener}).
  */
 @MicronautTest
-class InboxListenerTest extends ServiceTest {
+class InboxListenerTest extends PlatformTest {
   static final String TOPIC = "rehearse.platform-test";
 
   @Inject Recorder recorder;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> p = new HashMap<>(TestInfrastructure.properties("platform_test"));
-    p.put("flyway.datasources.default.enabled", "true");
-    p.put("flyway.datasources.default.schemas", "platform_test");
-    p.put("flyway.datasources.default.default-schema", "platform_test");
-    p.put("flyway.datasources.default.create-schemas", "true");
-    p.put("flyway.datasources.default.locations", "classpath:db/platform");
-    return p;
-  }
 
   @Test
   void aRecordThatKeepsFailingIsRetriedThenDeadLetteredAndTheNextOneIsProcessed() {
@@ -54,17 +39,13 @@ class InboxListenerTest extends ServiceTest {
           .atMost(Duration.ofSeconds(90))
           .until(() -> !dlq.records(r -> poison.equals(r.value())).isEmpty());
       ConsumerRecord<String, String> letter = dlq.records(r -> poison.equals(r.value())).get(0);
-      assertThat(header(letter, Topics.DLQ_REASON_HEADER))
+      assertThat(KafkaProbe.header(letter, Topics.DLQ_REASON_HEADER))
           .contains("gave up after retries")
           .contains("cannot process");
-      assertThat(header(letter, "rehearse.dlq.consumer")).isEqualTo(Recorder.GROUP);
+      assertThat(KafkaProbe.header(letter, "rehearse.dlq.consumer")).isEqualTo(Recorder.GROUP);
     }
     assertThat(recorder.seen.stream().filter(poison::equals)).hasSize(6);
     await().atMost(Duration.ofSeconds(30)).until(() -> recorder.seen.contains(good));
-  }
-
-  private static String header(ConsumerRecord<String, String> r, String name) {
-    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   /** Records every delivery and fails on poison. */
