@@ -1,5 +1,6 @@
 package dev.rehearse.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class KafkaProbe implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("could not send to " + topic, e);
     }
+  }
+
+  /** A header's value as text, e.g. a dead letter's reason. */
+  public static String header(ConsumerRecord<String, String> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   @Override

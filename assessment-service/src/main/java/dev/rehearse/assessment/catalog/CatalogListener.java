@@ -7,11 +7,7 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import dev.rehearse.platform.inbox.InboxListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -23,15 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * each question's scoring texts, computed here so that scoring never embeds a question per
  * request).
  */
-@KafkaListener(
-    groupId = CatalogListener.CONSUMER,
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 5,
-            retryDelay = "500ms"))
+@InboxListener(groupId = CatalogListener.CONSUMER)
 public class CatalogListener extends DeadLetteringListener {
   static final String CONSUMER = "assessment-catalog-v3";
   private final EventInbox inbox;

@@ -6,25 +6,13 @@ import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
+import dev.rehearse.platform.inbox.InboxListener;
 import dev.rehearse.platform.inbox.RejectedEventException;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Scores spoken answers as their transcripts arrive, exactly as typed text is scored. */
-@KafkaListener(
-    groupId = "assessment-transcripts",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 5,
-            retryDelay = "500ms"))
+@InboxListener(groupId = "assessment-transcripts")
 public class TranscriptListener extends DeadLetteringListener {
   private static final String CONSUMER = "assessment-transcripts";
   private final EventInbox inbox;

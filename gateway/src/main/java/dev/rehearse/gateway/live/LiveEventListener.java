@@ -7,11 +7,7 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import dev.rehearse.platform.inbox.InboxListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -19,15 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Writes each candidate-facing event once into {@code live_event}. One consumer group for all
  * gateway instances: the table, not Kafka, fans events out to every instance's SSE connections.
  */
-@KafkaListener(
-    groupId = "gateway-live",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 5,
-            retryDelay = "500ms"))
+@InboxListener(groupId = "gateway-live")
 public class LiveEventListener extends DeadLetteringListener {
   private static final String CONSUMER = "gateway-live";
   private final EventInbox inbox;

@@ -5,11 +5,7 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import dev.rehearse.platform.inbox.InboxListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,15 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Keeps speech's catalog copy in step with the compacted catalog topic; a tombstone retires an
  * item. Pronunciation terms are checked against the model's vocabulary here, at import time.
  */
-@KafkaListener(
-    groupId = "speech-catalog",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 5,
-            retryDelay = "500ms"))
+@InboxListener(groupId = "speech-catalog")
 public class CatalogListener extends DeadLetteringListener {
   private static final String CONSUMER = "speech-catalog";
   private final EventInbox inbox;
