@@ -66,7 +66,8 @@ final class LexicalMatch {
     List<Candidate> found = new ArrayList<>();
     for (Phrase p : phrases) {
       how.apply(p).stream()
-          .filter(f -> !Negation.before(text, f.first()))
+          .filter(
+              f -> !Negation.before(text, f.first()) && !Negation.dismissedAfter(text, f.last()))
           .forEach(f -> found.add(new Candidate(p, f)));
     }
     return found.stream()

@@ -34,7 +34,10 @@ final class Negation {
           "neither",
           "skip",
           "unnecessary",
-          "needless");
+          "needless",
+          "pointless",
+          "overkill",
+          "useless");
 
   /** Shortly before a phrase, these also reject it ("rather than", "instead of", "avoid"). */
   private static final Set<String> NEGATORS =
@@ -82,6 +85,36 @@ final class Negation {
       words.add(all.get(i).surface());
     }
     return negates(words, NEGATORS);
+  }
+
+  /**
+   * After a thing and a negator, these dismiss it: "seeds do not matter", "checks are not needed".
+   */
+  private static final Set<String> DISMISSED_WHEN_NEGATED =
+      Set.of("matter", "matters", "necessary", "needed", "required", "important", "worth");
+
+  /** After a thing, these dismiss it on their own: "a canary is overkill". */
+  private static final Set<String> DISMISSIVE =
+      Set.of("unnecessary", "needless", "pointless", "overkill", "useless");
+
+  /**
+   * True when the few words after {@code last}, in its sentence, dismiss what it names. Only
+   * dismissing words count, not any negator: "checkpoints do not slow training" keeps checkpoints.
+   */
+  static boolean dismissedAfter(AnswerText text, Token last) {
+    List<Token> all = text.tokens();
+    int at = all.indexOf(last);
+    boolean negator = false;
+    for (int i = at + 1;
+        i <= Math.min(all.size() - 1, at + REACH) && all.get(i).sentence() == last.sentence();
+        i++) {
+      String w = all.get(i).surface().toLowerCase(Locale.ROOT);
+      negator |= in(CLAUSE_NEGATORS, w);
+      if (DISMISSIVE.contains(w) || (negator && DISMISSED_WHEN_NEGATED.contains(w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a piece of text is said as not done. */

@@ -59,6 +59,20 @@ class GamingResistanceTest {
   }
 
   @Test
+  void aConceptDismissedAfterItIsNamedEarnsNothing() {
+    ScoreResult dismissed =
+        scorer.score(
+            rollout, "A canary is overkill here, and latency dashboards are not needed either.");
+    assertThat(dismissed.conceptsHit())
+        .extracting(ConceptHit::concept)
+        .doesNotContain("canary", "monitoring");
+    ScoreResult kept =
+        scorer.score(
+            rollout, "A canary does not slow the release much, and latency dashboards stay open.");
+    assertThat(kept.conceptsHit()).extracting(ConceptHit::concept).contains("canary", "monitoring");
+  }
+
+  @Test
   void aDoubleNegativeIsPositive() {
     ScoreResult r =
         scorer.score(
