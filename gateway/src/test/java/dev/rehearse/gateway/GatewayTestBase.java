@@ -1,14 +1,11 @@
 package dev.rehearse.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.rehearse.testsupport.Problems;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Inject;
@@ -79,19 +76,6 @@ public abstract class GatewayTestBase extends ServiceTest {
 
   /** Sends the request expecting a problem answer; returns its body. */
   protected String assertProblem(HttpRequest<?> request, int status) {
-    try {
-      HttpResponse<String> ok = http.toBlocking().exchange(request, String.class);
-      throw new AssertionError("expected " + status + " but got " + ok.code() + ": " + ok.body());
-    } catch (HttpClientResponseException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType())
-          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
-      String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body)
-          .contains("\"status\":" + status)
-          .contains("\"title\"")
-          .doesNotContain("Exception");
-      return body;
-    }
+    return Problems.assertProblem(http, request, status, null);
   }
 }

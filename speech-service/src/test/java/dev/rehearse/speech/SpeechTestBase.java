@@ -1,12 +1,11 @@
 package dev.rehearse.speech;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.QuestionPublished.Pronunciation;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.testsupport.KafkaProbe;
+import dev.rehearse.testsupport.Problems;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
@@ -137,28 +136,8 @@ public abstract class SpeechTestBase extends ServiceTest {
     }
   }
 
-  /**
-   * Asserts a problem body with this status, naming {@code field} (when not null); returns its
-   * detail.
-   */
+  /** See {@link Problems#assertProblem}; returns the body. */
   protected String assertProblem(HttpRequest<?> request, int status, String field) {
-    try {
-      http.toBlocking().exchange(request, String.class);
-      throw new AssertionError("expected " + status);
-    } catch (HttpClientResponseException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType())
-          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
-      String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body)
-          .contains("\"status\":" + status)
-          .contains("\"title\"")
-          .doesNotContain("Exception")
-          .doesNotContain("\tat ");
-      if (field != null) {
-        assertThat(body).contains("\"field\":\"" + field + "\"");
-      }
-      return body;
-    }
+    return Problems.assertProblem(http, request, status, field);
   }
 }

@@ -1,6 +1,6 @@
 package dev.rehearse.assessment.cohort;
 
-import static dev.rehearse.assessment.ProblemAssertions.assertProblem;
+import static dev.rehearse.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.assessment.AssessmentTestBase;

@@ -1,6 +1,6 @@
 package dev.rehearse.assessment.review;
 
-import static dev.rehearse.assessment.ProblemAssertions.assertProblem;
+import static dev.rehearse.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

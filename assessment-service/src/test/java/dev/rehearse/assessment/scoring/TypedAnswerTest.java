@@ -7,10 +7,10 @@ import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.contracts.AttemptScored;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.testsupport.KafkaProbe;
+import dev.rehearse.testsupport.Problems;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -139,23 +139,7 @@ class TypedAnswerTest extends AssessmentTestBase {
   }
 
   private void assertProblem(HttpRequest<?> request, int status, String field) {
-    try {
-      http.toBlocking().exchange(request, String.class);
-      throw new AssertionError("expected " + status);
-    } catch (HttpClientResponseException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(status);
-      assertThat(e.getResponse().getContentType())
-          .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
-      String body = e.getResponse().getBody(String.class).orElseThrow();
-      assertThat(body)
-          .contains("\"status\":" + status)
-          .contains("\"title\"")
-          .doesNotContain("Exception")
-          .doesNotContain("\tat ");
-      if (field != null) {
-        assertThat(body).contains("\"field\":\"" + field);
-      }
-    }
+    Problems.assertProblem(http, request, status, field);
   }
 
   static HttpRequest<?> post(String candidate, String questionId, String text) {
