@@ -117,6 +117,9 @@ bench_start_infrastructure() {
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
 
+# one random signing key per benchmark run, shared by the services it starts (there is no default)
+BENCH_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+
 # starts a service on its port and schema, as ./rehearse does; sets LAST_PID
 bench_start_service() { # part, extra VAR=value environment...
   local part=$1
@@ -124,6 +127,7 @@ bench_start_service() { # part, extra VAR=value environment...
   echo "starting $part :${PORT[$part]}"
   # shellcheck disable=SC2086
   env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
+    REHEARSE_AUTH_JWT_SECRET="$BENCH_JWT_SECRET" \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
     "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
   LAST_PID=$!

@@ -1,5 +1,6 @@
 package dev.rehearse.gateway;
 
+import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.Problems;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
@@ -32,6 +33,7 @@ public abstract class GatewayTestBase extends ServiceTest {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> p = new HashMap<>(TestInfrastructure.properties("gateway"));
+    p.put("rehearse.auth.jwt-secret", GatewayTokens.SECRET);
     p.put("rehearse.services.question.url", question.url());
     p.put("rehearse.services.assessment.url", assessment.url());
     p.put("rehearse.services.speech.url", speech.url());

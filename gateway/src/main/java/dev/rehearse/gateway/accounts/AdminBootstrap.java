@@ -15,30 +15,21 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class AdminBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
-  private static final String DEVELOPMENT_SECRET =
-      "rehearse-development-secret-change-me-0123456789";
   private final Accounts accounts;
   private final String email;
   private final String password;
-  private final String jwtSecret;
 
   public AdminBootstrap(
       Accounts accounts,
       @Value("${rehearse.gateway.admin.email:}") String email,
-      @Value("${rehearse.gateway.admin.password:}") String password,
-      @Value("${rehearse.auth.jwt-secret}") String jwtSecret) {
+      @Value("${rehearse.gateway.admin.password:}") String password) {
     this.accounts = accounts;
     this.email = email;
     this.password = password;
-    this.jwtSecret = jwtSecret;
   }
 
   @EventListener
   void onStartup(StartupEvent event) {
-    if (DEVELOPMENT_SECRET.equals(jwtSecret)) {
-      LOG.warn(
-          "Tokens are signed with the development secret: set REHEARSE_AUTH_JWT_SECRET outside development");
-    }
     if (email.isBlank() || password.isBlank()) {
       return;
     }
