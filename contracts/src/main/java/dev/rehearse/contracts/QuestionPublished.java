@@ -84,8 +84,7 @@ public record QuestionPublished(
         type,
         pronunciation,
         options,
-        List.of(),
-        null);
+        List.of());
   }
 
   /** The shape before {@code modelAnswer}. */

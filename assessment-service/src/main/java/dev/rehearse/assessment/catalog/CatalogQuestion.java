@@ -48,19 +48,7 @@ public record CatalogQuestion(
       List<RubricConcept> concepts,
       List<RedFlagRule> redFlags,
       Instant updatedAt) {
-    this(
-        questionId,
-        skillId,
-        level,
-        text,
-        concepts,
-        redFlags,
-        updatedAt,
-        null,
-        List.of(),
-        List.of(),
-        List.of(),
-        null);
+    this(questionId, skillId, level, text, concepts, redFlags, updatedAt, null);
   }
 
   /**
