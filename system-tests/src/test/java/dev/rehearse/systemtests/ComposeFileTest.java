@@ -2,6 +2,7 @@ package dev.rehearse.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.launcher.SuiteParts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class ComposeFileTest {
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
     assertThat(compose.tree("services").keys())
-        .containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(Suite.Part::name).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
     assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(","))
         .containsExactlyInAnyOrder("broker", "controller");
