@@ -202,7 +202,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       Path pidFile = dataDir.resolve("postmaster.pid");
       if (Files.exists(pidFile)) {
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        // only a postmaster of this data directory, never a process that took over a stale pid
+        Optional<ProcessHandle> postmaster =
+            ProcessHandle.of(pid)
+                .filter(
+                    p ->
+                        p.info()
+                            .commandLine()
+                            .filter(c -> c.contains(dataDir.toString()))
+                            .isPresent());
         postmaster.ifPresent(ProcessHandle::destroy);
         postmaster.ifPresent(p -> p.onExit().completeOnTimeout(p, 30, TimeUnit.SECONDS).join());
       }
