@@ -75,7 +75,7 @@ public class WavDecoder {
               + present
               + " arrived: the upload is truncated or the header is wrong");
     }
-    int frames = (int) header.frames(); // at most limit × 192 kHz, well inside an int
+    int frames = (int) header.frames(); // no more than the body holds, so an int
     if (frames == 0) {
       throw ProblemException.badRequest("audio", "the recording is empty: it has no samples");
     }

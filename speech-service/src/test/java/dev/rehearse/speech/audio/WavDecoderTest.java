@@ -96,8 +96,8 @@ class WavDecoderTest {
     assertRefused(Wavs.wav16(new byte[32_000], 16_000, 1), 400, "audio", "silence");
     assertRefused(
         Wavs.wav16(Wavs.tone(200, 121, 8_000, 2000), 8_000, 1), 413, "duration", "2 minutes");
-    byte[] lying = Wavs.wav16(Wavs.tone(200, 1, 16_000, 2000), 16_000, 1);
-    ByteBuffer.wrap(lying).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 64_000);
+    byte[] lying =
+        Wavs.declaringDataSize(Wavs.wav16(Wavs.tone(200, 1, 16_000, 2000), 16_000, 1), 64_000);
     assertRefused(lying, 400, "dataSize", "truncated");
     byte[] oddAlign = Wavs.wav16(new byte[3200], 16_000, 1);
     ByteBuffer.wrap(oddAlign).order(ByteOrder.LITTLE_ENDIAN).putShort(32, (short) 4);
@@ -109,8 +109,7 @@ class WavDecoderTest {
   void aHeaderClaimingTwoHoursIsRefusedForItsDurationWithoutReadingTheBody() {
     byte[] garbage = new byte[100];
     new Random(7).nextBytes(garbage);
-    byte[] hours = Wavs.wav16(garbage, 8_000, 1);
-    ByteBuffer.wrap(hours).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 2 * 3600 * 8_000 * 2);
+    byte[] hours = Wavs.declaringDataSize(Wavs.wav16(garbage, 8_000, 1), 2 * 3600 * 8_000 * 2);
     // the body is 115 MB short of what the header declares: refused for the duration (checked
     // first, from the header alone), not for the truncation that reading the data would find
     assertRefused(hours, 413, "duration", "declares 7200 s");

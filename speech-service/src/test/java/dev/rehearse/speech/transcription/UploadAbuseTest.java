@@ -64,8 +64,7 @@ class UploadAbuseTest extends SpeechTestBase {
   void aHeaderClaimingTwoHoursIsRefusedForItsDurationAndNothingIsQueued() {
     byte[] garbage = new byte[2000];
     new Random(12).nextBytes(garbage);
-    byte[] hours = Wavs.wav16(garbage, 8_000, 1);
-    ByteBuffer.wrap(hours).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 2 * 3600 * 8_000 * 2);
+    byte[] hours = Wavs.declaringDataSize(Wavs.wav16(garbage, 8_000, 1), 2 * 3600 * 8_000 * 2);
 
     assertThat(assertProblem(wavPost(URI, "c-hours", hours), 413, "duration"))
         .contains("declares 7200 s", "2 minutes");
@@ -81,9 +80,8 @@ class UploadAbuseTest extends SpeechTestBase {
     byte[] noRate = answer.clone();
     ByteBuffer.wrap(noRate).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 0);
     assertThat(assertProblem(wavPost(URI, "c-broken", noRate), 400, "sampleRate")).contains("0 Hz");
-    byte[] overstated = answer.clone();
-    ByteBuffer.wrap(overstated).order(ByteOrder.LITTLE_ENDIAN).putInt(40, answer.length);
-    assertProblem(wavPost(URI, "c-broken", overstated), 400, "dataSize");
+    assertProblem(
+        wavPost(URI, "c-broken", Wavs.declaringDataSize(answer, answer.length)), 400, "dataSize");
     assertThat(attempts.countUnfinished("c-broken")).isZero();
   }
 
