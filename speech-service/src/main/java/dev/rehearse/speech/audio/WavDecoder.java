@@ -140,7 +140,7 @@ public class WavDecoder {
   }
 
   /** "2 minutes", "15 s", "500 ms". */
-  static String describe(Duration d) {
+  private static String describe(Duration d) {
     if (d.toMillis() >= 60_000 && d.toMillis() % 60_000 == 0) {
       long minutes = d.toMinutes();
       return minutes + (minutes == 1 ? " minute" : " minutes");
