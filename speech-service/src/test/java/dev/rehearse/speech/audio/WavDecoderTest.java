@@ -118,15 +118,7 @@ class WavDecoderTest {
   @Test
   void aDrillLimitIsReadFromTheHeaderToo() {
     byte[] sixteenSeconds = Wavs.wav16(Wavs.tone(300, 16, 16_000, 3000), 16_000, 1);
-    assertThatThrownBy(
-            () -> decoder.decode(sixteenSeconds, Duration.ofSeconds(15), "say just the term"))
-        .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.status().getCode()).isEqualTo(413);
-              assertThat(e.field()).isEqualTo("duration");
-              assertThat(e.getMessage()).contains("declares 16 s", "limit is 15 s");
-            });
+    assertRefused(sixteenSeconds, Duration.ofSeconds(15), 413, "duration", "the limit is 15 s");
   }
 
   @Test
@@ -158,7 +150,11 @@ class WavDecoderTest {
   }
 
   private void assertRefused(byte[] body, int status, String field, String says) {
-    assertThatThrownBy(() -> decode(body))
+    assertRefused(body, LIMIT, status, field, says);
+  }
+
+  private void assertRefused(byte[] body, Duration limit, int status, String field, String says) {
+    assertThatThrownBy(() -> decoder.decode(body, limit, "answer more briefly"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {
