@@ -28,6 +28,13 @@ public final class Wavs {
     return wav(pcm, rate, channels, 16, 1);
   }
 
+  /** A copy of a canonical WAV whose data chunk declares {@code size} bytes, true or not. */
+  public static byte[] declaringDataSize(byte[] wav, int size) {
+    byte[] copy = wav.clone();
+    ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(40, size);
+    return copy;
+  }
+
   /** The samples of a canonical WAV (the committed recordings have 44-byte headers). */
   public static byte[] pcm(byte[] wav) {
     return Arrays.copyOfRange(wav, 44, wav.length);

@@ -1,179 +1,119 @@
 package dev.rehearse.speech.audio;
 
 import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.speech.SpeechSettings;
 import io.micronaut.http.HttpStatus;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 
 /**
- * Reads an uploaded WAV strictly, in Java: RIFF/WAVE, PCM 16-bit, 8-192 kHz, mono or stereo, at
- * most two minutes, not silent. Whatever is wrong becomes a problem saying what and how to fix it:
- * 415 for another format, 413 for too long, 400 for a broken, empty or silent file. Declared sizes
- * are never trusted for allocation, so a lying header cannot exhaust memory.
+ * The one place uploads are read: a strict WAV header ({@link WavHeader}), then the samples,
+ * downmixed and resampled to 16 kHz, refused when silent. The cost of a hostile upload is bounded
+ * before it is paid:
+ *
+ * <ol>
+ *   <li>the duration comes from the header alone (data size / (rate × channels × 2)) and is checked
+ *       against the caller's limit before any sample is read, so a header claiming hours is refused
+ *       at once, whatever the body holds;
+ *   <li>the declared data must have arrived, and only the declared bytes are read, never the rest
+ *       of the body;
+ *   <li>so the decoded samples are at most limit × declared rate, and never more than the body
+ *       (itself capped by micronaut.server.max-request-size): memory is one float per frame read
+ *       plus the 16 kHz result;
+ *   <li>resampling, the costly step, gives up at {@code rehearse.speech.decode-deadline} (a 503:
+ *       within the limits above it only runs late when the server is overloaded).
+ * </ol>
  */
 @Singleton
 public class WavDecoder {
-  public static final double MAX_SECONDS = 120;
-  static final int MIN_RATE = 8_000;
-  static final int MAX_RATE = 192_000;
   private static final double MIN_SECONDS = 0.1;
 
   /** Loudest 50 ms below this RMS (about -50 dBFS) means nobody spoke. */
   private static final double SILENCE_RMS = 100;
 
-  private static final int FORMAT_PCM = 1;
-  private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+  private final Duration deadline;
 
-  public Audio decode(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw problem(
-          HttpStatus.BAD_REQUEST, "audio", "the body is empty: send the recording as a WAV file");
-    }
-    ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-    if (body.length < 12 || !tag(body, 0, "RIFF") || !tag(body, 8, "WAVE")) {
-      throw problem(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "audio",
-          "not a WAV file (no RIFF/WAVE header): record or export as WAV, PCM 16-bit");
-    }
-    Format format = null;
-    int at = 12;
-    while (at + 8 <= body.length) {
-      long size = Integer.toUnsignedLong(b.getInt(at + 4));
-      int start = at + 8;
-      if (tag(body, at, "fmt ")) {
-        format = readFormat(b, start, size);
-      } else if (tag(body, at, "data")) {
-        if (format == null) {
-          throw problem(
-              HttpStatus.BAD_REQUEST,
-              "format",
-              "the data chunk comes before the fmt chunk: the header is broken");
-        }
-        return readData(body, start, size, format);
-      }
-      long next = start + size + (size & 1);
-      if (next > body.length) {
-        break;
-      }
-      at = (int) next;
-    }
-    if (format == null) {
-      throw problem(
-          HttpStatus.BAD_REQUEST, "format", "no fmt chunk: the WAV header is missing or truncated");
-    }
-    throw problem(
-        HttpStatus.BAD_REQUEST,
-        "audio",
-        "no data chunk: the WAV file has a header but no samples (truncated upload?)");
+  @Inject
+  public WavDecoder(SpeechSettings settings) {
+    this(settings.decodeDeadline());
   }
 
-  private record Format(int channels, int rate) {}
-
-  private static Format readFormat(ByteBuffer b, int start, long size) {
-    if (size < 16 || start + 16 > b.capacity()) {
-      throw problem(HttpStatus.BAD_REQUEST, "format", "the fmt chunk is truncated");
-    }
-    int code = Short.toUnsignedInt(b.getShort(start));
-    int channels = Short.toUnsignedInt(b.getShort(start + 2));
-    long rate = Integer.toUnsignedLong(b.getInt(start + 4));
-    int blockAlign = Short.toUnsignedInt(b.getShort(start + 12));
-    int bits = Short.toUnsignedInt(b.getShort(start + 14));
-    if (code == FORMAT_EXTENSIBLE && size >= 40 && start + 26 <= b.capacity()) {
-      code =
-          Short.toUnsignedInt(
-              b.getShort(start + 24)); // the sub-format GUID starts with the format code
-    }
-    if (code != FORMAT_PCM) {
-      throw problem(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "format",
-          "the WAV holds "
-              + encoding(code)
-              + " audio; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
-    }
-    if (bits != 16) {
-      throw problem(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "format",
-          "the WAV has "
-              + bits
-              + "-bit samples; only PCM 16-bit is accepted: export as \"WAV, PCM signed 16-bit\"");
-    }
-    if (channels != 1 && channels != 2) {
-      throw problem(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "channels",
-          "the WAV has " + channels + " channels; send mono or stereo");
-    }
-    if (rate < MIN_RATE || rate > MAX_RATE) {
-      throw problem(
-          HttpStatus.BAD_REQUEST,
-          "sampleRate",
-          "the sample rate "
-              + rate
-              + " Hz is outside 8000-192000 Hz; 16000 Hz or 44100 Hz are usual");
-    }
-    if (blockAlign != channels * 2) {
-      throw problem(
-          HttpStatus.BAD_REQUEST,
-          "format",
-          "the header is inconsistent: block align "
-              + blockAlign
-              + " for "
-              + channels
-              + " channel(s) of 16-bit samples");
-    }
-    return new Format(channels, (int) rate);
+  WavDecoder(Duration deadline) {
+    this.deadline = deadline;
   }
 
-  private static Audio readData(byte[] body, int start, long declared, Format format) {
-    long present = body.length - start;
-    if (declared > present) {
-      throw problem(
-          HttpStatus.BAD_REQUEST,
-          "audio",
+  /**
+   * Reads an upload that may last at most {@code limit}; {@code advice} says what to do when it is
+   * longer.
+   */
+  public Audio decode(byte[] body, Duration limit, String advice) {
+    WavHeader header = WavHeader.read(body);
+    if (header.seconds() * 1000 > limit.toMillis()) {
+      throw new ProblemException(
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "duration",
+          String.format(
+              "the WAV header declares %.0f s of audio (%d data bytes at %d Hz, %d channel(s),"
+                  + " 16-bit); the limit is %s: %s",
+              header.seconds(),
+              header.dataSize(),
+              header.sampleRate(),
+              header.channels(),
+              describe(limit),
+              advice));
+    }
+    long present = body.length - header.dataStart();
+    if (header.dataSize() > present) {
+      throw ProblemException.badRequest(
+          "dataSize",
           "the data chunk declares "
-              + declared
+              + header.dataSize()
               + " bytes but only "
               + present
               + " arrived: the upload is truncated or the header is wrong");
     }
-    int frameBytes = format.channels() * 2;
-    int frames = (int) (declared / frameBytes);
-    double seconds = frames / (double) format.rate();
-    if (seconds > MAX_SECONDS) {
-      throw problem(
-          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+    int frames = (int) header.frames(); // no more than the body holds, so an int
+    if (frames == 0) {
+      throw ProblemException.badRequest("audio", "the recording is empty: it has no samples");
+    }
+    if (header.seconds() < MIN_SECONDS) {
+      throw ProblemException.badRequest(
           "audio",
           String.format(
-              "the recording lasts %.0f s; the limit is 2 minutes: split it or answer more briefly",
-              seconds));
+              "the recording lasts %.2f s: too short to hear anything", header.seconds()));
     }
-    if (frames == 0) {
-      throw problem(HttpStatus.BAD_REQUEST, "audio", "the recording is empty: it has no samples");
-    }
-    if (seconds < MIN_SECONDS) {
-      throw problem(
-          HttpStatus.BAD_REQUEST,
+    float[] resampled =
+        Resampler.resample(
+            mono(body, header, frames),
+            header.sampleRate(),
+            Audio.RATE,
+            System.nanoTime() + deadline.toNanos());
+    if (resampled == null) {
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
           "audio",
-          String.format("the recording lasts %.2f s: too short to hear anything", seconds));
+          "the recording could not be decoded within " + describe(deadline) + ": try again later");
     }
-    ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-    float[] mono = new float[frames];
-    for (int i = 0; i < frames; i++) {
-      int p = start + i * frameBytes;
-      mono[i] = format.channels() == 1 ? b.getShort(p) : (b.getShort(p) + b.getShort(p + 2)) / 2f;
-    }
-    float[] resampled = Resampler.resample(mono, format.rate(), Audio.RATE);
     if (silent(resampled)) {
-      throw problem(
-          HttpStatus.BAD_REQUEST,
+      throw ProblemException.badRequest(
           "audio",
           "the recording is silence only: check that the microphone is on and close enough, then record again");
     }
-    return new Audio(toPcm(resampled), format.rate(), format.channels());
+    return new Audio(toPcm(resampled), header.sampleRate(), header.channels());
+  }
+
+  /** The declared frames, stereo averaged; nothing past the data chunk is read. */
+  private static float[] mono(byte[] body, WavHeader header, int frames) {
+    ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+    float[] mono = new float[frames];
+    for (int i = 0; i < frames; i++) {
+      int p = header.dataStart() + i * header.frameBytes();
+      mono[i] = header.channels() == 1 ? b.getShort(p) : (b.getShort(p) + b.getShort(p + 2)) / 2f;
+    }
+    return mono;
   }
 
   static boolean silent(float[] samples) {
@@ -199,27 +139,12 @@ public class WavDecoder {
     return out.array();
   }
 
-  private static boolean tag(byte[] body, int at, String tag) {
-    for (int i = 0; i < 4; i++) {
-      if (body[at + i] != tag.charAt(i)) {
-        return false;
-      }
+  /** "2 minutes", "15 s", "500 ms". */
+  private static String describe(Duration d) {
+    if (d.toMillis() >= 60_000 && d.toMillis() % 60_000 == 0) {
+      long minutes = d.toMinutes();
+      return minutes + (minutes == 1 ? " minute" : " minutes");
     }
-    return true;
-  }
-
-  private static String encoding(int code) {
-    return switch (code) {
-      case 3 -> "IEEE float";
-      case 6 -> "A-law";
-      case 7 -> "mu-law";
-      case 0x11 -> "IMA ADPCM";
-      case 0x55 -> "MP3";
-      default -> "format-" + code;
-    };
-  }
-
-  private static ProblemException problem(HttpStatus status, String field, String message) {
-    return new ProblemException(status, field, message);
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PronunciationController {
   /** A drill is one term, a few seconds: longer clips are refused before Vosk sees them. */
-  static final double MAX_DRILL_SECONDS = 15;
+  private static final Duration MAX_DRILL = Duration.ofSeconds(15);
 
   private final CatalogRepository catalog;
   private final WavDecoder decoder;
@@ -70,15 +71,7 @@ public class PronunciationController {
               + item.pronunciation().term()
               + " cannot be drilled yet: none of its spoken forms is in the recogniser's vocabulary (see the vocabulary report)");
     }
-    Audio audio = decoder.decode(wav);
-    if (audio.seconds() > MAX_DRILL_SECONDS) {
-      throw new ProblemException(
-          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-          "audio",
-          String.format(
-              "the clip lasts %.0f s; a drill takes at most %.0f s: say just the term",
-              audio.seconds(), MAX_DRILL_SECONDS));
-    }
+    Audio audio = decoder.decode(wav, MAX_DRILL, "a drill is just the term, said once");
     DrillResult result = judge.judge(item.pronunciation(), item.drill(), audio.pcm());
     return PronunciationView.of(
         recorder.record(candidateId, item.questionId(), item.pronunciation().term(), result));

@@ -2,6 +2,7 @@ package dev.rehearse.speech.transcription;
 
 import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.speech.Caller;
+import dev.rehearse.speech.SpeechSettings;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
 import dev.rehearse.speech.catalog.CatalogRepository;
@@ -31,18 +32,21 @@ public class SpokenAttemptController {
   private final TranscriptionJobs jobs;
   private final SpokenAttemptRepository attempts;
   private final ApplicationEventPublisher<JobQueued> queued;
+  private final SpeechSettings settings;
 
   public SpokenAttemptController(
       CatalogRepository catalog,
       WavDecoder decoder,
       TranscriptionJobs jobs,
       SpokenAttemptRepository attempts,
-      ApplicationEventPublisher<JobQueued> queued) {
+      ApplicationEventPublisher<JobQueued> queued,
+      SpeechSettings settings) {
     this.catalog = catalog;
     this.decoder = decoder;
     this.jobs = jobs;
     this.attempts = attempts;
     this.queued = queued;
+    this.settings = settings;
   }
 
   /** What a 202 says: the attempt id to poll and its first status. */
@@ -51,7 +55,7 @@ public class SpokenAttemptController {
 
   @Operation(
       summary =
-          "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription")
+          "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription; 429 while the candidate's queue is full")
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public HttpResponse<Accepted> submit(
       @QueryValue @NotBlank @Size(max = 100) String questionId,
@@ -60,7 +64,8 @@ public class SpokenAttemptController {
     if (!catalog.existsById(questionId)) {
       throw ProblemException.notFound("questionId", "no question with id " + questionId);
     }
-    Audio audio = decoder.decode(wav);
+    jobs.requireRoom(candidateId); // before decoding: refusing a full queue costs nothing
+    Audio audio = decoder.decode(wav, settings.maxDuration(), "split it or answer more briefly");
     SpokenAttempt attempt = jobs.enqueue(candidateId, questionId, audio);
     queued.publishEvent(new JobQueued(attempt.id()));
     return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))

@@ -11,19 +11,48 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, UUID> {
   /**
-   * The oldest waiting job, locked for this transaction; other instances skip it rather than wait.
-   * A job whose worker stopped sending heartbeats before {@code staleBefore} is waiting again.
+   * The next job, locked for this transaction; other instances skip it rather than wait. Fair
+   * across candidates: the candidate whose last job started longest ago (or never) goes first, then
+   * their oldest job, so jobs are taken round-robin and one account's many uploads cannot starve
+   * the rest. A job whose worker stopped sending heartbeats before {@code staleBefore} is waiting
+   * again.
    */
   @Query(
       value =
           """
-      SELECT * FROM spoken_attempt
-      WHERE status = 'QUEUED' OR (status = 'TRANSCRIBING' AND updated_at < :staleBefore)
-      ORDER BY created_at
+      SELECT a.* FROM spoken_attempt a
+      WHERE a.status = 'QUEUED' OR (a.status = 'TRANSCRIBING' AND a.updated_at < :staleBefore)
+      ORDER BY (SELECT max(s.started_at) FROM spoken_attempt s WHERE s.candidate_id = a.candidate_id)
+               NULLS FIRST,
+               a.created_at
       LIMIT 1
-      FOR UPDATE SKIP LOCKED""",
+      FOR UPDATE OF a SKIP LOCKED""",
       nativeQuery = true)
   Optional<SpokenAttempt> claimNext(Instant staleBefore);
+
+  /**
+   * Notes when a worker took the job, for {@link #claimNext}'s turn order (started_at is not part
+   * of the entity, so saving an attempt leaves it alone).
+   */
+  @Query("UPDATE spoken_attempt SET started_at = :at WHERE id = :id")
+  void started(UUID id, Instant at);
+
+  /**
+   * Serialises one candidate's uploads until the transaction ends, so two at once cannot both pass
+   * the cap. The two-key form keeps these locks apart from any single-key advisory lock.
+   */
+  @Query(
+      value =
+          "SELECT 1 FROM pg_advisory_xact_lock(hashtext('speech.queue'), hashtext(:candidateId))",
+      nativeQuery = true)
+  int lockQueueOf(String candidateId);
+
+  /** The candidate's jobs not yet transcribed or failed. */
+  @Query(
+      value =
+          "SELECT count(*) FROM spoken_attempt WHERE candidate_id = :candidateId AND status IN ('QUEUED', 'TRANSCRIBING')",
+      nativeQuery = true)
+  long countUnfinished(String candidateId);
 
   @Query(
       "UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")

@@ -16,9 +16,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The job table's transactions: enqueue, claim (SKIP LOCKED, so any number of instances share the
- * queue), heartbeat with progress, and finish. Finishing writes the transcript, queues the {@link
- * TranscriptReady} event and deletes the audio in one transaction.
+ * The job table's transactions: enqueue (at most {@code
+ * rehearse.speech.queue.max-waiting-per-candidate} unfinished jobs per candidate), claim (SKIP
+ * LOCKED, so any number of instances share the queue; round-robin across candidates), heartbeat
+ * with progress, and finish. Finishing writes the transcript, queues the {@link TranscriptReady}
+ * event and deletes the audio in one transaction.
  */
 @Singleton
 public class TranscriptionJobs {
@@ -26,23 +28,43 @@ public class TranscriptionJobs {
   private final SpokenAudioRepository audio;
   private final Outbox outbox;
   private final SpeechSettings settings;
+  private final QueueSettings queue;
 
   public TranscriptionJobs(
       SpokenAttemptRepository attempts,
       SpokenAudioRepository audio,
       Outbox outbox,
-      SpeechSettings settings) {
+      SpeechSettings settings,
+      QueueSettings queue) {
     this.attempts = attempts;
     this.audio = audio;
     this.outbox = outbox;
     this.settings = settings;
+    this.queue = queue;
+  }
+
+  /** Throws a 429 when the candidate already has as many unfinished jobs as allowed. */
+  public void requireRoom(String candidateId) {
+    long unfinished = attempts.countUnfinished(candidateId);
+    if (unfinished >= queue.maxWaitingPerCandidate()) {
+      throw new QueueFullException(
+          "you already have "
+              + unfinished
+              + " spoken answers waiting to be transcribed (the most at once is "
+              + queue.maxWaitingPerCandidate()
+              + "): send this one again when one of them is done",
+          queue.retryAfter());
+    }
   }
 
   /** A claimed job and its audio. */
   public record Claim(SpokenAttempt attempt, byte[] pcm) {}
 
+  /** Checks the cap again under a per-candidate lock, so concurrent uploads cannot exceed it. */
   @Transactional
   public SpokenAttempt enqueue(String candidateId, String questionId, Audio upload) {
+    attempts.lockQueueOf(candidateId);
+    requireRoom(candidateId);
     Instant now = Instant.now();
     SpokenAttempt attempt =
         attempts.save(
@@ -75,6 +97,7 @@ public class TranscriptionJobs {
               SpokenAttempt running =
                   attempts.update(
                       with(job, Status.TRANSCRIBING, 0, null, null, null, null, job.tries() + 1));
+              attempts.started(job.id(), running.updatedAt());
               byte[] pcm = audio.findById(job.id()).map(SpokenAudio::pcm).orElse(null);
               return new Claim(running, pcm);
             });

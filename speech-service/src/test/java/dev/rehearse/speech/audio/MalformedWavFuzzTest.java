@@ -9,6 +9,7 @@ import dev.rehearse.speech.catalog.CatalogRepository;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
 import dev.rehearse.speech.transcription.SpokenAttemptController;
 import dev.rehearse.speech.transcription.SpokenAttemptRepository;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * recognizer: every answer is a 2xx or a 4xx problem, never a 5xx, and every accepted job finishes.
  */
 @MicronautTest(transactional = false)
+// the noisy uploads should reach the recognizer, not stop at the per-candidate cap
+@Property(name = "rehearse.speech.queue.max-waiting-per-candidate", value = "1000")
 class MalformedWavFuzzTest extends SpeechTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(MalformedWavFuzzTest.class);
   private static final int INPUTS = 1_000;

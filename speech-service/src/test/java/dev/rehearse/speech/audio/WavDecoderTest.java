@@ -7,11 +7,21 @@ import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.speech.Wavs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The decoder on its own: formats, downmixing, resampling, and what each refusal says. */
+/**
+ * The decoder on its own: formats, downmixing, resampling, what each refusal says, and the bounds
+ * on what a hostile upload can cost.
+ */
 class WavDecoderTest {
-  private final WavDecoder decoder = new WavDecoder();
+  private static final Logger LOG = LoggerFactory.getLogger(WavDecoderTest.class);
+  private static final Duration LIMIT = Duration.ofMinutes(2);
+  private final WavDecoder decoder = new WavDecoder(Duration.ofSeconds(10));
 
   @Test
   void stereoIsDownmixedAndResampledTo16kHzKeepingThePitch() {
@@ -22,7 +32,7 @@ class WavDecoderTest {
       stereo[4 * i + 1] =
           left[2 * i + 1]; // right channel stays silent: the mix has half the amplitude
     }
-    Audio audio = decoder.decode(Wavs.wav16(stereo, 44_100, 2));
+    Audio audio = decode(Wavs.wav16(stereo, 44_100, 2));
     assertThat(audio.sourceRate()).isEqualTo(44_100);
     assertThat(audio.sourceChannels()).isEqualTo(2);
     assertThat(audio.seconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
@@ -40,7 +50,7 @@ class WavDecoderTest {
                   * Math.sin(
                       2 * Math.PI * 11_000 * i / 48_000.0)); // above the 8 kHz Nyquist of 16 kHz
     }
-    float[] out = Resampler.resample(tone, 48_000, 16_000);
+    float[] out = Resampler.resample(tone, 48_000, 16_000, System.nanoTime() + 60_000_000_000L);
     double peak = 0;
     for (int i = 100; i < out.length - 100; i++) {
       peak = Math.max(peak, Math.abs(out[i]));
@@ -69,14 +79,14 @@ class WavDecoderTest {
         .put(new byte[14]);
     b.put("LIST".getBytes()).putInt(4).put("INFO".getBytes());
     b.put("data".getBytes()).putInt(pcm.length).put(pcm);
-    assertThat(decoder.decode(b.array()).pcm()).isEqualTo(pcm);
+    assertThat(decode(b.array()).pcm()).isEqualTo(pcm);
   }
 
   @Test
   void refusalsSayWhatIsWrong() {
     assertRefused(new byte[0], 400, "audio", "empty");
     assertRefused("OggS....".getBytes(), 415, "audio", "not a WAV");
-    assertRefused(Wavs.wav(new byte[3200], 16_000, 1, 8, 1), 415, "format", "8-bit");
+    assertRefused(Wavs.wav(new byte[3200], 16_000, 1, 8, 1), 415, "bitsPerSample", "8-bit");
     assertRefused(Wavs.wav(new byte[3200], 16_000, 1, 32, 3), 415, "format", "IEEE float");
     assertRefused(Wavs.wav(new byte[3200], 16_000, 1, 8, 7), 415, "format", "mu-law");
     assertRefused(Wavs.wav16(new byte[3200], 16_000, 3), 415, "channels", "3 channels");
@@ -85,14 +95,66 @@ class WavDecoderTest {
     assertRefused(Wavs.wav16(new byte[320], 16_000, 1), 400, "audio", "too short");
     assertRefused(Wavs.wav16(new byte[32_000], 16_000, 1), 400, "audio", "silence");
     assertRefused(
-        Wavs.wav16(Wavs.tone(200, 121, 8_000, 2000), 8_000, 1), 413, "audio", "2 minutes");
-    byte[] lying = Wavs.wav16(Wavs.tone(200, 1, 16_000, 2000), 16_000, 1);
-    ByteBuffer.wrap(lying).order(ByteOrder.LITTLE_ENDIAN).putInt(40, Integer.MAX_VALUE);
-    assertRefused(lying, 400, "audio", "truncated");
+        Wavs.wav16(Wavs.tone(200, 121, 8_000, 2000), 8_000, 1), 413, "duration", "2 minutes");
+    byte[] lying =
+        Wavs.declaringDataSize(Wavs.wav16(Wavs.tone(200, 1, 16_000, 2000), 16_000, 1), 64_000);
+    assertRefused(lying, 400, "dataSize", "truncated");
+    byte[] oddAlign = Wavs.wav16(new byte[3200], 16_000, 1);
+    ByteBuffer.wrap(oddAlign).order(ByteOrder.LITTLE_ENDIAN).putShort(32, (short) 4);
+    assertRefused(oddAlign, 400, "blockAlign", "block align 4");
+    assertRefused(Arrays.copyOf(oddAlign, 30), 400, "format", "fmt chunk is truncated");
+  }
+
+  @Test
+  void aHeaderClaimingTwoHoursIsRefusedForItsDurationWithoutReadingTheBody() {
+    byte[] garbage = new byte[100];
+    new Random(7).nextBytes(garbage);
+    byte[] hours = Wavs.declaringDataSize(Wavs.wav16(garbage, 8_000, 1), 2 * 3600 * 8_000 * 2);
+    // the body is 115 MB short of what the header declares: refused for the duration (checked
+    // first, from the header alone), not for the truncation that reading the data would find
+    assertRefused(hours, 413, "duration", "declares 7200 s");
+  }
+
+  @Test
+  void aDrillLimitIsReadFromTheHeaderToo() {
+    byte[] sixteenSeconds = Wavs.wav16(Wavs.tone(300, 16, 16_000, 3000), 16_000, 1);
+    assertRefused(sixteenSeconds, Duration.ofSeconds(15), 413, "duration", "the limit is 15 s");
+  }
+
+  @Test
+  void resamplingStopsAtTheDeadline() {
+    byte[] tone = Wavs.wav16(Wavs.tone(300, 1, 44_100, 3000), 44_100, 1);
+    assertThatThrownBy(() -> new WavDecoder(Duration.ZERO).decode(tone, LIMIT, "shorter"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status().getCode()).isEqualTo(503);
+              assertThat(e.getMessage()).contains("could not be decoded within 0 s");
+            });
+  }
+
+  @Test
+  void theCostliestAcceptedUploadDecodesWellWithinTheDeadline() {
+    // 50 s at 192 kHz mono: 19.2 MB, just under the 20 MB request limit, and the widest kernel
+    byte[] wav = Wavs.wav16(Wavs.tone(300, 50, 192_000, 3000), 192_000, 1);
+    long start = System.nanoTime();
+    Audio audio = decode(wav);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info("50 s of 192 kHz audio decoded in {} ms", millis);
+    assertThat(audio.seconds()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(millis).isLessThan(Duration.ofSeconds(10).toMillis());
+  }
+
+  private Audio decode(byte[] body) {
+    return decoder.decode(body, LIMIT, "answer more briefly");
   }
 
   private void assertRefused(byte[] body, int status, String field, String says) {
-    assertThatThrownBy(() -> decoder.decode(body))
+    assertRefused(body, LIMIT, status, field, says);
+  }
+
+  private void assertRefused(byte[] body, Duration limit, int status, String field, String says) {
+    assertThatThrownBy(() -> decoder.decode(body, limit, "answer more briefly"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {

@@ -194,7 +194,7 @@ class SpokenAnswerTest extends SpeechTestBase {
   void badUploadsGetProblemsThatSayWhatIsWrong() {
     String uri = "/api/spoken-attempts?questionId=" + SERVING_QUESTION;
     assertProblem(wavPost(uri, "c-bad", "ID3 not a wav, an mp3".getBytes()), 415, "audio");
-    assertProblem(wavPost(uri, "c-bad", audio("formats/pcm-8bit.wav")), 415, "format");
+    assertProblem(wavPost(uri, "c-bad", audio("formats/pcm-8bit.wav")), 415, "bitsPerSample");
     assertThat(
             assertProblem(wavPost(uri, "c-bad", audio("formats/float-32bit.wav")), 415, "format"))
         .contains("IEEE float");
@@ -210,10 +210,11 @@ class SpokenAnswerTest extends SpeechTestBase {
             assertProblem(
                 wavPost(uri, "c-bad", java.util.Arrays.copyOf(truncated, truncated.length / 2)),
                 400,
-                "audio"))
+                "dataSize"))
         .contains("truncated");
     byte[] longTone = Wavs.wav16(Wavs.tone(440, 121, 8_000, 3000), 8_000, 1);
-    assertThat(assertProblem(wavPost(uri, "c-bad", longTone), 413, "audio")).contains("2 minutes");
+    assertThat(assertProblem(wavPost(uri, "c-bad", longTone), 413, "duration"))
+        .contains("2 minutes");
     assertProblem(wavPost(uri, "c-bad", new byte[21 * 1024 * 1024]), 413, null);
     assertProblem(
         wavPost(
