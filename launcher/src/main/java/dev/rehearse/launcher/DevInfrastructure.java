@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs PostgreSQL and Kafka for `./rehearse up` until the process is stopped. Usage: {@code
  * DevInfrastructure <data-dir> <postgres-port> <kafka-port>}. Writes {@code infra.ready} into the
- * data directory once both accept connections.
+ * data directory once both accept connections. Kafka runs in secure mode (SASL/SCRAM users and
+ * ACLs, see {@link KafkaSecurity#fromEnvironment}) when the environment names the access table.
  */
 public final class DevInfrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(DevInfrastructure.class);
@@ -26,9 +27,7 @@ public final class DevInfrastructure {
     EmbeddedPostgresServer postgres =
         EmbeddedPostgresServer.start(dataDir.resolve("postgres"), pgPort);
     LOG.info("PostgreSQL ready at {}", postgres.jdbcUrl());
-    EmbeddedKafkaBroker kafka =
-        new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
-    LOG.info("Kafka ready at {}", kafka.bootstrapServers());
+    EmbeddedKafkaBroker kafka = startKafka(dataDir, kafkaPort);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -42,5 +41,16 @@ public final class DevInfrastructure {
                 }));
     Files.writeString(ready, postgres.jdbcUrl() + "\n" + kafka.bootstrapServers() + "\n");
     stopped.await();
+  }
+
+  private static EmbeddedKafkaBroker startKafka(Path dataDir, int port) {
+    KafkaSecurity security = KafkaSecurity.fromEnvironment(System.getenv()).orElse(null);
+    EmbeddedKafkaBroker kafka =
+        new EmbeddedKafkaBroker(dataDir.resolve("kafka"), port, security).start();
+    LOG.info(
+        "Kafka ready at {} ({})",
+        kafka.bootstrapServers(),
+        security == null ? "PLAINTEXT, no authorisation" : "SASL/SCRAM with ACLs");
+    return kafka;
   }
 }
