@@ -33,6 +33,12 @@ public record KafkaSecurity(
     }
   }
 
+  /** Never the passwords. */
+  @Override
+  public String toString() {
+    return "KafkaSecurity[users=" + access.principals() + "]";
+  }
+
   /**
    * From the environment ./rehearse gives the launcher: {@value #ACCESS_TABLE_VARIABLE}, {@value
    * #ADMIN_PASSWORD_VARIABLE}, and REHEARSE_KAFKA_&lt;VAR&gt;_PASSWORD for each principal, VAR

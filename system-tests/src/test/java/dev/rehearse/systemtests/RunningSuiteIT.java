@@ -136,16 +136,7 @@ class RunningSuiteIT {
         Files.readAllBytes(
             root.resolve("speech-service/src/test/resources/audio/answers/serving-rollout.wav"));
     try (EventStream events = gateway.events()) {
-      AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofMillis(500))
-          .untilAsserted(
-              () -> {
-                accepted.set(gateway.postWav("/api/spoken-attempts?questionId=" + QUESTION, wav));
-                assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
-              });
-      String id = Json.read(accepted.get().body()).path("id").asText();
+      String id = gateway.submitSpokenAttempt(QUESTION, wav);
       assertThat(id).isNotBlank();
 
       await()
