@@ -3,6 +3,7 @@ package dev.rehearse.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -38,6 +41,30 @@ final class Gateway {
 
   Gateway as(Identity other) {
     return new Gateway(base, other);
+  }
+
+  /** A candidate account and the gateway as that candidate. */
+  record Account(String id, Gateway gateway) {}
+
+  /** Registers a new candidate account, as the web app does, from this anonymous gateway. */
+  Account signUp() {
+    String name = "system-test-" + UUID.randomUUID();
+    HttpResponse<String> registered =
+        postJson(
+            "/api/auth/register",
+            Json.write(
+                Map.of(
+                    "email",
+                    name + "@example.com",
+                    "password",
+                    UUID.randomUUID().toString(),
+                    "displayName",
+                    "System Test")));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    JsonNode body = Json.read(registered.body());
+    return new Account(
+        body.path("user").path("id").asText(),
+        as(Identity.bearer(body.path("accessToken").asText())));
   }
 
   HttpResponse<String> postJson(String path, String json) {

@@ -3,7 +3,6 @@ package dev.rehearse.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -50,25 +49,13 @@ class KafkaAclIT {
   @BeforeAll
   void signUp() {
     suite = RunningSuite.get();
-    Gateway anonymous =
+    Gateway.Account account =
         new Gateway(
-            URI.create("http://localhost:" + suite.ports().get("GATEWAY")),
-            Gateway.Identity.ANONYMOUS);
-    HttpResponse<String> registered =
-        anonymous.postJson(
-            "/api/auth/register",
-            Json.write(
-                Map.of(
-                    "email",
-                    "kafka-acl-" + UUID.randomUUID() + "@example.com",
-                    "password",
-                    UUID.randomUUID().toString(),
-                    "displayName",
-                    "Kafka ACL")));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    JsonNode body = Json.read(registered.body());
-    candidateId = body.path("user").path("id").asText();
-    candidate = anonymous.as(Gateway.Identity.bearer(body.path("accessToken").asText()));
+                URI.create("http://localhost:" + suite.ports().get("GATEWAY")),
+                Gateway.Identity.ANONYMOUS)
+            .signUp();
+    candidateId = account.id();
+    candidate = account.gateway();
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,29 +49,10 @@ class RunningSuiteIT {
     assertThat(suite.upOutput()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
 
     gateway =
-        signUp(
-            new Gateway(
-                URI.create("http://localhost:" + ports.get("GATEWAY")),
-                Gateway.Identity.ANONYMOUS));
-  }
-
-  /** A new candidate account, as the web app creates one. */
-  private static Gateway signUp(Gateway anonymous) {
-    String name = "system-test-" + UUID.randomUUID();
-    HttpResponse<String> registered =
-        anonymous.postJson(
-            "/api/auth/register",
-            Json.write(
-                Map.of(
-                    "email",
-                    name + "@example.com",
-                    "password",
-                    UUID.randomUUID().toString(),
-                    "displayName",
-                    "System Test")));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return anonymous.as(
-        Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
+        new Gateway(
+                URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS)
+            .signUp()
+            .gateway();
   }
 
   @Test
