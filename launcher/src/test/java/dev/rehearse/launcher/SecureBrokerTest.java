@@ -38,11 +38,14 @@ class SecureBrokerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   private static final Map<String, String> passwords = new HashMap<>();
+
+  /** What ./rehearse gives the launcher. */
+  private static final Map<String, String> env = new HashMap<>();
+
   private static EmbeddedKafkaBroker broker;
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> env = new HashMap<>();
     env.put(KafkaSecurity.ACCESS_TABLE_VARIABLE, ROOT.resolve("kafka.acl").toString());
     env.put(KafkaSecurity.ADMIN_PASSWORD_VARIABLE, UUID.randomUUID().toString());
     for (String line : Files.readAllLines(ROOT.resolve("suite.parts"))) {
@@ -52,10 +55,9 @@ class SecureBrokerTest {
         env.put("REHEARSE_KAFKA_" + c[4] + "_PASSWORD", passwords.get(c[0]));
       }
     }
-    KafkaSecurity security = KafkaSecurity.fromEnvironment(env).orElseThrow();
     broker =
         new EmbeddedKafkaBroker(
-                Files.createTempDirectory("secure-kafka-").resolve("kafka"), 0, security)
+                Files.createTempDirectory("secure-kafka-").resolve("kafka"), 0, security())
             .start();
     // each owner creates its topics, as the services do at start-up
     create("speech-service", TRANSCRIPTS);
@@ -104,6 +106,25 @@ class SecureBrokerTest {
   void assessmentMayUseOnlyItsOwnConsumerGroups() {
     Throwable failure = catchThrowable(() -> readUntil("speech-catalog", "never"));
     assertThat(failure).isInstanceOf(GroupAuthorizationException.class);
+  }
+
+  @Test
+  void aLogDirectoryFromBeforeTheBrokerWasSecuredIsSecuredInPlace() throws Exception {
+    Path dir = Files.createTempDirectory("upgraded-kafka-").resolve("kafka");
+    new EmbeddedKafkaBroker(dir, 0).start().close();
+    try (EmbeddedKafkaBroker upgraded = new EmbeddedKafkaBroker(dir, 0, security()).start()) {
+      Map<String, Object> config =
+          new HashMap<>(
+              KafkaSecurity.clientProperties("speech-service", passwords.get("speech-service")));
+      config.put("bootstrap.servers", upgraded.bootstrapServers());
+      try (Admin admin = Admin.create(config)) {
+        assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS)).isNotBlank();
+      }
+    }
+  }
+
+  private static KafkaSecurity security() {
+    return KafkaSecurity.fromEnvironment(env).orElseThrow();
   }
 
   /** Sends one record as {@code user}; returns why it failed, or null once acknowledged. */
