@@ -190,7 +190,8 @@ class ComposeFileTest {
             "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
         .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
         .containsEntry("KAFKA_SUPER_USERS", "User:admin");
-    assertThat(kafka.get("KAFKA_SASL_ENABLED_MECHANISMS")).contains("SCRAM-SHA-256");
+    assertThat(kafka.get("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS"))
+        .contains("SCRAM-SHA-256");
     assertThat(fromEnvironment(kafka.get("REHEARSE_KAFKA_ADMIN_PASSWORD")))
         .isEqualTo("REHEARSE_KAFKA_ADMIN_PASSWORD");
 
