@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PostgreSQL takes passwords only. They come from the environment, never the command line:
  * {@code REHEARSE_DB_ADMIN_PASSWORD} for the superuser, and {@code REHEARSE_DB_<VAR>_PASSWORD} for
- * the role of each service in suite.parts (VAR its variable column), which owns its schema.
+ * the role of each service in suite.parts (VAR its variable column), which owns its schema. Kafka
+ * runs in secure mode (SASL/SCRAM users and ACLs, see {@link KafkaSecurity#fromEnvironment}) when
+ * the environment names the access table.
  */
 public final class DevInfrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(DevInfrastructure.class);
@@ -43,9 +45,7 @@ public final class DevInfrastructure {
       throw e;
     }
     LOG.info("PostgreSQL ready at {}", postgres.jdbcUrl());
-    EmbeddedKafkaBroker kafka =
-        new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
-    LOG.info("Kafka ready at {}", kafka.bootstrapServers());
+    EmbeddedKafkaBroker kafka = startKafka(dataDir, kafkaPort);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -68,5 +68,16 @@ public final class DevInfrastructure {
           variable + " is not set: PostgreSQL takes passwords only (./rehearse up sets them)");
     }
     return value;
+  }
+
+  private static EmbeddedKafkaBroker startKafka(Path dataDir, int port) {
+    KafkaSecurity security = KafkaSecurity.fromEnvironment(System.getenv()).orElse(null);
+    EmbeddedKafkaBroker kafka =
+        new EmbeddedKafkaBroker(dataDir.resolve("kafka"), port, security).start();
+    LOG.info(
+        "Kafka ready at {} ({})",
+        kafka.bootstrapServers(),
+        security == null ? "PLAINTEXT, no authorisation" : "SASL/SCRAM with ACLs");
+    return kafka;
   }
 }

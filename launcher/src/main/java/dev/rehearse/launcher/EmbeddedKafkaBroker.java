@@ -17,7 +17,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) running in this JVM. {@link
  * #stop()} and {@link #start()} may be called again on the same instance: ports and log directory
- * are kept, so a restart looks to clients like a broker outage.
+ * are kept, so a restart looks to clients like a broker outage. Without {@link KafkaSecurity} its
+ * listener is PLAINTEXT and everything is allowed (tests); with it, see {@link SecureBroker}.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CLUSTER_ID = "cmVoZWFyc2UtZGV2LTAx";
@@ -25,12 +26,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path logDir;
   private final int port;
   private final int controllerPort;
+  private final SecureBroker secure;
   private KafkaRaftServer server;
 
   public EmbeddedKafkaBroker(Path logDir, int port) {
+    this(logDir, port, null);
+  }
+
+  /** A broker with SASL/SCRAM users and ACLs ({@code security} null: PLAINTEXT, no ACLs). */
+  public EmbeddedKafkaBroker(Path logDir, int port, KafkaSecurity security) {
     this.logDir = logDir;
     this.port = port > 0 ? port : freePort();
     this.controllerPort = freePort();
+    this.secure = security == null ? null : new SecureBroker(security, this.port, controllerPort);
   }
 
   public synchronized EmbeddedKafkaBroker start() {
@@ -40,13 +48,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       Properties props = properties();
+      if (secure != null) {
+        props.putAll(secure.brokerProperties());
+      }
       Path config = logDir.resolveSibling(logDir.getFileName() + ".properties");
       try (var out = Files.newOutputStream(config)) {
-        props.store(out, "in-process KRaft broker");
+        withoutSecrets(props).store(out, "in-process KRaft broker");
       }
       format(config);
       server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
       server.startup();
+      if (secure != null) {
+        secure.applyUsersAndAcls();
+      }
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("Kafka did not start", e);
@@ -68,6 +82,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** Passwords stay in memory: the file is only for formatting the log directory. */
+  private static Properties withoutSecrets(Properties props) {
+    Properties stored = new Properties();
+    props.forEach(
+        (key, value) -> {
+          if (!key.toString().endsWith("jaas.config")) {
+            stored.put(key, value);
+          }
+        });
+    return stored;
   }
 
   private Properties properties() {

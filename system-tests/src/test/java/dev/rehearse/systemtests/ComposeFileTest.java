@@ -37,9 +37,10 @@ class ComposeFileTest {
 
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
-    assertThat(compose.tree("services").keys())
-        .containsExactlyInAnyOrderElementsOf(
-            Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
+    assertThat(compose.tree("services").keys().stream().filter(name -> !isOneShot(name)))
+        .containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
+    assertThat(compose.tree("services").keys().stream().filter(ComposeFileTest::isOneShot))
+        .containsExactly("kafka-init");
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
     assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(","))
         .containsExactlyInAnyOrder("broker", "controller");
@@ -85,6 +86,9 @@ class ComposeFileTest {
   @Test
   void everyContainerHasAHealthcheck() {
     for (String name : compose.tree("services").keys()) {
+      if (isOneShot(name)) {
+        continue; // it runs to completion; who needs it waits for service_completed_successfully
+      }
       assertThat(healthcheck(name)).as(name).isNotBlank();
       assertThat(service(name).text("healthcheck.retries")).as(name + " retries").isPresent();
     }
@@ -101,6 +105,7 @@ class ComposeFileTest {
       }
       if (CONFIG.get(name).find("kafka.bootstrap.servers").isPresent()) {
         needed.put("kafka", "service_healthy");
+        needed.put("kafka-init", "service_completed_successfully");
       }
       if (name.equals("gateway")) {
         Suite.SERVICES.stream()
@@ -196,8 +201,8 @@ class ComposeFileTest {
         .as("KAFKA_LISTENERS")
         .containsEntry(listenerName, ":" + advertised.substring(advertised.indexOf(':') + 1));
     assertThat(listeners(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").replace(":", "://")))
-        .as("clients speak plaintext")
-        .containsEntry(listenerName, "PLAINTEXT");
+        .as("clients sign in with SASL")
+        .containsEntry(listenerName, "SASL_PLAINTEXT");
     String controller = kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES");
     assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
         .isEqualTo(
@@ -209,6 +214,51 @@ class ComposeFileTest {
         assertThat(env(name)).as(name).containsEntry("KAFKA_BOOTSTRAP_SERVERS", advertised);
       }
     }
+  }
+
+  @Test
+  void everyServiceSignsInToKafkaAsItselfAndTheBrokerAllowsOnlyWhatKafkaAclGrants()
+      throws IOException {
+    Map<String, String> kafka = rawEnv("kafka");
+    assertThat(kafka)
+        .containsEntry(
+            "KAFKA_AUTHORIZER_CLASS_NAME",
+            "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+        .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+    assertThat(kafka.get("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS"))
+        .contains("SCRAM-SHA-256");
+    assertThat(fromEnvironment(kafka.get("REHEARSE_KAFKA_ADMIN_PASSWORD")))
+        .isEqualTo("REHEARSE_KAFKA_ADMIN_PASSWORD");
+
+    Map<String, String> init = rawEnv("kafka-init");
+    assertThat(init.get("REHEARSE_KAFKA_ADMIN_PASSWORD"))
+        .isEqualTo(kafka.get("REHEARSE_KAFKA_ADMIN_PASSWORD"));
+    assertThat(service("kafka-init").strings("volumes").keySet())
+        .anyMatch(v -> v.startsWith("./kafka.acl:"))
+        .anyMatch(v -> v.startsWith("./suite.parts:"));
+    List<String> principals =
+        Files.readAllLines(Suite.root().resolve("kafka.acl")).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.split("\\s+")[0])
+            .toList();
+    List<String> kafkaUsers = new ArrayList<>();
+    for (String name : Suite.SERVICES) {
+      if (CONFIG.get(name).find("kafka.bootstrap.servers").isEmpty()) {
+        continue;
+      }
+      kafkaUsers.add(name);
+      String variable = "REHEARSE_KAFKA_" + Suite.part(name).variable() + "_PASSWORD";
+      assertThat(rawEnv(name)).as(name).containsEntry("REHEARSE_KAFKA_USERNAME", name);
+      assertThat(fromEnvironment(rawEnv(name).get("REHEARSE_KAFKA_PASSWORD")))
+          .as(name + " password")
+          .isEqualTo(variable);
+      assertThat(fromEnvironment(init.get(variable)))
+          .as("kafka-init sets " + name + "'s password")
+          .isEqualTo(variable);
+    }
+    assertThat(principals).as("kafka.acl names every Kafka user").hasSameElementsAs(kafkaUsers);
   }
 
   @Test
@@ -248,6 +298,26 @@ class ComposeFileTest {
     assertThat(CONFIG.get("speech-service").find("rehearse.speech.model-path"))
         .as("speech-service reads the model path")
         .isPresent();
+  }
+
+  /** A one-shot container: it runs once and exits (restart "no"). */
+  private static boolean isOneShot(String name) {
+    return service(name).text("restart").filter("no"::equals).isPresent();
+  }
+
+  /** The environment as written, placeholders unresolved. */
+  private static Map<String, String> rawEnv(String name) {
+    Map<String, String> result = new LinkedHashMap<>();
+    if (service(name).find("environment").orElse(Map.of()) instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
+    }
+    return result;
+  }
+
+  /** The variable of a required value "${VAR:?why}": never a fixed value, never a default. */
+  private static String fromEnvironment(String value) {
+    assertThat(value).as("a value from the environment").matches("\\$\\{[A-Z_]+:\\?[^}]+}");
+    return value.substring(2, value.indexOf(":?"));
   }
 
   private static YamlTree service(String name) {

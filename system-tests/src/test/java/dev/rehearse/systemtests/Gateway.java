@@ -1,5 +1,9 @@
 package dev.rehearse.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +13,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /** The suite as a browser sees it: everything goes through the gateway, as one candidate. */
@@ -36,6 +43,30 @@ final class Gateway {
     return new Gateway(base, other);
   }
 
+  /** A candidate account and the gateway as that candidate. */
+  record Account(String id, Gateway gateway) {}
+
+  /** Registers a new candidate account, as the web app does, from this anonymous gateway. */
+  Account signUp() {
+    String name = "system-test-" + UUID.randomUUID();
+    HttpResponse<String> registered =
+        postJson(
+            "/api/auth/register",
+            Json.write(
+                Map.of(
+                    "email",
+                    name + "@example.com",
+                    "password",
+                    UUID.randomUUID().toString(),
+                    "displayName",
+                    "System Test")));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    JsonNode body = Json.read(registered.body());
+    return new Account(
+        body.path("user").path("id").asText(),
+        as(Identity.bearer(body.path("accessToken").asText())));
+  }
+
   HttpResponse<String> postJson(String path, String json) {
     return send(
         request(path)
@@ -46,6 +77,23 @@ final class Gateway {
   HttpResponse<String> postWav(String path, byte[] wav) {
     return send(
         request(path).header("Content-Type", "audio/wav").POST(BodyPublishers.ofByteArray(wav)));
+  }
+
+  /**
+   * Submits a spoken answer, retrying until it is accepted (the question reaches the services over
+   * Kafka shortly after start-up); returns the attempt's id.
+   */
+  String submitSpokenAttempt(String questionId, byte[] wav) {
+    AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              accepted.set(postWav("/api/spoken-attempts?questionId=" + questionId, wav));
+              assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
+            });
+    return Json.read(accepted.get().body()).path("id").asText();
   }
 
   HttpResponse<String> get(String path) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -53,29 +52,10 @@ class RunningSuiteIT {
     assertThat(suite.upOutput()).contains("http://localhost:" + ports.get("GATEWAY") + "/");
 
     gateway =
-        signUp(
-            new Gateway(
-                URI.create("http://localhost:" + ports.get("GATEWAY")),
-                Gateway.Identity.ANONYMOUS));
-  }
-
-  /** A new candidate account, as the web app creates one. */
-  private static Gateway signUp(Gateway anonymous) {
-    String name = "system-test-" + UUID.randomUUID();
-    HttpResponse<String> registered =
-        anonymous.postJson(
-            "/api/auth/register",
-            Json.write(
-                Map.of(
-                    "email",
-                    name + "@example.com",
-                    "password",
-                    UUID.randomUUID().toString(),
-                    "displayName",
-                    "System Test")));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return anonymous.as(
-        Gateway.Identity.bearer(Json.read(registered.body()).path("accessToken").asText()));
+        new Gateway(
+                URI.create("http://localhost:" + ports.get("GATEWAY")), Gateway.Identity.ANONYMOUS)
+            .signUp()
+            .gateway();
   }
 
   @Test
@@ -160,16 +140,7 @@ class RunningSuiteIT {
         Files.readAllBytes(
             root.resolve("speech-service/src/test/resources/audio/answers/serving-rollout.wav"));
     try (EventStream events = gateway.events()) {
-      AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofMillis(500))
-          .untilAsserted(
-              () -> {
-                accepted.set(gateway.postWav("/api/spoken-attempts?questionId=" + QUESTION, wav));
-                assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
-              });
-      String id = Json.read(accepted.get().body()).path("id").asText();
+      String id = gateway.submitSpokenAttempt(QUESTION, wav);
       assertThat(id).isNotBlank();
 
       await()
