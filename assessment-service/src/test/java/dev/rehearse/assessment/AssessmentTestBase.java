@@ -8,6 +8,7 @@ import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
+import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
@@ -39,9 +40,19 @@ public abstract class AssessmentTestBase extends ServiceTest {
     return published;
   }
 
-  /** The request as a coach sends it through the gateway: the coach's account id and role COACH. */
+  /** The request as a candidate sends it through the gateway: with their signed token. */
+  protected static <T> MutableHttpRequest<T> asCandidate(
+      MutableHttpRequest<T> request, String candidate) {
+    return request.bearerAuth(GatewayTokens.token(candidate, "CANDIDATE"));
+  }
+
+  /** The request as a coach sends it: with a token naming the coach's account and role COACH. */
   protected static <T> MutableHttpRequest<T> asCoach(MutableHttpRequest<T> request, String coach) {
-    return request.header("X-Candidate-Id", coach).header("X-User-Role", "COACH");
+    return request.bearerAuth(GatewayTokens.token(coach, "COACH"));
+  }
+
+  protected static <T> MutableHttpRequest<T> asAdmin(MutableHttpRequest<T> request, String admin) {
+    return request.bearerAuth(GatewayTokens.token(admin, "ADMIN"));
   }
 
   /** A serving question with three concepts and two red-flag rules, under a fresh id. */

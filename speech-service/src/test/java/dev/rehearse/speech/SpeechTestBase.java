@@ -4,11 +4,13 @@ import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.QuestionPublished.Pronunciation;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.Problems;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -125,7 +127,15 @@ public abstract class SpeechTestBase extends ServiceTest {
   }
 
   protected static HttpRequest<byte[]> wavPost(String uri, String candidate, byte[] wav) {
-    return HttpRequest.POST(uri, wav).contentType("audio/wav").header("X-Candidate-Id", candidate);
+    return as(HttpRequest.POST(uri, wav).contentType("audio/wav"), candidate, "CANDIDATE");
+  }
+
+  /**
+   * The request with a token naming {@code subject} in {@code role}, as the gateway forwards it.
+   */
+  protected static <T> MutableHttpRequest<T> as(
+      MutableHttpRequest<T> request, String subject, String role) {
+    return request.bearerAuth(GatewayTokens.token(subject, role));
   }
 
   protected int status(HttpRequest<?> request) {

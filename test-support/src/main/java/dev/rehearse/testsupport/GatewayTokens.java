@@ -14,9 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,13 +30,6 @@ public final class GatewayTokens {
 
   private GatewayTokens() {}
 
-  /** The properties plus the one that makes a service refuse requests without a token. */
-  public static Map<String, String> checking(Map<String, String> properties) {
-    Map<String, String> p = new HashMap<>(properties);
-    p.put("rehearse.auth.required", "true");
-    return p;
-  }
-
   /** The public half of this JVM's test signing key, as a JWK set. */
   public static String publicJwks() {
     return new JWKSet(KEY.toPublicJWK()).toString();
@@ -51,6 +42,16 @@ public final class GatewayTokens {
 
   public static String token(String subject, String role) {
     return token(subject, role, Instant.now().plusSeconds(600), UUID.randomUUID().toString());
+  }
+
+  /** A token whose {@code name} claim (the account's display name) is {@code displayName}. */
+  public static String named(String subject, String role, String displayName) {
+    return sign(
+        KEY,
+        new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID()).build(),
+        claims("gateway", subject, role, Instant.now().plusSeconds(600))
+            .claim("name", displayName)
+            .build());
   }
 
   /** A token of a given sign-in session ({@code sid}) and expiry. */

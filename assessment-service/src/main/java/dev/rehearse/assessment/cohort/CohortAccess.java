@@ -1,14 +1,13 @@
 package dev.rehearse.assessment.cohort;
 
-import dev.rehearse.assessment.access.Identity;
-import dev.rehearse.assessment.access.Staff;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
  * Whose data a caller may read: candidates their own, coaches the candidates in their cohorts,
- * admins everyone's. Refusals are 404s, so an id outside one's reach reveals nothing.
+ * admins everyone's. Refusals of an object are 404s, so an id outside one's reach reveals nothing;
+ * coach endpoints refuse a candidate with 403.
  */
 @Singleton
 public class CohortAccess {
@@ -18,30 +17,34 @@ public class CohortAccess {
     this.members = members;
   }
 
-  public boolean sees(Staff staff, String candidateId) {
-    return staff.admin() || members.coaches(staff.id(), candidateId);
+  /** Coach endpoints: the caller must be a coach or an admin. */
+  public static Caller requireStaff(Caller caller) {
+    if (!caller.isStaff()) {
+      throw ProblemException.forbidden("only coaches and admins may use this endpoint");
+    }
+    return caller;
   }
 
-  /** For a coach endpoint naming a candidate: 404 unless the coach sees them. */
-  public void requireSees(Staff staff, String candidateId) {
-    if (!sees(staff, candidateId)) {
+  /**
+   * An admin sees everyone; a coach the members of their cohorts. A candidate nobody (a demoted
+   * coach's cohorts stay in the database, out of their reach).
+   */
+  public boolean sees(Caller caller, String candidateId) {
+    return caller.isAdmin() || (caller.isStaff() && members.coaches(caller.id(), candidateId));
+  }
+
+  /**
+   * For a coach endpoint naming a candidate: 403 for a candidate, 404 unless the coach sees them.
+   */
+  public void requireSees(Caller caller, String candidateId) {
+    if (!sees(requireStaff(caller), candidateId)) {
       throw ProblemException.notFound(
           "candidateId", "no candidate " + candidateId + " in your cohorts");
     }
   }
 
-  /**
-   * For data owned by {@code ownerId}. With no identity headers at all (local scripts and component
-   * tests with rehearse.auth.required=false; behind the gateway both are always set) nothing is
-   * restricted.
-   */
-  public boolean mayRead(@Nullable String subject, @Nullable String role, String ownerId) {
-    if (subject == null && role == null) {
-      return true;
-    }
-    if (Identity.isStaff(role)) {
-      return ownerId.equals(subject) || sees(Identity.coach(subject, role), ownerId);
-    }
-    return ownerId.equals(subject);
+  /** For data owned by {@code ownerId}: its owner, or staff who see the owner. */
+  public boolean mayRead(Caller caller, String ownerId) {
+    return ownerId.equals(caller.id()) || sees(caller, ownerId);
   }
 }

@@ -1,6 +1,6 @@
 package dev.rehearse.assessment.cohort;
 
-import dev.rehearse.assessment.access.Staff;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -22,7 +22,7 @@ public class Cohorts {
   }
 
   @Transactional
-  public CohortView create(Staff coach, String name) {
+  public CohortView create(Caller coach, String name) {
     Cohort cohort =
         cohorts.save(
             new Cohort(
@@ -34,19 +34,19 @@ public class Cohorts {
     return new CohortView(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
   }
 
-  public List<CohortView> of(Staff coach) {
+  public List<CohortView> of(Caller coach) {
     return cohorts.viewsOf(coach.id());
   }
 
   /** A new code for a cohort whose code went too far; members stay, the old code stops working. */
   @Transactional
-  public CohortView newCode(Staff coach, UUID cohortId) {
+  public CohortView newCode(Caller coach, UUID cohortId) {
     cohorts.updateJoinCode(owned(coach, cohortId).id(), freshCode());
     return view(coach, cohortId);
   }
 
   @Transactional
-  public void remove(Staff coach, UUID cohortId, String candidateId) {
+  public void remove(Caller coach, UUID cohortId, String candidateId) {
     if (members.deleteByCohortIdAndCandidateId(owned(coach, cohortId).id(), candidateId) == 0) {
       throw ProblemException.notFound(
           "candidateId", "no candidate " + candidateId + " in this cohort");
@@ -89,18 +89,18 @@ public class Cohorts {
     return members.membershipsOf(candidateId);
   }
 
-  public List<CandidateSummary> candidatesOf(Staff staff) {
-    return members.summaries(staff.id(), staff.admin());
+  public List<CandidateSummary> candidatesOf(Caller staff) {
+    return members.summaries(staff.id(), staff.isAdmin());
   }
 
-  private Cohort owned(Staff coach, UUID cohortId) {
+  private Cohort owned(Caller coach, UUID cohortId) {
     return cohorts
         .findById(cohortId)
         .filter(c -> c.coachId().equals(coach.id()))
         .orElseThrow(() -> ProblemException.notFound("id", "you have no cohort " + cohortId));
   }
 
-  private CohortView view(Staff coach, UUID cohortId) {
+  private CohortView view(Caller coach, UUID cohortId) {
     return of(coach).stream().filter(c -> c.id().equals(cohortId)).findFirst().orElseThrow();
   }
 

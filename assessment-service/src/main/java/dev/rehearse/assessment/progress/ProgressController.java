@@ -1,17 +1,15 @@
 package dev.rehearse.assessment.progress;
 
-import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.quiz.QuizResponse;
 import dev.rehearse.assessment.quiz.QuizResponseRepository;
 import dev.rehearse.assessment.scoring.Attempt;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.ScoreResult;
-import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.platform.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
@@ -37,18 +35,11 @@ public class ProgressController {
           "Progress of the calling candidate, or (for a coach, with ?candidateId=) of a candidate in their cohorts")
   @Get
   public Progress progress(
-      @Nullable @Header(Identity.CANDIDATE) String candidateHeader,
-      @Nullable @Header(Identity.ROLE) String role,
-      @Nullable @QueryValue @Size(max = 100) String candidateId) {
-    String candidate;
+      Caller caller, @Nullable @QueryValue @Size(max = 100) String candidateId) {
+    String candidate = caller.id();
     if (candidateId != null) {
-      access.requireSees(Identity.coach(candidateHeader, role), candidateId);
+      access.requireSees(caller, candidateId);
       candidate = candidateId;
-    } else if (candidateHeader != null && !candidateHeader.isBlank()) {
-      candidate = candidateHeader.trim();
-    } else {
-      throw ProblemException.badRequest(
-          Identity.CANDIDATE, "send " + Identity.CANDIDATE + " (or, as a coach, ?candidateId=)");
     }
     return of(
         candidate,

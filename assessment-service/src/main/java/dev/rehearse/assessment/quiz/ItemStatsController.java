@@ -1,11 +1,10 @@
 package dev.rehearse.assessment.quiz;
 
-import dev.rehearse.assessment.access.Identity;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
@@ -23,8 +22,10 @@ public class ItemStatsController {
 
   @Operation(summary = "Facility and discrimination index of every quiz item with responses")
   @Get
-  public List<ItemStats> stats(@Nullable @Header(Identity.ROLE) String role) {
-    Identity.admin(role);
+  public List<ItemStats> stats(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ProblemException.forbidden("only admins may see item statistics");
+    }
     return ItemStats.of(responses.findAll(), minResponses);
   }
 }

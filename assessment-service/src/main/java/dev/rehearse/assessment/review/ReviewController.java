@@ -1,17 +1,15 @@
 package dev.rehearse.assessment.review;
 
-import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
 import dev.rehearse.assessment.scoring.AttemptViews;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -49,23 +47,14 @@ public class ReviewController {
           "Override an attempt's score (with a reason) and/or comment on it; the machine score is kept")
   @Post("/api/attempts/{id}/reviews")
   public HttpResponse<ReviewResult> review(
-      UUID id,
-      @Nullable @Header(Identity.CANDIDATE) String subject,
-      @Nullable @Header(Identity.ROLE) String role,
-      @Body @Valid ReviewRequest request) {
-    return HttpResponse.created(reviewing.review(id, Identity.coach(subject, role), request));
+      UUID id, Caller caller, @Body @Valid ReviewRequest request) {
+    return HttpResponse.created(reviewing.review(id, CohortAccess.requireStaff(caller), request));
   }
 
   @Operation(summary = "An attempt's audit trail: every review with who, when and why")
   @Get("/api/attempts/{id}/reviews")
-  public List<AttemptReview> trail(
-      UUID id,
-      @Nullable @Header(Identity.CANDIDATE) String subject,
-      @Nullable @Header(Identity.ROLE) String role) {
-    if (attempts
-        .findById(id)
-        .filter(a -> access.mayRead(subject, role, a.candidateId()))
-        .isEmpty()) {
+  public List<AttemptReview> trail(UUID id, Caller caller) {
+    if (attempts.findById(id).filter(a -> access.mayRead(caller, a.candidateId())).isEmpty()) {
       throw ProblemException.notFound("id", "no scored attempt with id " + id);
     }
     return reviews.findByAttemptIdOrderByCreatedAt(id);
@@ -73,11 +62,8 @@ public class ReviewController {
 
   @Operation(summary = "A candidate's attempts, newest first, with effective and machine scores")
   @Get("/api/coach/candidates/{candidateId}/attempts")
-  public List<AttemptView> candidateAttempts(
-      @Size(max = 100) String candidateId,
-      @Nullable @Header(Identity.CANDIDATE) String subject,
-      @Nullable @Header(Identity.ROLE) String role) {
-    access.requireSees(Identity.coach(subject, role), candidateId);
+  public List<AttemptView> candidateAttempts(@Size(max = 100) String candidateId, Caller caller) {
+    access.requireSees(caller, candidateId);
     return views.of(attempts.findByCandidateIdOrderByCreatedAtDesc(candidateId));
   }
 }

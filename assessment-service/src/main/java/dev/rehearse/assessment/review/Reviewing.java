@@ -1,12 +1,12 @@
 package dev.rehearse.assessment.review;
 
-import dev.rehearse.assessment.access.Staff;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.scoring.Attempt;
 import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptViews;
 import dev.rehearse.contracts.AttemptReviewed;
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.outbox.Outbox;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -41,7 +41,7 @@ public class Reviewing {
   }
 
   @Transactional
-  public ReviewResult review(UUID attemptId, Staff coach, ReviewRequest request) {
+  public ReviewResult review(UUID attemptId, Caller coach, ReviewRequest request) {
     String coachId = coach.id();
     Attempt attempt =
         attempts

@@ -1,26 +1,20 @@
 package dev.rehearse.assessment.scoring;
 
-import dev.rehearse.assessment.access.Identity;
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.cohort.CohortAccess;
-import dev.rehearse.platform.identity.IdentityHeaders;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 @Controller("/api/attempts")
 public class AttemptController {
-  static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   private final CatalogRepository catalog;
   private final AttemptViews views;
   private final AttemptScoring scoring;
@@ -42,9 +36,7 @@ public class AttemptController {
 
   @Operation(summary = "Score a typed answer at once")
   @Post
-  public HttpResponse<AttemptView> submit(
-      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
-      @Body @Valid TypedAnswer answer) {
+  public HttpResponse<AttemptView> submit(Caller caller, @Body @Valid TypedAnswer answer) {
     var question =
         catalog
             .findById(answer.questionId())
@@ -53,7 +45,7 @@ public class AttemptController {
                     ProblemException.notFound(
                         "questionId", "no question with id " + answer.questionId()));
     Attempt attempt =
-        scoring.score(UUID.randomUUID(), candidateId, question, answer.answerText(), null);
+        scoring.score(UUID.randomUUID(), caller.id(), question, answer.answerText(), null);
     return HttpResponse.created(AttemptView.of(attempt, question.modelAnswer()));
   }
 
@@ -63,13 +55,10 @@ public class AttemptController {
    */
   @Operation(summary = "A scored attempt, typed or spoken")
   @Get("/{id}")
-  public AttemptView get(
-      UUID id,
-      @Nullable @Header(Identity.CANDIDATE) String candidateId,
-      @Nullable @Header(Identity.ROLE) String role) {
+  public AttemptView get(UUID id, Caller caller) {
     return attempts
         .findById(id)
-        .filter(a -> access.mayRead(candidateId, role, a.candidateId()))
+        .filter(a -> access.mayRead(caller, a.candidateId()))
         .map(views::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));
   }

@@ -149,37 +149,26 @@ class CohortTest extends AssessmentTestBase {
     // another candidate: own data only
     String stranger = "stranger-" + run;
     assertProblem(
+        http, asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id()), stranger), 404, "id");
+    assertProblem(
         http,
-        HttpRequest.GET("/api/attempts/" + attempt.id())
-            .header("X-Candidate-Id", stranger)
-            .header("X-User-Role", "CANDIDATE"),
+        asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"), stranger),
         404,
         "id");
     assertProblem(
         http,
-        HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews")
-            .header("X-Candidate-Id", stranger)
-            .header("X-User-Role", "CANDIDATE"),
-        404,
-        "id");
-    assertProblem(
-        http,
-        HttpRequest.GET("/api/coach/candidates")
-            .header("X-Candidate-Id", stranger)
-            .header("X-User-Role", "CANDIDATE"),
+        asCandidate(HttpRequest.GET("/api/progress?candidateId=" + candidate), stranger),
         403,
-        "X-User-Role");
+        null);
+    assertProblem(http, asCandidate(HttpRequest.GET("/api/coach/candidates"), stranger), 403, null);
     assertProblem(
         http,
-        HttpRequest.POST("/api/coach/cohorts", Map.of("name", "mine"))
-            .header("X-Candidate-Id", stranger)
-            .header("X-User-Role", "CANDIDATE"),
+        asCandidate(HttpRequest.POST("/api/coach/cohorts", Map.of("name", "mine")), stranger),
         403,
-        "X-User-Role");
+        null);
     assertProblem(
         http,
-        HttpRequest.DELETE("/api/cohort-memberships/" + cohortId)
-            .header("X-Candidate-Id", stranger),
+        asCandidate(HttpRequest.DELETE("/api/cohort-memberships/" + cohortId), stranger),
         404,
         "cohortId");
     assertProblem(
@@ -188,23 +177,50 @@ class CohortTest extends AssessmentTestBase {
             HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", morning.joinCode())),
             otherCoach),
         403,
-        "X-User-Role");
+        null);
 
-    MutableHttpRequest<?> admin =
-        HttpRequest.GET("/api/coach/candidates")
-            .header("X-Candidate-Id", "admin-" + run)
-            .header("X-User-Role", "ADMIN");
+    MutableHttpRequest<?> admin = asAdmin(HttpRequest.GET("/api/coach/candidates"), "admin-" + run);
     assertThat(http.toBlocking().retrieve(admin, Argument.listOf(CandidateSummary.class)))
         .extracting(CandidateSummary::candidateId)
         .contains(candidate);
     assertThat(
             http.toBlocking()
                 .retrieve(
-                    HttpRequest.GET("/api/progress?candidateId=" + candidate)
-                        .header("X-Candidate-Id", "admin-" + run)
-                        .header("X-User-Role", "ADMIN"),
+                    asAdmin(
+                        HttpRequest.GET("/api/progress?candidateId=" + candidate), "admin-" + run),
                     String.class))
         .contains(candidate);
+  }
+
+  @Test
+  void aCoachWhoseTokenSaysCandidateReachesNoneOfTheirCohorts() {
+    // a demoted coach: the cohorts stay in the database, the new token decides
+    String demoted = "demoted-" + run;
+    CohortView cohort = create(demoted, "Former group " + run);
+    String candidate = "former-member-" + run;
+    join(candidate, cohort.joinCode());
+    AttemptView attempt = answer(candidate);
+    assertThat(candidatesOf(demoted)).extracting(CandidateSummary::candidateId).contains(candidate);
+
+    assertProblem(
+        http, asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id()), demoted), 404, "id");
+    assertProblem(
+        http,
+        asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"), demoted),
+        404,
+        "id");
+    assertProblem(http, asCandidate(HttpRequest.GET("/api/coach/candidates"), demoted), 403, null);
+    assertProblem(http, asCandidate(HttpRequest.GET("/api/coach/cohorts"), demoted), 403, null);
+    assertProblem(
+        http,
+        asCandidate(HttpRequest.GET("/api/coach/candidates/" + candidate + "/attempts"), demoted),
+        403,
+        null);
+    assertProblem(
+        http,
+        asCandidate(HttpRequest.GET("/api/progress?candidateId=" + candidate), demoted),
+        403,
+        null);
   }
 
   @Test
@@ -218,8 +234,7 @@ class CohortTest extends AssessmentTestBase {
 
     http.toBlocking()
         .exchange(
-            HttpRequest.DELETE("/api/cohort-memberships/" + cohort.id())
-                .header("X-Candidate-Id", leaver));
+            asCandidate(HttpRequest.DELETE("/api/cohort-memberships/" + cohort.id()), leaver));
     assertThat(memberships(leaver)).isEmpty();
     assertProblem(
         http, asCoach(HttpRequest.GET("/api/attempts/" + attempt.id()), coach), 404, "id");
@@ -252,26 +267,26 @@ class CohortTest extends AssessmentTestBase {
     assertThat(renewed.joinCode()).isNotEqualTo(cohort.joinCode());
     assertProblem(
         http,
-        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", cohort.joinCode()))
-            .header("X-Candidate-Id", "late-" + run),
+        asCandidate(
+            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", cohort.joinCode())),
+            "late-" + run),
         404,
         "joinCode");
     assertThat(join("late-" + run, renewed.joinCode()).cohortId()).isEqualTo(cohort.id());
     assertProblem(
         http,
-        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", " "))
-            .header("X-Candidate-Id", "x"),
+        asCandidate(HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", " ")), "x"),
         400,
         "joinCode");
     assertProblem(
         http,
-        HttpRequest.POST("/api/cohort-memberships", Map.of()).header("X-Candidate-Id", "x"),
+        asCandidate(HttpRequest.POST("/api/cohort-memberships", Map.of()), "x"),
         400,
         "joinCode");
     assertProblem(
         http,
-        HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", "A".repeat(40)))
-            .header("X-Candidate-Id", "x"),
+        asCandidate(
+            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", "A".repeat(40))), "x"),
         400,
         "joinCode");
     assertProblem(
@@ -314,30 +329,30 @@ class CohortTest extends AssessmentTestBase {
   private Membership join(String candidate, String code) {
     return http.toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", code))
-                .header("X-Candidate-Id", candidate)
-                .header("X-User-Role", "CANDIDATE"),
+            asCandidate(
+                HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", code)), candidate),
             Membership.class);
   }
 
   private List<Membership> memberships(String candidate) {
     return http.toBlocking()
         .retrieve(
-            HttpRequest.GET("/api/cohort-memberships").header("X-Candidate-Id", candidate),
+            asCandidate(HttpRequest.GET("/api/cohort-memberships"), candidate),
             Argument.listOf(Membership.class));
   }
 
   private AttemptView answer(String candidate) {
     return http.toBlocking()
         .retrieve(
-            HttpRequest.POST(
+            asCandidate(
+                HttpRequest.POST(
                     "/api/attempts",
                     Map.of(
                         "questionId",
                         question().questionId(),
                         "answerText",
-                        "A canary with 5% of traffic, watch latency, and roll back on a regression."))
-                .header("X-Candidate-Id", candidate),
+                        "A canary with 5% of traffic, watch latency, and roll back on a regression.")),
+                candidate),
             AttemptView.class);
   }
 }

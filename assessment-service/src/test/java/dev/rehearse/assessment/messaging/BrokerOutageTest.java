@@ -56,14 +56,15 @@ class BrokerOutageTest extends AssessmentTestBase {
             () -> {
               while (!stop.get()) {
                 var request =
-                    HttpRequest.POST(
+                    asCandidate(
+                        HttpRequest.POST(
                             "/api/attempts",
                             Map.of(
                                 "questionId",
                                 question.questionId(),
                                 "answerText",
-                                "canary at 5% then roll back on latency"))
-                        .header("X-Candidate-Id", candidate);
+                                "canary at 5% then roll back on latency")),
+                        candidate);
                 submitted.add(http.toBlocking().retrieve(request, AttemptView.class).id());
               }
               return null;

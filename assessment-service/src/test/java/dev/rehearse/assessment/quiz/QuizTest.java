@@ -101,6 +101,21 @@ class QuizTest extends AssessmentTestBase {
   }
 
   @Test
+  void itemStatsAreForAdminsOnly() {
+    String path = "/api/admin/item-stats";
+    assertProblem(http, HttpRequest.GET(path), 401, "Authorization");
+    assertProblem(http, asCandidate(HttpRequest.GET(path), "c-stats"), 403, null);
+    // a coach claiming more in a header is still a coach
+    assertProblem(
+        http,
+        asCoach(HttpRequest.GET(path), "coach-stats").header("X-User-Role", "ADMIN"),
+        403,
+        null);
+    assertThat(http.toBlocking().exchange(asAdmin(HttpRequest.GET(path), "admin-1")).code())
+        .isEqualTo(200);
+  }
+
+  @Test
   void badSubmissionsGetAProblemNamingTheFieldAndStoreNothing() {
     long before = responses.count();
     String path = "/api/quiz-submissions";
@@ -159,8 +174,8 @@ class QuizTest extends AssessmentTestBase {
         http,
         HttpRequest.POST(
             path, Map.of("itemIds", List.of(easy), "answers", List.of(answer(easy, "b")))),
-        400,
-        null);
+        401,
+        "Authorization");
     assertThat(responses.count()).isEqualTo(before);
   }
 
@@ -177,7 +192,7 @@ class QuizTest extends AssessmentTestBase {
     return http
         .toBlocking()
         .retrieve(
-            HttpRequest.GET("/api/admin/item-stats"),
+            asAdmin(HttpRequest.GET("/api/admin/item-stats"), "admin-1"),
             io.micronaut.core.type.Argument.listOf(ItemStats.class))
         .stream()
         .filter(s -> wanted.contains(s.itemId()))
@@ -189,6 +204,6 @@ class QuizTest extends AssessmentTestBase {
   }
 
   private static HttpRequest<?> post(String candidate, Object body) {
-    return HttpRequest.POST("/api/quiz-submissions", body).header("X-Candidate-Id", candidate);
+    return asCandidate(HttpRequest.POST("/api/quiz-submissions", body), candidate);
   }
 }

@@ -80,8 +80,10 @@ class CoachReviewTest extends AssessmentTestBase {
     assertThat(first.attempt().status()).isEqualTo("REVIEWED");
     http.toBlocking()
         .exchange(
-            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", bensCohort().joinCode()))
-                .header("X-Candidate-Id", candidate));
+            asCandidate(
+                HttpRequest.POST(
+                    "/api/cohort-memberships", Map.of("joinCode", bensCohort().joinCode())),
+                candidate));
     ReviewResult second = review(attempt.id(), "coach-ben", Map.of("comment", "Agree with Ana."));
     ReviewResult third =
         review(
@@ -92,7 +94,8 @@ class CoachReviewTest extends AssessmentTestBase {
     List<AttemptReview> trail =
         http.toBlocking()
             .retrieve(
-                HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"),
+                asCandidate(
+                    HttpRequest.GET("/api/attempts/" + attempt.id() + "/reviews"), candidate),
                 Argument.listOf(AttemptReview.class));
     assertThat(trail)
         .extracting(AttemptReview::coachId)
@@ -104,7 +107,9 @@ class CoachReviewTest extends AssessmentTestBase {
     assertThat(trail.get(0).createdAt()).isBeforeOrEqualTo(trail.get(2).createdAt());
     AttemptView now =
         http.toBlocking()
-            .retrieve(HttpRequest.GET("/api/attempts/" + attempt.id()), AttemptView.class);
+            .retrieve(
+                asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id()), candidate),
+                AttemptView.class);
     assertThat(now.score()).isEqualTo(30);
     assertThat(now.machineScore()).isZero();
     assertThat(second.review().overrideScore()).isNull();
@@ -184,9 +189,7 @@ class CoachReviewTest extends AssessmentTestBase {
 
     Progress p =
         http.toBlocking()
-            .retrieve(
-                HttpRequest.GET("/api/progress").header("X-Candidate-Id", candidate),
-                Progress.class);
+            .retrieve(asCandidate(HttpRequest.GET("/api/progress"), candidate), Progress.class);
     assertThat(p.attempts()).isEqualTo(5);
     Progress.SkillProgress servingProgress =
         p.skills().stream()
@@ -215,9 +218,9 @@ class CoachReviewTest extends AssessmentTestBase {
 
   @Test
   void badReviewsGetAProblemNamingTheFieldAndStoreNothing() {
+    String candidate = "c-bad-review-" + run;
     AttemptView attempt =
-        answerInCohort(
-            "c-bad-review-" + run, serving, "A canary with 5% of traffic, then roll back.");
+        answerInCohort(candidate, serving, "A canary with 5% of traffic, then roll back.");
     long before = reviews.count();
     String path = "/api/attempts/" + attempt.id() + "/reviews";
     assertProblem(
@@ -228,19 +231,17 @@ class CoachReviewTest extends AssessmentTestBase {
             "coach-ana"),
         404,
         "id");
-    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")), 403, "X-User-Role");
+    assertProblem(http, HttpRequest.POST(path, Map.of("comment", "hi")), 401, "Authorization");
+    // the candidate reviewing their own attempt, claiming a coach's role in a header
     assertProblem(
         http,
-        HttpRequest.POST(path, Map.of("comment", "hi")).header("X-User-Role", "COACH"),
-        400,
-        "X-Candidate-Id");
-    assertProblem(
-        http,
-        HttpRequest.POST(path, Map.of("comment", "hi"))
-            .header("X-Candidate-Id", "coach-ana")
-            .header("X-User-Role", "CANDIDATE"),
+        asCandidate(HttpRequest.POST(path, Map.of("comment", "hi")), candidate)
+            .header("X-User-Role", "COACH"),
         403,
-        "X-User-Role");
+        null);
+    // a coach's account id in a candidate's token is a candidate
+    assertProblem(
+        http, asCandidate(HttpRequest.POST(path, Map.of("comment", "hi")), "coach-ana"), 403, null);
     assertProblem(
         http, asCoach(HttpRequest.POST(path, Map.of()), "coach-ana"), 400, "overrideScore");
     assertProblem(
@@ -259,14 +260,22 @@ class CoachReviewTest extends AssessmentTestBase {
         400,
         "overrideScore");
     assertProblem(
-        http, HttpRequest.GET("/api/attempts/" + UUID.randomUUID() + "/reviews"), 404, "id");
-    assertProblem(http, HttpRequest.GET("/api/coach/candidates"), 403, "X-User-Role");
-    assertProblem(http, HttpRequest.GET("/api/progress"), 400, "X-Candidate-Id");
-    assertProblem(http, HttpRequest.GET("/api/progress?candidateId=x"), 403, "X-User-Role");
+        http,
+        asCoach(HttpRequest.GET("/api/attempts/" + UUID.randomUUID() + "/reviews"), "coach-ana"),
+        404,
+        "id");
+    assertProblem(http, HttpRequest.GET("/api/coach/candidates"), 401, "Authorization");
+    assertProblem(
+        http, asCandidate(HttpRequest.GET("/api/coach/candidates"), candidate), 403, null);
+    assertProblem(http, HttpRequest.GET("/api/progress"), 401, "Authorization");
+    assertProblem(
+        http, asCandidate(HttpRequest.GET("/api/progress?candidateId=x"), candidate), 403, null);
     assertThat(reviews.count()).isEqualTo(before);
     assertThat(
             http.toBlocking()
-                .retrieve(HttpRequest.GET("/api/attempts/" + attempt.id()), AttemptView.class)
+                .retrieve(
+                    asCandidate(HttpRequest.GET("/api/attempts/" + attempt.id()), candidate),
+                    AttemptView.class)
                 .score())
         .isEqualTo(attempt.score());
   }
@@ -274,9 +283,10 @@ class CoachReviewTest extends AssessmentTestBase {
   private AttemptView answer(String candidate, QuestionPublished q, String text) {
     return http.toBlocking()
         .retrieve(
-            HttpRequest.POST(
-                    "/api/attempts", Map.of("questionId", q.questionId(), "answerText", text))
-                .header("X-Candidate-Id", candidate),
+            asCandidate(
+                HttpRequest.POST(
+                    "/api/attempts", Map.of("questionId", q.questionId(), "answerText", text)),
+                candidate),
             AttemptView.class);
   }
 
@@ -293,9 +303,9 @@ class CoachReviewTest extends AssessmentTestBase {
   private ReviewResult review(UUID attemptId, String coach, Map<String, Object> body) {
     return http.toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/attempts/" + attemptId + "/reviews", new HashMap<>(body))
-                .header("X-Candidate-Id", coach)
-                .header("X-User-Role", "COACH"),
+            asCoach(
+                HttpRequest.POST("/api/attempts/" + attemptId + "/reviews", new HashMap<>(body)),
+                coach),
             ReviewResult.class);
   }
 
@@ -303,8 +313,10 @@ class CoachReviewTest extends AssessmentTestBase {
   private AttemptView answerInCohort(String candidate, QuestionPublished q, String text) {
     http.toBlocking()
         .exchange(
-            HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", anasCohort.joinCode()))
-                .header("X-Candidate-Id", candidate));
+            asCandidate(
+                HttpRequest.POST(
+                    "/api/cohort-memberships", Map.of("joinCode", anasCohort.joinCode())),
+                candidate));
     return answer(candidate, q, text);
   }
 }

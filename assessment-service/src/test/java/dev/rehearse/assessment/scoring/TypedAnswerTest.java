@@ -44,9 +44,39 @@ class TypedAnswerTest extends AssessmentTestBase {
     assertThat(view.redFlags()).isEmpty();
     assertThat(
             http.toBlocking()
-                .retrieve(HttpRequest.GET("/api/attempts/" + view.id()), AttemptView.class)
+                .retrieve(
+                    asCandidate(HttpRequest.GET("/api/attempts/" + view.id()), "c-1"),
+                    AttemptView.class)
                 .score())
         .isEqualTo(89);
+  }
+
+  @Test
+  void withoutATokenNothingIsReadOrScored() {
+    AttemptView mine =
+        http.toBlocking()
+            .retrieve(post("c-owner", question().questionId(), "canary"), AttemptView.class);
+    String path = "/api/attempts/" + mine.id();
+    assertProblem(HttpRequest.GET(path), 401, "Authorization");
+    // the headers that once named the caller name nobody now
+    assertProblem(
+        HttpRequest.GET(path).header("X-Candidate-Id", "c-owner").header("X-User-Role", "ADMIN"),
+        401,
+        "Authorization");
+    assertProblem(
+        HttpRequest.POST(
+                "/api/attempts",
+                Map.of("questionId", question().questionId(), "answerText", "canary"))
+            .header("X-Candidate-Id", "c-owner"),
+        401,
+        "Authorization");
+    // a stranger's token with the owner's headers is the stranger
+    assertProblem(
+        asCandidate(HttpRequest.GET(path), "c-intruder")
+            .header("X-Candidate-Id", "c-owner")
+            .header("X-User-Role", "ADMIN"),
+        404,
+        "id");
   }
 
   @Test
@@ -58,22 +88,14 @@ class TypedAnswerTest extends AssessmentTestBase {
 
     assertThat(
             http.toBlocking()
-                .retrieve(
-                    HttpRequest.GET(path).header("X-Candidate-Id", "c-owner"), AttemptView.class)
+                .retrieve(asCandidate(HttpRequest.GET(path), "c-owner"), AttemptView.class)
                 .id())
         .isEqualTo(mine.id());
-    assertProblem(HttpRequest.GET(path).header("X-Candidate-Id", "c-intruder"), 404, "id");
-    assertProblem(
-        HttpRequest.GET(path).header("X-Candidate-Id", "coach-1").header("X-User-Role", "COACH"),
-        404,
-        "id");
+    assertProblem(asCandidate(HttpRequest.GET(path), "c-intruder"), 404, "id");
+    assertProblem(asCoach(HttpRequest.GET(path), "coach-1"), 404, "id");
     assertThat(
             http.toBlocking()
-                .retrieve(
-                    HttpRequest.GET(path)
-                        .header("X-Candidate-Id", "admin-1")
-                        .header("X-User-Role", "ADMIN"),
-                    AttemptView.class)
+                .retrieve(asAdmin(HttpRequest.GET(path), "admin-1"), AttemptView.class)
                 .id())
         .isEqualTo(mine.id()); // a coach in the cohort: CohortTest
   }
@@ -124,18 +146,15 @@ class TypedAnswerTest extends AssessmentTestBase {
     assertProblem(post("c-4", question().questionId(), "   "), 400, "answerText");
     assertProblem(post("c-4", question().questionId(), "x".repeat(10_001)), 400, "answerText");
     assertProblem(
-        HttpRequest.POST("/api/attempts", "{\"questionId\": ")
-            .header("X-Candidate-Id", "c-4")
+        asCandidate(HttpRequest.POST("/api/attempts", "{\"questionId\": "), "c-4")
             .contentType("application/json"),
         400,
         null);
+    assertProblem(asCandidate(HttpRequest.GET("/api/attempts/not-a-uuid"), "c-4"), 400, null);
     assertProblem(
-        HttpRequest.POST(
-            "/api/attempts", Map.of("questionId", question().questionId(), "answerText", "canary")),
-        400,
-        null);
-    assertProblem(HttpRequest.GET("/api/attempts/not-a-uuid"), 400, null);
-    assertProblem(HttpRequest.GET("/api/attempts/00000000-0000-0000-0000-000000000000"), 404, "id");
+        asCandidate(HttpRequest.GET("/api/attempts/00000000-0000-0000-0000-000000000000"), "c-4"),
+        404,
+        "id");
   }
 
   private void assertProblem(HttpRequest<?> request, int status, String field) {
@@ -143,7 +162,8 @@ class TypedAnswerTest extends AssessmentTestBase {
   }
 
   static HttpRequest<?> post(String candidate, String questionId, String text) {
-    return HttpRequest.POST("/api/attempts", Map.of("questionId", questionId, "answerText", text))
-        .header("X-Candidate-Id", candidate);
+    return asCandidate(
+        HttpRequest.POST("/api/attempts", Map.of("questionId", questionId, "answerText", text)),
+        candidate);
   }
 }

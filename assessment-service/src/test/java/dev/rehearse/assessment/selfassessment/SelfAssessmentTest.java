@@ -52,25 +52,27 @@ class SelfAssessmentTest extends AssessmentTestBase {
     // quiz answer
     http.toBlocking()
         .retrieve(
-            HttpRequest.POST(
+            asCandidate(
+                HttpRequest.POST(
                     "/api/attempts",
                     Map.of(
                         "questionId",
                         id("open-dt"),
                         "answerText",
-                        "I would buy bigger GPUs and hope that the model fits somehow."))
-                .header("X-Candidate-Id", candidate),
+                        "I would buy bigger GPUs and hope that the model fits somehow.")),
+                candidate),
             AttemptView.class);
     http.toBlocking()
         .retrieve(
-            HttpRequest.POST(
+            asCandidate(
+                HttpRequest.POST(
                     "/api/quiz-submissions",
                     Map.of(
                         "itemIds",
                         List.of(id("quiz-dt")),
                         "answers",
-                        List.of(Map.of("itemId", id("quiz-dt"), "optionId", "a"))))
-                .header("X-Candidate-Id", candidate),
+                        List.of(Map.of("itemId", id("quiz-dt"), "optionId", "a")))),
+                candidate),
             String.class);
 
     SelfAssessmentResult r =
@@ -223,8 +225,9 @@ class SelfAssessmentTest extends AssessmentTestBase {
         ratings.entrySet().stream().map(e -> rating(e.getKey(), e.getValue())).toList();
     return http.toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/self-assessments", Map.of("roleId", role, "ratings", list))
-                .header("X-Candidate-Id", candidate),
+            asCandidate(
+                HttpRequest.POST("/api/self-assessments", Map.of("roleId", role, "ratings", list)),
+                candidate),
             SelfAssessmentResult.class);
   }
 
@@ -237,7 +240,7 @@ class SelfAssessmentTest extends AssessmentTestBase {
   }
 
   private static HttpRequest<?> post(Object body) {
-    return HttpRequest.POST("/api/self-assessments", body).header("X-Candidate-Id", "c-bad");
+    return asCandidate(HttpRequest.POST("/api/self-assessments", body), "c-bad");
   }
 
   private String id(String name) {

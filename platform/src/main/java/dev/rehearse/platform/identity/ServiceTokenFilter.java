@@ -29,18 +29,16 @@ import org.reactivestreams.Publisher;
 @Requires(missingClasses = "io.micronaut.security.filters.SecurityFilter")
 public class ServiceTokenFilter implements HttpServerFilter {
   private final TokenVerifier verifier;
-  private final boolean required;
   private final List<String> anonymousGetPaths;
   private final ErrorResponseProcessor<?> errors;
 
   public ServiceTokenFilter(
       TokenVerifier verifier,
-      @Value("${rehearse.auth.required:true}") boolean required,
       @Value("${rehearse.auth.anonymous-get-paths:}") List<String> anonymousGetPaths,
       ErrorResponseProcessor<?> errors) {
     this.verifier = verifier;
-    this.required = required;
-    this.anonymousGetPaths = anonymousGetPaths;
+    // an unset list reads as [""], which would make every GET public
+    this.anonymousGetPaths = anonymousGetPaths.stream().filter(p -> !p.isBlank()).toList();
     this.errors = errors;
   }
 
@@ -49,9 +47,9 @@ public class ServiceTokenFilter implements HttpServerFilter {
       HttpRequest<?> request, ServerFilterChain chain) {
     String authorization = request.getHeaders().getAuthorization().orElse(null);
     if (authorization == null) {
-      return required && !isPublic(request)
-          ? refuse(request, "a bearer token from the gateway is required")
-          : chain.proceed(request);
+      return isPublic(request)
+          ? chain.proceed(request)
+          : refuse(request, "a bearer token from the gateway is required");
     }
     if (!authorization.startsWith("Bearer ")) {
       return refuse(request, "only bearer tokens are accepted");
@@ -59,7 +57,6 @@ public class ServiceTokenFilter implements HttpServerFilter {
     try {
       Caller caller = verifier.verify(authorization.substring("Bearer ".length()).trim());
       request.setAttribute(CallerBinder.ATTRIBUTE, caller);
-      request.setAttribute(IdentityHeaders.NAME_ATTRIBUTE, caller.displayName());
       return chain.proceed(request);
     } catch (ProblemException e) {
       return refuse(request, e.getMessage());

@@ -22,6 +22,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(HttpStatus.BAD_REQUEST, field, message);
   }
 
+  /** The caller is known but may not do this (their role, not the request, is at fault). */
+  public static ProblemException forbidden(String message) {
+    return new ProblemException(HttpStatus.FORBIDDEN, null, message);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.rehearse.platform.PlatformTest;
+import dev.rehearse.testsupport.GatewayTokens;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -59,7 +61,8 @@ class ProblemHandlersTest extends PlatformTest {
     assertThat(problem.errors()).isNullOrEmpty(); // serde leaves an empty list out
   }
 
-  private Problem problemOf(HttpRequest<?> request, int status) {
+  private Problem problemOf(MutableHttpRequest<?> request, int status) {
+    request.bearerAuth(GatewayTokens.token("platform-test", "CANDIDATE"));
     Throwable thrown = catchThrowable(() -> http.toBlocking().exchange(request, String.class));
     assertThat(thrown).isInstanceOf(HttpClientResponseException.class);
     HttpClientResponseException e = (HttpClientResponseException) thrown;

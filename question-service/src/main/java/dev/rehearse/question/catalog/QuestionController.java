@@ -1,12 +1,11 @@
 package dev.rehearse.question.catalog;
 
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
-import dev.rehearse.platform.identity.IdentityHeaders;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -83,7 +82,7 @@ public class QuestionController {
           "One item with its type-specific content and resolved red-flag rules; the answer key "
               + "(rubric, model answer, scenario steps, option correctness and explanations, red-flag phrases) only for coaches and admins")
   @Get("/{id}")
-  public QuestionDetail get(String id, @Header(IdentityHeaders.ROLE) @Nullable String role) {
+  public QuestionDetail get(String id, @Nullable Caller caller) {
     Item item =
         items
             .findByIdAndRetiredAtIsNull(id)
@@ -94,7 +93,7 @@ public class QuestionController {
             .flatMap(Optional::stream)
             .map(RedFlag::rule)
             .toList();
-    return QuestionDetail.of(item, flags, Audience.of(role));
+    return QuestionDetail.of(item, flags, Audience.of(caller));
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,14 +1,11 @@
 package dev.rehearse.question.pack;
 
-import dev.rehearse.platform.identity.IdentityHeaders;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,7 +24,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PackController {
   static final String ZIP = "application/zip";
-  static final String ROLE_HEADER = IdentityHeaders.ROLE;
   private final PackImporter importer;
   private final StoredPackRepository packs;
 
@@ -41,10 +37,8 @@ public class PackController {
           "Import a content pack from a zip of its files (pack.yml, skills.yml, roles.yml, red-flags.yml, items/*.yml)")
   @Post(consumes = ZIP)
   public ImportResult importZip(
-      @Header(ROLE_HEADER) @Nullable String role,
-      @Body byte[] zip,
-      @QueryValue(defaultValue = "false") boolean dryRun) {
-    requireAdmin(role);
+      Caller caller, @Body byte[] zip, @QueryValue(defaultValue = "false") boolean dryRun) {
+    requireAdmin(caller);
     return importFiles(PackArchive.unzip(zip), dryRun);
   }
 
@@ -53,10 +47,10 @@ public class PackController {
           "Import a content pack sent as JSON: {\"files\": {\"pack.yml\": \"<yaml>\", \"items/quiz.yml\": \"<yaml>\", ...}}")
   @Post(consumes = MediaType.APPLICATION_JSON)
   public ImportResult importJson(
-      @Header(ROLE_HEADER) @Nullable String role,
+      Caller caller,
       @Body @Valid PackUpload upload,
       @QueryValue(defaultValue = "false") boolean dryRun) {
-    requireAdmin(role);
+    requireAdmin(caller);
     upload
         .files()
         .forEach(
@@ -70,21 +64,17 @@ public class PackController {
 
   @Operation(summary = "The packs in the bank and their versions")
   @Get
-  public List<PackView> list(@Header(ROLE_HEADER) @Nullable String role) {
-    requireAdmin(role);
+  public List<PackView> list(Caller caller) {
+    requireAdmin(caller);
     return packs.findAll().stream()
         .map(p -> new PackView(p.id(), p.version(), p.title(), p.importedAt()))
         .toList();
   }
 
-  /**
-   * The gateway admits only admins to /api/admin and sends the caller's role, checked against its
-   * token by the platform filter; a role other than ADMIN is refused here too.
-   */
-  private static void requireAdmin(@Nullable String role) {
-    if (role != null && !"ADMIN".equalsIgnoreCase(role.trim())) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN, ROLE_HEADER, "role " + role + " may not manage content packs");
+  /** The gateway admits only admins to /api/admin; a service called directly checks too. */
+  private static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ProblemException.forbidden("only admins may manage content packs");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.rehearse.question.practice;
 
-import dev.rehearse.platform.identity.IdentityHeaders;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.question.catalog.ItemType;
 import dev.rehearse.question.catalog.Level;
@@ -9,14 +9,11 @@ import dev.rehearse.question.catalog.RoleRepository;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,7 +23,6 @@ import java.util.Set;
 @Controller("/api/practice-sets")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PracticeSetController {
-  static final String CANDIDATE_HEADER = IdentityHeaders.CANDIDATE;
   private static final int DEFAULT_SIZE = 10;
   private final RoleRepository roles;
   private final PracticeStore store;
@@ -40,9 +36,8 @@ public class PracticeSetController {
       summary =
           "A practice set for the candidate: spaced repetition (SM-2), weak sub-skills first, no item twice")
   @Post
-  public HttpResponse<PracticeSet> create(
-      @Header(CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
-      @Body @Valid PracticeSetRequest request) {
+  public HttpResponse<PracticeSet> create(Caller caller, @Body @Valid PracticeSetRequest request) {
+    String candidateId = caller.id();
     Role role =
         roles
             .findById(request.role())

@@ -7,6 +7,7 @@ import dev.rehearse.question.catalog.PronunciationController.PronunciationTerm;
 import dev.rehearse.question.catalog.RoleViews.RoleDetail;
 import dev.rehearse.question.catalog.RoleViews.RoleSummary;
 import dev.rehearse.question.catalog.RoleViews.SkillView;
+import dev.rehearse.testsupport.GatewayTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -73,7 +74,8 @@ class CatalogApiTest extends QuestionTestBase {
     QuestionDetail open =
         http.toBlocking()
             .retrieve(
-                HttpRequest.GET("/api/questions/t-open-rollout").header("X-User-Role", "COACH"),
+                HttpRequest.GET("/api/questions/t-open-rollout")
+                    .bearerAuth(GatewayTokens.token("coach-1", "COACH")),
                 QuestionDetail.class);
     assertThat(open.type()).isEqualTo(ItemType.OPEN);
     assertThat(open.content().rubric())
@@ -86,7 +88,8 @@ class CatalogApiTest extends QuestionTestBase {
     String quiz =
         http.toBlocking()
             .retrieve(
-                HttpRequest.GET("/api/questions/t-quiz-latency").header("X-User-Role", "COACH"));
+                HttpRequest.GET("/api/questions/t-quiz-latency")
+                    .bearerAuth(GatewayTokens.token("coach-1", "COACH")));
     assertThat(quiz)
         .contains("\"options\":[")
         .contains("\"explanation\":\"Smaller numbers mean faster kernels.\"")

@@ -3,6 +3,7 @@ package dev.rehearse.question.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.question.QuestionTestBase;
+import dev.rehearse.testsupport.GatewayTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -77,7 +78,10 @@ class SearchTest extends QuestionTestBase {
         new String[] {"items/self-check.yml", "items/scenarios.yml", "items/pronunciation.yml"}) {
       files.put(empty, "items: []\n");
     }
-    http.toBlocking().retrieve(HttpRequest.POST("/api/admin/packs", Map.of("files", files)));
+    http.toBlocking()
+        .retrieve(
+            HttpRequest.POST("/api/admin/packs", Map.of("files", files))
+                .bearerAuth(GatewayTokens.token("admin-1", "ADMIN")));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.rehearse.question.QuestionTestBase;
 import dev.rehearse.question.catalog.ItemRepository;
 import dev.rehearse.question.catalog.QuestionDetail;
 import dev.rehearse.question.pack.ImportResult.Outcome;
+import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -236,8 +237,10 @@ class PackImportTest extends QuestionTestBase {
     ImportResult result =
         http.toBlocking()
             .retrieve(
-                HttpRequest.POST("/api/admin/packs", zip("imp-f", renamedPack("imp-f", "if", 1)))
-                    .contentType("application/zip"),
+                asAdmin(
+                    HttpRequest.POST(
+                            "/api/admin/packs", zip("imp-f", renamedPack("imp-f", "if", 1)))
+                        .contentType("application/zip")),
                 ImportResult.class);
     assertThat(result.outcome()).isEqualTo(Outcome.IMPORTED);
     assertThat(result.added()).isEqualTo(11);
@@ -248,8 +251,10 @@ class PackImportTest extends QuestionTestBase {
     ImportResult result =
         http.toBlocking()
             .retrieve(
-                HttpRequest.POST(
-                    "/api/admin/packs?dryRun=true", Map.of("files", renamedPack("imp-h", "ih", 1))),
+                asAdmin(
+                    HttpRequest.POST(
+                        "/api/admin/packs?dryRun=true",
+                        Map.of("files", renamedPack("imp-h", "ih", 1)))),
                 ImportResult.class);
     assertThat(result.outcome()).isEqualTo(Outcome.VALID);
     assertThat(result.derivedKeyPoints()).as("every item of the test pack has a rubric").isEmpty();
@@ -266,7 +271,7 @@ class PackImportTest extends QuestionTestBase {
     ImportResult dryRun =
         http.toBlocking()
             .retrieve(
-                HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", files)),
+                asAdmin(HttpRequest.POST("/api/admin/packs?dryRun=true", Map.of("files", files))),
                 ImportResult.class);
     assertThat(dryRun.outcome()).isEqualTo(Outcome.VALID);
     assertThat(dryRun.derivedKeyPoints()).containsExactly("ik-open-drift");
@@ -290,35 +295,50 @@ class PackImportTest extends QuestionTestBase {
   }
 
   @Test
-  void onlyAnAdminMayImport() {
+  void onlyAnAdminMayImportOrListPacks() {
+    Map<String, Object> pack = Map.of("files", renamedPack("imp-i", "ii", 1));
+    assertProblem(HttpRequest.POST("/api/admin/packs", pack), 401, "Authorization");
+    assertProblem(HttpRequest.GET("/api/admin/packs"), 401, "Authorization");
+    for (String role : List.of("CANDIDATE", "COACH")) {
+      String token = GatewayTokens.token("not-an-admin", role);
+      assertProblem(HttpRequest.POST("/api/admin/packs", pack).bearerAuth(token), 403, null);
+      assertProblem(HttpRequest.GET("/api/admin/packs").bearerAuth(token), 403, null);
+    }
+    // a role header proves nothing: the token says who calls
     assertProblem(
-        jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "CANDIDATE"),
+        HttpRequest.POST("/api/admin/packs", pack)
+            .bearerAuth(GatewayTokens.token("not-an-admin", "COACH"))
+            .header("X-User-Role", "ADMIN"),
         403,
-        "X-User-Role");
+        null);
+    assertProblem(HttpRequest.GET("/api/roles/ii-serving-engineer"), 404, "id");
+
+    assertThat(importJson(renamedPack("imp-i", "ii", 1)).outcome()).isEqualTo(Outcome.IMPORTED);
     assertThat(
-            http.toBlocking()
-                .retrieve(
-                    jsonPost(renamedPack("imp-i", "ii", 1)).header("X-User-Role", "ADMIN"),
-                    ImportResult.class)
-                .outcome())
-        .isEqualTo(Outcome.IMPORTED);
+            http.toBlocking().retrieve(asAdmin(HttpRequest.GET("/api/admin/packs")), String.class))
+        .contains("\"id\":\"imp-i\"");
   }
 
   @Test
   void badUploadsGetAProblem() {
     assertProblem(
-        HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8))
-            .contentType("application/zip"),
+        asAdmin(
+            HttpRequest.POST("/api/admin/packs", "not a zip".getBytes(StandardCharsets.UTF_8))
+                .contentType("application/zip")),
         400,
         "body");
-    assertProblem(HttpRequest.POST("/api/admin/packs", Map.of("files", Map.of())), 400, "files");
     assertProblem(
-        HttpRequest.POST("/api/admin/packs", "{\"files\": ")
-            .contentType(MediaType.APPLICATION_JSON),
+        asAdmin(HttpRequest.POST("/api/admin/packs", Map.of("files", Map.of()))), 400, "files");
+    assertProblem(
+        asAdmin(
+            HttpRequest.POST("/api/admin/packs", "{\"files\": ")
+                .contentType(MediaType.APPLICATION_JSON)),
         400,
         null);
     assertProblem(
-        HttpRequest.POST("/api/admin/packs", "id: x").contentType(MediaType.TEXT_PLAIN), 415, null);
+        asAdmin(HttpRequest.POST("/api/admin/packs", "id: x").contentType(MediaType.TEXT_PLAIN)),
+        415,
+        null);
   }
 
   private ImportResult importJson(Map<String, String> files) {
@@ -326,7 +346,12 @@ class PackImportTest extends QuestionTestBase {
   }
 
   private static MutableHttpRequest<?> jsonPost(Map<String, String> files) {
-    return HttpRequest.POST("/api/admin/packs", Map.of("files", files));
+    return asAdmin(HttpRequest.POST("/api/admin/packs", Map.of("files", files)));
+  }
+
+  /** The request with an admin's token: only admins manage packs. */
+  private static <B> MutableHttpRequest<B> asAdmin(MutableHttpRequest<B> request) {
+    return request.bearerAuth(GatewayTokens.token("admin-1", "ADMIN"));
   }
 
   private QuestionPublished latest(KafkaProbe probe, String key) {

@@ -8,9 +8,11 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.question.QuestionTestBase;
 import dev.rehearse.question.practice.PracticePlanner.Reason;
 import dev.rehearse.question.practice.PracticeSet.Entry;
+import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,8 +98,29 @@ class PracticeSetTest extends QuestionTestBase {
   }
 
   @Test
+  void theSetIsForTheTokensSubjectWhateverTheHeadersSay() {
+    String candidate = candidate();
+    PracticeSet set =
+        http.toBlocking()
+            .retrieve(
+                post(candidate, Map.of("role", ROLE)).header("X-Candidate-Id", "someone-else"),
+                PracticeSet.class);
+    assertThat(set.candidateId()).isEqualTo(candidate);
+  }
+
+  @Test
+  void withoutATokenNoSetIsMade() {
+    assertProblem(
+        HttpRequest.POST("/api/practice-sets", Map.of("role", ROLE)), 401, "Authorization");
+    assertProblem(
+        HttpRequest.POST("/api/practice-sets", Map.of("role", ROLE))
+            .header("X-Candidate-Id", candidate()),
+        401,
+        "Authorization");
+  }
+
+  @Test
   void badInputGetsAProblemNamingTheField() {
-    assertProblem(HttpRequest.POST("/api/practice-sets", Map.of("role", ROLE)), 400, null);
     assertProblem(post(candidate(), Map.of("role", " ")), 400, "role");
     assertProblem(post(candidate(), Map.of("role", "no-such-role")), 404, "role");
     assertProblem(post(candidate(), Map.of("role", ROLE, "size", 0)), 400, "size");
@@ -112,10 +135,9 @@ class PracticeSetTest extends QuestionTestBase {
     assertProblem(
         HttpRequest.POST("/api/practice-sets", "{\"role\": ")
             .contentType(MediaType.APPLICATION_JSON)
-            .header("X-Candidate-Id", candidate()),
+            .bearerAuth(GatewayTokens.token(candidate(), "CANDIDATE")),
         400,
         null);
-    assertProblem(post("x".repeat(101), Map.of("role", ROLE)), 400, null);
   }
 
   private int attempts(String candidate) {
@@ -130,8 +152,9 @@ class PracticeSetTest extends QuestionTestBase {
     return response.body();
   }
 
-  private static HttpRequest<?> post(String candidate, Map<String, Object> body) {
-    return HttpRequest.POST("/api/practice-sets", body).header("X-Candidate-Id", candidate);
+  private static MutableHttpRequest<?> post(String candidate, Map<String, Object> body) {
+    return HttpRequest.POST("/api/practice-sets", body)
+        .bearerAuth(GatewayTokens.token(candidate, "CANDIDATE"));
   }
 
   private static String candidate() {

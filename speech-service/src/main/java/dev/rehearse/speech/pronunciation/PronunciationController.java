@@ -1,7 +1,7 @@
 package dev.rehearse.speech.pronunciation;
 
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import dev.rehearse.speech.Caller;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
 import dev.rehearse.speech.catalog.CatalogItem;
@@ -11,7 +11,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -54,7 +53,7 @@ public class PronunciationController {
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public PronunciationView drill(
       @QueryValue @NotBlank @Size(max = 100) String term,
-      @Header(Caller.CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      Caller caller,
       @Body @Nullable byte[] wav) {
     CatalogItem item =
         catalog
@@ -74,18 +73,16 @@ public class PronunciationController {
     Audio audio = decoder.decode(wav, MAX_DRILL, "a drill is just the term, said once");
     DrillResult result = judge.judge(item.pronunciation(), item.drill(), audio.pcm());
     return PronunciationView.of(
-        recorder.record(candidateId, item.questionId(), item.pronunciation().term(), result));
+        recorder.record(caller.id(), item.questionId(), item.pronunciation().term(), result));
   }
 
+  /** Its candidate or an admin, as for spoken attempts; others' are "not found". */
   @Operation(summary = "A judged pronunciation drill")
   @Get("/{id}")
-  public PronunciationView get(
-      UUID id,
-      @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
-      @Header(Caller.ROLE_HEADER) @Nullable String role) {
+  public PronunciationView get(UUID id, Caller caller) {
     return attempts
         .findById(id)
-        .filter(a -> new Caller(candidateId, role).mayRead(a.candidateId()))
+        .filter(a -> caller.isAdmin() || caller.id().equals(a.candidateId()))
         .map(PronunciationView::of)
         .orElseThrow(
             () -> ProblemException.notFound("id", "no pronunciation attempt with id " + id));

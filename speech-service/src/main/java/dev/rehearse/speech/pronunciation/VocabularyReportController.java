@@ -1,14 +1,13 @@
 package dev.rehearse.speech.pronunciation;
 
-import dev.rehearse.speech.Caller;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.speech.catalog.CatalogItem;
 import dev.rehearse.speech.catalog.CatalogRepository;
 import dev.rehearse.speech.catalog.DrillGrammar;
 import dev.rehearse.speech.catalog.DrillGrammars;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,8 +32,10 @@ public class VocabularyReportController {
       summary =
           "Which spoken forms of the pronunciation terms the recogniser knows, and how drills cope with the rest")
   @Get("/vocabulary-report")
-  public VocabularyReport report(@Header(Caller.ROLE_HEADER) @Nullable String role) {
-    new Caller(null, role).requireAdmin("the vocabulary report");
+  public VocabularyReport report(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ProblemException.forbidden("only admins may see the vocabulary report");
+    }
     List<VocabularyReport.Entry> entries =
         catalog.findByTypeOrderByTermKey(CatalogItem.PRONUNCIATION).stream()
             .filter(item -> item.pronunciation() != null)

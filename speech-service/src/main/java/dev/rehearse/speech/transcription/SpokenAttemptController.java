@@ -1,7 +1,7 @@
 package dev.rehearse.speech.transcription;
 
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
-import dev.rehearse.speech.Caller;
 import dev.rehearse.speech.SpeechSettings;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.audio.WavDecoder;
@@ -12,7 +12,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -59,28 +58,29 @@ public class SpokenAttemptController {
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public HttpResponse<Accepted> submit(
       @QueryValue @NotBlank @Size(max = 100) String questionId,
-      @Header(Caller.CANDIDATE_HEADER) @NotBlank @Size(max = 100) String candidateId,
+      Caller caller,
       @Body @Nullable byte[] wav) {
     if (!catalog.existsById(questionId)) {
       throw ProblemException.notFound("questionId", "no question with id " + questionId);
     }
-    jobs.requireRoom(candidateId); // before decoding: refusing a full queue costs nothing
+    jobs.requireRoom(caller.id()); // before decoding: refusing a full queue costs nothing
     Audio audio = decoder.decode(wav, settings.maxDuration(), "split it or answer more briefly");
-    SpokenAttempt attempt = jobs.enqueue(candidateId, questionId, audio);
+    SpokenAttempt attempt = jobs.enqueue(caller.id(), questionId, audio);
     queued.publishEvent(new JobQueued(attempt.id()));
     return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))
         .body(new Accepted(attempt.id(), attempt.status()));
   }
 
+  /**
+   * Its candidate or an admin. Coaches see their cohorts' work in assessment (which owns cohorts
+   * and holds every scored transcript), not here. Others' are "not found".
+   */
   @Operation(summary = "A spoken attempt: status, percent done, transcript, words and fluency")
   @Get("/{id}")
-  public SpokenAttemptView get(
-      UUID id,
-      @Header(Caller.CANDIDATE_HEADER) @Nullable String candidateId,
-      @Header(Caller.ROLE_HEADER) @Nullable String role) {
+  public SpokenAttemptView get(UUID id, Caller caller) {
     return attempts
         .findById(id)
-        .filter(a -> new Caller(candidateId, role).mayRead(a.candidateId()))
+        .filter(a -> caller.isAdmin() || caller.id().equals(a.candidateId()))
         .map(SpokenAttemptView::of)
         .orElseThrow(() -> ProblemException.notFound("id", "no spoken attempt with id " + id));
   }

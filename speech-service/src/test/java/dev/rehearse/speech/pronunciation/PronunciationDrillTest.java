@@ -150,9 +150,24 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(
             http.toBlocking()
                 .retrieve(
-                    HttpRequest.GET("/api/pronunciation-attempts/" + v.id()),
+                    as(
+                        HttpRequest.GET("/api/pronunciation-attempts/" + v.id()),
+                        "c-progress",
+                        "CANDIDATE"),
                     PronunciationView.class))
         .isEqualTo(v);
+    String mine = "/api/pronunciation-attempts/" + v.id();
+    assertProblem(as(HttpRequest.GET(mine), "c-other", "CANDIDATE"), 404, "id");
+    assertProblem(as(HttpRequest.GET(mine), "coach-1", "COACH"), 404, "id");
+    assertThat(status(as(HttpRequest.GET(mine), "admin-1", "ADMIN"))).isEqualTo(200);
+    assertProblem(
+        HttpRequest.GET(mine).header("X-Candidate-Id", "c-progress"), 401, "Authorization");
+    assertProblem(
+        HttpRequest.POST("/api/pronunciation-attempts?term=JAX", audio("drills/jax/good-2.wav"))
+            .contentType("audio/wav")
+            .header("X-Candidate-Id", "c-progress"),
+        401,
+        "Authorization");
   }
 
   @Test
@@ -160,7 +175,10 @@ class PronunciationDrillTest extends SpeechTestBase {
     VocabularyReport report =
         http.toBlocking()
             .retrieve(
-                HttpRequest.GET("/api/admin/pronunciation/vocabulary-report"),
+                as(
+                    HttpRequest.GET("/api/admin/pronunciation/vocabulary-report"),
+                    "admin-1",
+                    "ADMIN"),
                 VocabularyReport.class);
     Map<String, VocabularyReport.Entry> byTerm =
         report.entries().stream()
@@ -184,11 +202,11 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(byTerm.get("K8s").confusions()).contains("k eight s");
     assertThat(report.needsAttention()).isGreaterThanOrEqualTo(2);
 
+    String path = "/api/admin/pronunciation/vocabulary-report";
+    assertProblem(HttpRequest.GET(path), 401, "Authorization");
+    assertProblem(as(HttpRequest.GET(path), "c-1", "CANDIDATE"), 403, null);
     assertProblem(
-        HttpRequest.GET("/api/admin/pronunciation/vocabulary-report")
-            .header("X-User-Role", "CANDIDATE"),
-        403,
-        null);
+        as(HttpRequest.GET(path), "coach-1", "COACH").header("X-User-Role", "ADMIN"), 403, null);
   }
 
   private PronunciationView drill(String candidate, String term, byte[] wav) {

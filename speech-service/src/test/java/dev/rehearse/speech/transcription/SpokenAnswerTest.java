@@ -166,26 +166,20 @@ class SpokenAnswerTest extends SpeechTestBase {
   void anAttemptIsVisibleToItsCandidateAndToAdminsOnly() {
     UUID id = submit("c-owner", "formats/mono-16k.wav");
     String uri = "/api/spoken-attempts/" + id;
-    assertThat(
-            status(
-                HttpRequest.GET(uri)
-                    .header("X-Candidate-Id", "c-owner")
-                    .header("X-User-Role", "CANDIDATE")))
-        .isEqualTo(200);
-    assertThat(
-            status(
-                HttpRequest.GET(uri)
-                    .header("X-Candidate-Id", "coach-1")
-                    .header("X-User-Role", "COACH")))
-        .isEqualTo(404);
-    assertThat(
-            status(
-                HttpRequest.GET(uri)
-                    .header("X-Candidate-Id", "admin-1")
-                    .header("X-User-Role", "ADMIN")))
-        .isEqualTo(200);
+    assertThat(status(as(HttpRequest.GET(uri), "c-owner", "CANDIDATE"))).isEqualTo(200);
+    assertThat(status(as(HttpRequest.GET(uri), "coach-1", "COACH"))).isEqualTo(404);
+    assertThat(status(as(HttpRequest.GET(uri), "admin-1", "ADMIN"))).isEqualTo(200);
+    assertProblem(as(HttpRequest.GET(uri), "c-other", "CANDIDATE"), 404, "id");
+    // identity headers name nobody: without a token nothing is served, with one they are ignored
+    assertProblem(HttpRequest.GET(uri), 401, "Authorization");
     assertProblem(
-        HttpRequest.GET(uri).header("X-Candidate-Id", "c-other").header("X-User-Role", "CANDIDATE"),
+        HttpRequest.GET(uri).header("X-Candidate-Id", "c-owner").header("X-User-Role", "ADMIN"),
+        401,
+        "Authorization");
+    assertProblem(
+        as(HttpRequest.GET(uri), "c-other", "CANDIDATE")
+            .header("X-Candidate-Id", "c-owner")
+            .header("X-User-Role", "ADMIN"),
         404,
         "id");
   }
@@ -199,7 +193,7 @@ class SpokenAnswerTest extends SpeechTestBase {
             assertProblem(wavPost(uri, "c-bad", audio("formats/float-32bit.wav")), 415, "format"))
         .contains("IEEE float");
     assertProblem(
-        HttpRequest.POST(uri, "hello").contentType("text/plain").header("X-Candidate-Id", "c-bad"),
+        as(HttpRequest.POST(uri, "hello").contentType("text/plain"), "c-bad", "CANDIDATE"),
         415,
         null);
     assertProblem(wavPost(uri, "c-bad", new byte[0]), 400, "audio");
@@ -224,9 +218,15 @@ class SpokenAnswerTest extends SpeechTestBase {
         404,
         "questionId");
     assertProblem(
-        HttpRequest.POST(uri, audio("formats/mono-16k.wav")).contentType("audio/wav"), 400, null);
-    assertProblem(HttpRequest.GET("/api/spoken-attempts/not-a-uuid"), 400, null);
-    assertProblem(HttpRequest.GET("/api/spoken-attempts/" + UUID.randomUUID()), 404, "id");
+        HttpRequest.POST(uri, audio("formats/mono-16k.wav")).contentType("audio/wav"),
+        401,
+        "Authorization");
+    assertProblem(
+        as(HttpRequest.GET("/api/spoken-attempts/not-a-uuid"), "c-bad", "CANDIDATE"), 400, null);
+    assertProblem(
+        as(HttpRequest.GET("/api/spoken-attempts/" + UUID.randomUUID()), "c-bad", "CANDIDATE"),
+        404,
+        "id");
   }
 
   private UUID submit(String candidate, String file) {
@@ -246,7 +246,9 @@ class SpokenAnswerTest extends SpeechTestBase {
 
   private SpokenAttemptView view(UUID id) {
     return http.toBlocking()
-        .retrieve(HttpRequest.GET("/api/spoken-attempts/" + id), SpokenAttemptView.class);
+        .retrieve(
+            as(HttpRequest.GET("/api/spoken-attempts/" + id), "admin-1", "ADMIN"),
+            SpokenAttemptView.class);
   }
 
   private SpokenAttemptView awaitFinished(UUID id) {
