@@ -38,7 +38,8 @@ class ComposeFileTest {
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
     assertThat(compose.tree("services").keys().stream().filter(name -> !isOneShot(name)))
-        .containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
     assertThat(compose.tree("services").keys().stream().filter(ComposeFileTest::isOneShot))
         .containsExactly("kafka-init");
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
