@@ -1,5 +1,9 @@
 package dev.rehearse.gateway.accounts;
 
+import static dev.rehearse.gateway.accounts.SignInRequests.PASSWORD;
+import static dev.rehearse.gateway.accounts.SignInRequests.login;
+import static dev.rehearse.gateway.accounts.SignInRequests.newEmail;
+import static dev.rehearse.gateway.accounts.SignInRequests.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.gateway.GatewayTestBase;
@@ -13,7 +17,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class SignInAnswersTest extends GatewayTestBase {
-  static final String PASSWORD = "correct horse battery";
   static final int ROUNDS = 20;
 
   enum Kind {
@@ -63,11 +65,7 @@ class SignInAnswersTest extends GatewayTestBase {
   void unknownWrongAndThrottledAnswerAlike() {
     List<Answer> answers =
         List.of(
-            answer(
-                Kind.UNKNOWN,
-                "nobody-" + UUID.randomUUID() + "@rehearse.test",
-                PASSWORD,
-                "198.18.0.200"),
+            answer(Kind.UNKNOWN, newEmail(), PASSWORD, "198.18.0.200"),
             answer(Kind.WRONG, accounts.get(ROUNDS), "not the password", "198.18.1.200"),
             answer(Kind.THROTTLED, throttled, PASSWORD, "198.18.2.200"));
     for (Answer a : answers) {
@@ -129,8 +127,7 @@ class SignInAnswersTest extends GatewayTestBase {
   private Answer attempt(Kind kind, int i) {
     String address = "198.18." + (3 + kind.ordinal()) + "." + (i + 1);
     return switch (kind) {
-      case UNKNOWN ->
-          answer(kind, "nobody-" + UUID.randomUUID() + "@rehearse.test", PASSWORD, address);
+      case UNKNOWN -> answer(kind, newEmail(), PASSWORD, address);
       case WRONG -> answer(kind, accounts.get(i), "not the password", address);
       case THROTTLED -> answer(kind, throttled, PASSWORD, address);
     };
@@ -139,9 +136,7 @@ class SignInAnswersTest extends GatewayTestBase {
   private record Answer(Kind kind, int status, String body, List<String> headers, long nanos) {}
 
   private Answer answer(Kind kind, String email, String password, String address) {
-    HttpRequest<?> request =
-        HttpRequest.POST("/api/auth/login", Map.of("email", email, "password", password))
-            .header("X-Forwarded-For", address);
+    HttpRequest<?> request = login(email, password, address);
     long start = System.nanoTime();
     HttpResponse<?> response;
     String body;
@@ -160,12 +155,8 @@ class SignInAnswersTest extends GatewayTestBase {
   }
 
   private String register() {
-    String email = "someone-" + UUID.randomUUID() + "@rehearse.test";
-    http.toBlocking()
-        .exchange(
-            HttpRequest.POST(
-                "/api/auth/register",
-                Map.of("email", email, "password", PASSWORD, "displayName", "Someone")));
+    String email = newEmail();
+    http.toBlocking().exchange(registration(email, "198.51.100.1"));
     return email;
   }
 

@@ -1,14 +1,15 @@
 package dev.rehearse.gateway.accounts;
 
+import static dev.rehearse.gateway.accounts.SignInRequests.PASSWORD;
+import static dev.rehearse.gateway.accounts.SignInRequests.login;
+import static dev.rehearse.gateway.accounts.SignInRequests.newEmail;
+import static dev.rehearse.gateway.accounts.SignInRequests.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.gateway.GatewayTestBase;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class SignInThrottleTest extends GatewayTestBase {
-  static final String PASSWORD = "correct horse battery";
-
   @Override
   protected Map<String, String> extraProperties() {
     return Map.of(
@@ -84,7 +83,7 @@ class SignInThrottleTest extends GatewayTestBase {
       register("192.0.2.1");
     }
     try {
-      http.toBlocking().exchange(registration(UUID.randomUUID() + "@rehearse.test", "192.0.2.1"));
+      http.toBlocking().exchange(registration(newEmail(), "192.0.2.1"));
       throw new AssertionError("a fourth sign-up from one address went through");
     } catch (HttpClientResponseException e) {
       assertThat(e.getStatus().getCode()).isEqualTo(429);
@@ -99,23 +98,14 @@ class SignInThrottleTest extends GatewayTestBase {
     // writes what it likes
     register("192.0.2.1, 192.0.2.4");
     assertProblem(
-        registration(UUID.randomUUID() + "@rehearse.test", "192.0.2.1, 127.0.0.1")
-            .header("X-Forwarded-For", "::1"),
-        429);
+        registration(newEmail(), "192.0.2.1, 127.0.0.1").header("X-Forwarded-For", "::1"), 429);
   }
 
   /** A new account signed up from {@code address}; returns its email. */
   private String register(String address) {
-    String email = "owner-" + UUID.randomUUID() + "@rehearse.test";
+    String email = newEmail();
     http.toBlocking().exchange(registration(email, address));
     return email;
-  }
-
-  private static MutableHttpRequest<?> registration(String email, String address) {
-    return HttpRequest.POST(
-            "/api/auth/register",
-            Map.of("email", email, "password", PASSWORD, "displayName", "Owner"))
-        .header("X-Forwarded-For", address);
   }
 
   private SignedIn signIn(String email, String password, String address) {
@@ -124,10 +114,5 @@ class SignInThrottleTest extends GatewayTestBase {
 
   private void refused(String email, String password, String address) {
     assertThat(assertProblem(login(email, password, address), 401)).contains(Accounts.WRONG);
-  }
-
-  private static HttpRequest<?> login(String email, String password, String address) {
-    return HttpRequest.POST("/api/auth/login", Map.of("email", email, "password", password))
-        .header("X-Forwarded-For", address);
   }
 }

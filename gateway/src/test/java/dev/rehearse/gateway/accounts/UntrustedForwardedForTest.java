@@ -1,14 +1,16 @@
 package dev.rehearse.gateway.accounts;
 
+import static dev.rehearse.gateway.accounts.SignInRequests.PASSWORD;
+import static dev.rehearse.gateway.accounts.SignInRequests.login;
+import static dev.rehearse.gateway.accounts.SignInRequests.newEmail;
+import static dev.rehearse.gateway.accounts.SignInRequests.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.gateway.GatewayTestBase;
 import dev.rehearse.gateway.identity.Role;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** With no trusted proxy (the default) X-Forwarded-For is the client's own word and ignored. */
@@ -28,35 +30,16 @@ class UntrustedForwardedForTest extends GatewayTestBase {
   @Test
   void aChangingForwardedForDoesNotEscapeTheAddressLimits() {
     for (int i = 1; i <= 2; i++) {
-      http.toBlocking().exchange(registration("198.51.100." + i));
+      http.toBlocking().exchange(registration(newEmail(), "198.51.100." + i));
     }
-    assertProblem(registration("198.51.100.3"), 429);
+    assertProblem(registration(newEmail(), "198.51.100.3"), 429);
 
     // an account that never signed in from here, so this address is not a usual one for it
-    String email = "elsewhere-" + UUID.randomUUID() + "@rehearse.test";
-    accounts.create(email, "correct horse battery", "Elsewhere", Role.CANDIDATE).orElseThrow();
+    String email = newEmail();
+    accounts.create(email, PASSWORD, "Elsewhere", Role.CANDIDATE).orElseThrow();
     for (int i = 1; i <= 3; i++) {
       assertProblem(login("nobody@rehearse.test", "guess " + i, "203.0.113." + i), 401);
     }
-    assertThat(assertProblem(login(email, "correct horse battery", "203.0.113.9"), 401))
-        .contains(Accounts.WRONG);
-  }
-
-  private static HttpRequest<?> registration(String forwardedFor) {
-    return HttpRequest.POST(
-            "/api/auth/register",
-            Map.of(
-                "email",
-                UUID.randomUUID() + "@rehearse.test",
-                "password",
-                "correct horse battery",
-                "displayName",
-                "Someone"))
-        .header("X-Forwarded-For", forwardedFor);
-  }
-
-  private static HttpRequest<?> login(String email, String password, String forwardedFor) {
-    return HttpRequest.POST("/api/auth/login", Map.of("email", email, "password", password))
-        .header("X-Forwarded-For", forwardedFor);
+    assertThat(assertProblem(login(email, PASSWORD, "203.0.113.9"), 401)).contains(Accounts.WRONG);
   }
 }
