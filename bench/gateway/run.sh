@@ -8,7 +8,12 @@
 # BENCH_THREADS (default 1), BENCH_BUILD=always to rebuild the jars first, BENCH_FLOOR=1 to also
 # time, in a second run, a bare Netty pass-through (BareProxy.java) in place of the gateway: the
 # floor of any hop.
-# BENCH_SMOKE=1: a smoke run (50 requests, the floor run included), see bench/lib.sh.
+# Then the sign-in throughput under the sign-in throttle (SignInLoad.java): owners signing in from their
+# usual addresses, quiet and while guessers send wrong passwords; BENCH_SIGNIN=0 skips it,
+# BENCH_SIGNIN_SECONDS (per phase, default 30), BENCH_SIGNIN_GUESSERS (default 4). The gateway trusts the
+# load generator as a proxy (X-Forwarded-For gives each account its own address); bcrypt cost 12 as in
+# production (4 in a smoke run).
+# BENCH_SMOKE=1: a smoke run (50 requests, the floor run and a 2-second sign-in run included), see bench/lib.sh.
 # Ports: 2xxxx (bench/lib.sh); BENCH_FLOOR_PORT for the bare pass-through (default the gateway's + 10).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,12 +27,16 @@ WARMUP=${BENCH_WARMUP:-$(full_or_smoke $((REQUESTS > 4000 ? REQUESTS : 4000)) 50
 THREADS=${BENCH_THREADS:-1}
 FLOOR=${BENCH_FLOOR:-$(full_or_smoke 0 1)}
 FLOOR_PORT=${BENCH_FLOOR_PORT:-$((PORT[gateway] + 10))}
+SIGNIN=${BENCH_SIGNIN:-1}
+SIGNIN_SECONDS=${BENCH_SIGNIN_SECONDS:-$(full_or_smoke 30 2)}
+SIGNIN_GUESSERS=${BENCH_SIGNIN_GUESSERS:-4}
 
 bench_jars launcher question-service gateway
 bench_ports_free postgres kafka question-service gateway "$FLOOR_PORT"
 bench_start_infrastructure
 bench_start_service question-service
-bench_start_service gateway "$(service_url question-service)"
+bench_start_service gateway "$(service_url question-service)" \
+  REHEARSE_GATEWAY_TRUSTED_PROXIES=127.0.0.1,::1 REHEARSE_GATEWAY_AUTH_BCRYPT_COST="$(full_or_smoke 12 4)"
 wait_for question-service 180 healthy "${PORT[question-service]}"
 wait_for gateway 180 healthy "${PORT[gateway]}"
 has_questions() { curl -sf -m 2 "http://localhost:${PORT[question-service]}/api/questions?size=1" | grep -q '"id"'; }
@@ -54,5 +63,10 @@ if [[ $FLOOR == 1 ]]; then
     FLOOR_STATUS=$?
     ((FLOOR_STATUS == 2)) || STATUS=$FLOOR_STATUS
   }
+fi
+if [[ $SIGNIN == 1 ]]; then
+  # accounts, owner threads, guesser threads, seconds per phase, warm-up seconds
+  java "$HERE/SignInLoad.java" "http://localhost:${PORT[gateway]}" "$(full_or_smoke 20 3)" 2 "$SIGNIN_GUESSERS" \
+    "$SIGNIN_SECONDS" "$(full_or_smoke 10 1)" | tee "$WORK/signin.txt" || STATUS=$?
 fi
 exit $STATUS

@@ -29,7 +29,7 @@ bench_start_infrastructure
 bench_start_service question-service
 # sign-ups are not measured: cheap password hashing, and no limit on sign-ups from one address
 bench_start_service gateway REHEARSE_GATEWAY_AUTH_BCRYPT_COST=4 \
-  REHEARSE_GATEWAY_AUTH_LOGIN_PER_MINUTE_PER_ADDRESS=1000000
+  REHEARSE_GATEWAY_AUTH_SIGN_UPS_PER_HOUR_PER_ADDRESS=1000000
 GATEWAY_PID=$LAST_PID
 wait_for gateway 180 healthy "${PORT[gateway]}"
 

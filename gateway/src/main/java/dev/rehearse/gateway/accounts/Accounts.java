@@ -1,38 +1,28 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.gateway.identity.Role;
-import dev.rehearse.gateway.limits.TooManyRequestsException;
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Sign-up and sign-in, with the lockout that makes guessing passwords slow. */
+/** Sign-up and sign-in; {@link SignInThrottle} makes guessing passwords slow. */
 @Singleton
 public class Accounts {
   static final String WRONG = "email or password is wrong";
   private final UserAccountRepository users;
   private final Passwords passwords;
   private final Tokens tokens;
-  private final int maxFailedLogins;
-  private final Duration lockout;
+  private final SignInThrottle throttle;
 
   public Accounts(
-      UserAccountRepository users,
-      Passwords passwords,
-      Tokens tokens,
-      @Value("${rehearse.gateway.auth.max-failed-logins:5}") int maxFailedLogins,
-      @Value("${rehearse.gateway.auth.lockout:15m}") Duration lockout) {
+      UserAccountRepository users, Passwords passwords, Tokens tokens, SignInThrottle throttle) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
-    this.maxFailedLogins = maxFailedLogins;
-    this.lockout = lockout;
+    this.throttle = throttle;
   }
 
   /** Creates the account, if the email is not taken already. */
@@ -64,27 +54,28 @@ public class Accounts {
     return tokens.issue(account);
   }
 
-  public SignedIn login(Credentials c) {
-    Optional<UserAccount> found = users.findByEmail(normalise(c.email()));
-    if (found.isEmpty()) {
+  /**
+   * Signs in from the client {@code address}. An unknown email, a wrong password and a throttled
+   * attempt get the same answer after the same work (one bcrypt check, the same queries), so
+   * neither the answer nor its timing tells which it was.
+   */
+  public SignedIn login(Credentials c, String address) {
+    String email = normalise(c.email());
+    Optional<UserAccount> found = users.findByEmail(email);
+    SignInThrottle.Attempt attempt = throttle.begin(email, address);
+    boolean right;
+    if (found.isPresent()) {
+      right = passwords.matches(c.password(), found.get().passwordHash());
+    } else {
       passwords.burnTime(c.password());
+      right = false;
+    }
+    if (!right || attempt.throttled()) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, null, WRONG);
     }
-    UserAccount account = found.get();
-    Instant now = Instant.now();
-    if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-      throw new TooManyRequestsException(
-          "too many failed sign-ins; this account is locked for a while",
-          Duration.between(now, account.lockedUntil()));
-    }
-    if (!passwords.matches(c.password(), account.passwordHash())) {
-      users.recordFailure(account.id(), maxFailedLogins, now.plus(lockout));
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, null, WRONG);
-    }
-    if (account.failedLogins() > 0 || account.lockedUntil() != null) {
-      users.recordSuccess(account.id());
-    }
-    return tokens.issue(account);
+    attempt.succeeded();
+    throttle.remember(found.get().id(), address);
+    return tokens.issue(found.get());
   }
 
   static String normalise(String email) {

@@ -4,7 +4,8 @@ import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.identity.Role;
 import dev.rehearse.gateway.identity.RoleChanges;
-import dev.rehearse.gateway.limits.RateLimiter;
+import dev.rehearse.gateway.limits.ClientAddress;
+import dev.rehearse.gateway.limits.KeyedLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -19,6 +20,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,39 +30,43 @@ public class AuthController {
   private final Accounts accounts;
   private final UserAccountRepository users;
   private final AccessPolicy access;
-  private final RateLimiter limiter;
   private final RoleChanges roleChanges;
-  private final int loginsPerMinute;
+  private final ClientAddress clientAddress;
+  private final SignInThrottle throttle;
+  private final KeyedLimiter signUps;
 
   public AuthController(
       Accounts accounts,
       UserAccountRepository users,
       AccessPolicy access,
-      RateLimiter limiter,
       RoleChanges roleChanges,
-      @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
+      ClientAddress clientAddress,
+      SignInThrottle throttle,
+      @Value("${rehearse.gateway.auth.sign-ups-per-hour-per-address:20}") int signUpsPerHour) {
     this.accounts = accounts;
     this.users = users;
     this.access = access;
-    this.limiter = limiter;
     this.roleChanges = roleChanges;
-    this.loginsPerMinute = loginsPerMinute;
+    this.clientAddress = clientAddress;
+    this.throttle = throttle;
+    this.signUps = new KeyedLimiter(KeyedLimiter.smooth(signUpsPerHour, Duration.ofHours(1)));
   }
 
   @Operation(summary = "Create a candidate account and sign in")
   @Post("/register")
   public HttpResponse<SignedIn> register(
       HttpRequest<?> request, @Body @Valid Registration registration) {
-    limiter.acquire("register:" + address(request), loginsPerMinute, "sign-ups from this address");
-    return HttpResponse.created(accounts.register(registration));
+    String address = clientAddress.of(request);
+    signUps.acquire(address, "sign-ups from this address");
+    SignedIn signedIn = accounts.register(registration);
+    throttle.remember(signedIn.user().id(), address);
+    return HttpResponse.created(signedIn);
   }
 
   @Operation(summary = "Sign in: a bearer token for the API and the event stream")
   @Post("/login")
   public SignedIn login(HttpRequest<?> request, @Body @Valid Credentials credentials) {
-    limiter.acquire(
-        "login:" + address(request), loginsPerMinute, "sign-in attempts from this address");
-    return accounts.login(credentials);
+    return accounts.login(credentials, clientAddress.of(request));
   }
 
   @Operation(summary = "The signed-in account")
@@ -90,10 +96,6 @@ public class AuthController {
           id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
     }
     return users.findById(id).map(UserView::of).orElseThrow();
-  }
-
-  private static String address(HttpRequest<?> request) {
-    return request.getRemoteAddress().getAddress().getHostAddress();
   }
 
   private static UUID parse(String id) {

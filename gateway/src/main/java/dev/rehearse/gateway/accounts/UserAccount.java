@@ -1,7 +1,6 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.gateway.identity.Role;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -15,6 +14,4 @@ public record UserAccount(
     String displayName,
     String passwordHash,
     Role role,
-    int failedLogins,
-    @Nullable Instant lockedUntil,
     Instant createdAt) {}

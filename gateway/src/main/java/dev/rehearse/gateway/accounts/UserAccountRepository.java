@@ -21,21 +21,6 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
       VALUES (:id, :email, :displayName, :passwordHash, :role, now()) ON CONFLICT (email) DO NOTHING""")
   int insertIfAbsent(UUID id, String email, String displayName, String passwordHash, String role);
 
-  /**
-   * One more failed sign-in, counted atomically; reaching {@code max} locks the account until
-   * {@code lockedUntil}.
-   */
-  @Query(
-      """
-      UPDATE app_user
-         SET failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
-             locked_until  = CASE WHEN failed_logins + 1 >= :max THEN :lockedUntil ELSE locked_until END
-       WHERE id = :id""")
-  void recordFailure(UUID id, int max, Instant lockedUntil);
-
-  @Query("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
-  void recordSuccess(UUID id);
-
   /** Sets the role; a real change also ends the tokens issued so far (they carry the old role). */
   @Query(
       """

@@ -3,7 +3,7 @@ package dev.rehearse.gateway.routing;
 import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.BearerCheck;
 import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.limits.RateLimiter;
+import dev.rehearse.gateway.limits.KeyedLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +27,7 @@ import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -49,8 +50,7 @@ public class ProxyFilter implements HttpServerFilter {
   private final RawHttpClient client;
   private final AccessPolicy access;
   private final BearerCheck bearer;
-  private final RateLimiter limiter;
-  private final int audioPerMinute;
+  private final KeyedLimiter audioUploads;
   private final long jsonBodyBytes;
   private final long audioBodyBytes;
   private final List<String> audioPaths;
@@ -60,7 +60,6 @@ public class ProxyFilter implements HttpServerFilter {
       RawHttpClient client,
       AccessPolicy access,
       BearerCheck bearer,
-      RateLimiter limiter,
       @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
       @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
       @Value("${rehearse.gateway.limits.audio-body-bytes:20971520}") long audioBodyBytes,
@@ -69,8 +68,8 @@ public class ProxyFilter implements HttpServerFilter {
     this.client = client;
     this.access = access;
     this.bearer = bearer;
-    this.limiter = limiter;
-    this.audioPerMinute = audioPerMinute;
+    this.audioUploads =
+        new KeyedLimiter(KeyedLimiter.perWindow(audioPerMinute, Duration.ofMinutes(1)));
     this.jsonBodyBytes = jsonBodyBytes;
     this.audioBodyBytes = audioBodyBytes;
     this.audioPaths = audioPaths;
@@ -129,7 +128,7 @@ public class ProxyFilter implements HttpServerFilter {
       }
       Caller caller = access.require(request);
       if (audio && request.getMethod() == HttpMethod.POST) {
-        limiter.acquire("audio:" + caller.id(), audioPerMinute, "audio uploads");
+        audioUploads.acquire(caller.id(), "audio uploads");
       }
       return forward(request, route, caller);
     } catch (RuntimeException e) {
