@@ -3,7 +3,6 @@ package dev.rehearse.gateway.accounts;
 import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.identity.Role;
-import dev.rehearse.gateway.identity.RoleChanges;
 import dev.rehearse.gateway.limits.RateLimiter;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
@@ -19,7 +18,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.time.Instant;
 import java.util.UUID;
 
 @Controller("/api/auth")
@@ -29,7 +27,7 @@ public class AuthController {
   private final UserAccountRepository users;
   private final AccessPolicy access;
   private final RateLimiter limiter;
-  private final RoleChanges roleChanges;
+  private final Revocations revocations;
   private final int loginsPerMinute;
 
   public AuthController(
@@ -37,13 +35,13 @@ public class AuthController {
       UserAccountRepository users,
       AccessPolicy access,
       RateLimiter limiter,
-      RoleChanges roleChanges,
+      Revocations revocations,
       @Value("${rehearse.gateway.auth.login-per-minute-per-address:30}") int loginsPerMinute) {
     this.accounts = accounts;
     this.users = users;
     this.access = access;
     this.limiter = limiter;
-    this.roleChanges = roleChanges;
+    this.revocations = revocations;
     this.loginsPerMinute = loginsPerMinute;
   }
 
@@ -55,7 +53,8 @@ public class AuthController {
     return HttpResponse.created(accounts.register(registration));
   }
 
-  @Operation(summary = "Sign in: a bearer token for the API and the event stream")
+  @Operation(
+      summary = "Sign in: an access token for the API and the event stream, and a refresh token")
   @Post("/login")
   public SignedIn login(HttpRequest<?> request, @Body @Valid Credentials credentials) {
     limiter.acquire(
@@ -86,8 +85,8 @@ public class AuthController {
             .orElseThrow(() -> ProblemException.notFound("id", "no account with id " + id));
     users.updateRole(id, change.role().name());
     if (before.role() != change.role()) {
-      roleChanges.record(
-          id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
+      // the old role is in the tokens issued so far: every instance of every service refuses them
+      revocations.outdateAccessTokens(id, Revocations.ROLE_CHANGED);
     }
     return users.findById(id).map(UserView::of).orElseThrow();
   }
