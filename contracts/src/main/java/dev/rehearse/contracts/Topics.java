@@ -17,6 +17,12 @@ public final class Topics {
   /** Keyed by candidate id: a coach's override or comment. */
   public static final String ASSESSMENT_REVIEWED = "rehearse.assessment.reviewed";
 
+  /**
+   * Keyed by account id: tokens the gateway revoked (sign-out, password or role change). Every
+   * instance of every service reads all of it.
+   */
+  public static final String GATEWAY_ACCESS = "rehearse.gateway.access";
+
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
   /** Header on a dead letter saying why it could not be processed. */

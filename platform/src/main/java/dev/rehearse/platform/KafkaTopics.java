@@ -3,6 +3,7 @@ package dev.rehearse.platform;
 import static dev.rehearse.contracts.Topics.ASSESSMENT_REVIEWED;
 import static dev.rehearse.contracts.Topics.ASSESSMENT_SCORED;
 import static dev.rehearse.contracts.Topics.CATALOG_QUESTIONS;
+import static dev.rehearse.contracts.Topics.GATEWAY_ACCESS;
 import static dev.rehearse.contracts.Topics.SPEECH_PRONUNCIATIONS;
 import static dev.rehearse.contracts.Topics.SPEECH_TRANSCRIPTS;
 import static dev.rehearse.contracts.Topics.deadLetter;
@@ -11,6 +12,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -53,6 +55,21 @@ public class KafkaTopics {
   @Named(ASSESSMENT_REVIEWED)
   NewTopic reviewed() {
     return topic(ASSESSMENT_REVIEWED);
+  }
+
+  /** Revocations matter only while the tokens they cover live (15 minutes): a day is ample. */
+  @Bean
+  @Named(GATEWAY_ACCESS)
+  NewTopic access() {
+    return topic(GATEWAY_ACCESS)
+        .configs(
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis())));
+  }
+
+  @Bean
+  @Named("dlq." + GATEWAY_ACCESS)
+  NewTopic accessDlq() {
+    return dlq(GATEWAY_ACCESS);
   }
 
   @Bean

@@ -52,6 +52,8 @@ public final class TestInfrastructure {
     p.put("kafka.bootstrap.servers", infra.bootstrapServers());
     // a random port: a suite started with ./rehearse up may hold the configured one
     p.put("micronaut.server.port", "-1");
+    // services verify tokens with the public key of this JVM's test signing key
+    p.put("rehearse.auth.jwks", GatewayTokens.publicJwks());
     // component tests name the candidate in X-Candidate-Id; token checking has tests of its own
     p.put("rehearse.auth.required", "false");
     return p;

@@ -1,15 +1,10 @@
 package dev.rehearse.platform.inbox;
 
 import dev.rehearse.contracts.Event;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.sql.Connection;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -19,20 +14,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @Singleton
 public class EventInbox {
-  private final ObjectMapper json;
-  private final Validator validator;
+  private final EventReader reader;
   private final ProcessedEventRepository processed;
   private final TransactionOperations<Connection> tx;
   private final DeadLetters deadLetters;
 
   public EventInbox(
-      ObjectMapper json,
-      Validator validator,
+      EventReader reader,
       ProcessedEventRepository processed,
       TransactionOperations<Connection> tx,
       DeadLetters deadLetters) {
-    this.json = json;
-    this.validator = validator;
+    this.reader = reader;
     this.processed = processed;
     this.tx = tx;
     this.deadLetters = deadLetters;
@@ -70,18 +62,8 @@ public class EventInbox {
           });
       return true;
     }
-    T event;
-    try {
-      event = json.readValue(record.value(), type);
-    } catch (Exception e) {
-      deadLetters.send(
-          record, consumer, "unreadable " + type.getSimpleName() + ": " + e.getMessage());
-      return false;
-    }
-    Set<ConstraintViolation<T>> violations = event == null ? Set.of() : validator.validate(event);
-    if (event == null || !violations.isEmpty()) {
-      deadLetters.send(
-          record, consumer, "invalid " + type.getSimpleName() + ": " + describe(violations));
+    T event = reader.read(consumer, record, type).orElse(null);
+    if (event == null) {
       return false;
     }
     try {
@@ -97,15 +79,5 @@ public class EventInbox {
       deadLetters.send(record, consumer, e.getMessage());
       return false;
     }
-  }
-
-  private static String describe(Set<? extends ConstraintViolation<?>> violations) {
-    if (violations.isEmpty()) {
-      return "empty record";
-    }
-    return violations.stream()
-        .map(v -> v.getPropertyPath() + " " + v.getMessage())
-        .sorted()
-        .collect(Collectors.joining("; "));
   }
 }

@@ -1,6 +1,6 @@
 package dev.rehearse.question.pack;
 
-import dev.rehearse.platform.identity.ServiceTokenFilter;
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -27,7 +27,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PackController {
   static final String ZIP = "application/zip";
-  static final String ROLE_HEADER = ServiceTokenFilter.ROLE_HEADER;
+  static final String ROLE_HEADER = IdentityHeaders.ROLE;
   private final PackImporter importer;
   private final StoredPackRepository packs;
 

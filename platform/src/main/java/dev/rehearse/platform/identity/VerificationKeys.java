@@ -1,0 +1,66 @@
+package dev.rehearse.platform.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+
+/**
+ * The public keys tokens are verified with: the gateway's JWKS endpoint ({@code
+ * rehearse.auth.jwks-url}, fetched when first needed, cached, and fetched again for a key id it
+ * does not know, so a rotated key is picked up) or a JWK set given in configuration ({@code
+ * rehearse.auth.jwks}). Only public keys: a service holds nothing it could sign with. Without
+ * either setting the service does not start. The gateway replaces this bean with its own key set.
+ */
+@Singleton
+public class VerificationKeys {
+  private final JWKSource<SecurityContext> source;
+
+  @Inject
+  public VerificationKeys(
+      @Value("${rehearse.auth.jwks:}") String jwks,
+      @Value("${rehearse.auth.jwks-url:}") String jwksUrl) {
+    this(fromSettings(jwks, jwksUrl));
+  }
+
+  protected VerificationKeys(JWKSource<SecurityContext> source) {
+    this.source = source;
+  }
+
+  public JWKSource<SecurityContext> source() {
+    return source;
+  }
+
+  private static JWKSource<SecurityContext> fromSettings(String jwks, String jwksUrl) {
+    if (!jwks.isBlank()) {
+      try {
+        JWKSet keys = JWKSet.parse(jwks);
+        if (keys.getKeys().stream().anyMatch(k -> k.isPrivate())) {
+          throw new ConfigurationException(
+              "rehearse.auth.jwks holds a private key: give services the public keys only");
+        }
+        return new ImmutableJWKSet<>(keys);
+      } catch (ParseException e) {
+        throw new ConfigurationException("rehearse.auth.jwks is not a JWK set: " + e.getMessage());
+      }
+    }
+    if (!jwksUrl.isBlank()) {
+      try {
+        return JWKSourceBuilder.create(URI.create(jwksUrl).toURL()).retrying(true).build();
+      } catch (MalformedURLException | IllegalArgumentException e) {
+        throw new ConfigurationException("rehearse.auth.jwks-url is not a URL: " + jwksUrl);
+      }
+    }
+    throw new ConfigurationException(
+        "no key to verify tokens with: set REHEARSE_AUTH_JWKS_URL to the gateway's"
+            + " /.well-known/jwks.json (or REHEARSE_AUTH_JWKS to its public JWK set)");
+  }
+}
