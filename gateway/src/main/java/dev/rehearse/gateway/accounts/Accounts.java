@@ -1,7 +1,7 @@
 package dev.rehearse.gateway.accounts;
 
-import dev.rehearse.gateway.identity.Role;
 import dev.rehearse.gateway.limits.TooManyRequestsException;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;

@@ -1,9 +1,9 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
-import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.Role;
 import dev.rehearse.gateway.limits.RateLimiter;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;

@@ -1,8 +1,10 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
-import dev.rehearse.gateway.identity.Caller;
+import dev.rehearse.gateway.identity.TokenCheck;
 import dev.rehearse.gateway.limits.RateLimiter;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.VerifiedToken;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -76,11 +77,7 @@ public class SessionController {
   }
 
   private static UUID sessionOf(HttpRequest<?> request) {
-    Object sid =
-        request
-            .getUserPrincipal(Authentication.class)
-            .map(a -> a.getAttributes().get("sid"))
-            .orElse(null);
+    String sid = TokenCheck.of(request).map(VerifiedToken::sessionId).orElse(null);
     try {
       return UUID.fromString(String.valueOf(sid));
     } catch (IllegalArgumentException e) {
