@@ -92,7 +92,8 @@ export function refreshDue() {
  * to expire is renewed first; a 401 renews it once and tries again.
  */
 export async function api(path, options = {}) {
-  const own = path.startsWith('/api/auth/') && !/^\/api\/auth\/(me|logout|password)/.test(path);
+  // the calls that hand out tokens answer 401 for wrong credentials, not for an expired token
+  const own = /^\/api\/auth\/(login|register|refresh)\b/.test(path);
   if (!own && refreshDue()) await refreshSession();
   const sentWith = session.token;
   try {
