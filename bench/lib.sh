@@ -107,12 +107,29 @@ wait_for() { # what, seconds, command...
 
 healthy() { curl -sf -m 2 "http://localhost:$1/health" | grep -q '"status":"UP"'; }
 
+# one random PostgreSQL password per run for the superuser and for each service's own role (the
+# launcher makes the roles; there is no default)
+declare -A DB_PASSWORD=()
+bench_db_passwords() {
+  local part
+  for part in admin "${!SCHEMA[@]}"; do
+    [[ ${SCHEMA[$part]:-} == - ]] || DB_PASSWORD[$part]="$(head -c 30 /dev/urandom | base64 | tr -d '\n/+=')"
+  done
+}
+bench_db_passwords
+
 bench_start_infrastructure() {
   rm -rf "$WORK/infra"
   echo "starting PostgreSQL :${PORT[postgres]} and Kafka :${PORT[kafka]}"
+  # the passwords go in the launcher's environment, never on a command line
+  local part
+  local -x REHEARSE_DB_ADMIN_PASSWORD="${DB_PASSWORD[admin]}"
+  for part in "${!SCHEMA[@]}"; do
+    [[ ${SCHEMA[$part]} == - ]] || local -x "REHEARSE_DB_${VAR[$part]}_PASSWORD=${DB_PASSWORD[$part]}"
+  done
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "${JAR[launcher]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "${PORT[postgres]}" "${PORT[kafka]}" \
-    >"$WORK/logs/infra.log" 2>&1 &
+    "$ROOT/suite.parts" >"$WORK/logs/infra.log" 2>&1 &
   STARTED+=($!)
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
@@ -136,7 +153,8 @@ bench_start_service() { # part, extra VAR=value environment...
   shift
   echo "starting $part :${PORT[$part]}"
   # shellcheck disable=SC2086
-  env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
+  DATASOURCES_DEFAULT_USERNAME="${part//-/_}" DATASOURCES_DEFAULT_PASSWORD="${DB_PASSWORD[$part]}" \
+    env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
     "$(bench_token_keys "$part")" \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
     "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &

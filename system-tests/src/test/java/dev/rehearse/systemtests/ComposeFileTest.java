@@ -2,15 +2,19 @@ package dev.rehearse.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.launcher.SuiteParts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
   private static YamlTree compose;
   private static final Map<String, YamlTree> CONFIG = new LinkedHashMap<>();
+  private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
 
   @BeforeAll
   static void load() {
@@ -33,7 +38,8 @@ class ComposeFileTest {
   @Test
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
     assertThat(compose.tree("services").keys())
-        .containsExactlyInAnyOrderElementsOf(Suite.PARTS.stream().map(Suite.Part::name).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
     assertThat(env("kafka").get("KAFKA_PROCESS_ROLES").split(","))
         .containsExactlyInAnyOrder("broker", "controller");
@@ -136,10 +142,6 @@ class ComposeFileTest {
           .isEqualTo(Integer.parseInt(postgres.getOrDefault("PGPORT", "5432")));
       assertThat(uri.getPath()).as(name).isEqualTo("/" + database);
       assertThat(query(url)).as(name).containsEntry("currentSchema", flywaySchema);
-      assertThat(env(name))
-          .as(name)
-          .containsEntry("DATASOURCES_DEFAULT_USERNAME", user)
-          .containsEntry("DATASOURCES_DEFAULT_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
     }
     assertThat(
             Suite.SERVICES.stream()
@@ -147,6 +149,41 @@ class ComposeFileTest {
                 .distinct())
         .as("one schema per service")
         .hasSize(Suite.SERVICES.size());
+  }
+
+  @Test
+  void eachServiceConnectsAsItsOwnRoleWithAPasswordFromTheEnvironmentNeverAsTheSuperuser()
+      throws IOException {
+    String superuser = env("postgres").getOrDefault("POSTGRES_USER", "postgres");
+    assertThat(requiredVariable(rawEnv("postgres", "POSTGRES_PASSWORD")))
+        .isEqualTo("REHEARSE_DB_ADMIN_PASSWORD");
+    for (String name : Suite.SERVICES) {
+      // the role docker/postgres-init makes for each service of suite.parts (as ./rehearse's
+      // launcher)
+      String role = name.replace('-', '_');
+      String password = "REHEARSE_DB_" + Suite.part(name).variable() + "_PASSWORD";
+      assertThat(env(name).get("DATASOURCES_DEFAULT_USERNAME"))
+          .as(name)
+          .isEqualTo(role)
+          .isNotEqualTo(superuser);
+      assertThat(CONFIG.get(name).required("datasources.default.username"))
+          .as(name + " application.yml")
+          .isEqualTo(role);
+      assertThat(requiredVariable(rawEnv(name, "DATASOURCES_DEFAULT_PASSWORD")))
+          .as(name)
+          .isEqualTo(password);
+      assertThat(requiredVariable(rawEnv("postgres", password)))
+          .as("the init script gets " + password)
+          .isEqualTo(password);
+    }
+    assertThat(service("postgres").strings("volumes"))
+        .containsKeys(
+            "./docker/postgres-init:/docker-entrypoint-initdb.d:ro",
+            "./suite.parts:/etc/rehearse/suite.parts:ro");
+    Path script = Suite.root().resolve("docker/postgres-init/10-service-roles.sh");
+    assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
+    assertThat(Files.readString(script))
+        .contains("/etc/rehearse/suite.parts", "REHEARSE_DB_${var}_PASSWORD", "${part//-/_}");
   }
 
   @Test
@@ -226,6 +263,22 @@ class ComposeFileTest {
 
   private static Map<String, String> env(String name) {
     return service(name).strings("environment");
+  }
+
+  /** An environment value as written, placeholders included. */
+  private static String rawEnv(String name, String key) {
+    Object env = service(name).find("environment").orElseThrow();
+    assertThat(env).as(name + " environment").isInstanceOf(Map.class);
+    return String.valueOf(((Map<?, ?>) env).get(key));
+  }
+
+  /**
+   * The variable a compose value requires ({@code ${NAME:?why}}): never a fixed value or default.
+   */
+  private static String requiredVariable(String value) {
+    Matcher m = REQUIRED_VARIABLE.matcher(value);
+    assertThat(m.matches()).as(value + " is ${VARIABLE:?why}").isTrue();
+    return m.group(1);
   }
 
   private static String healthcheck(String name) {

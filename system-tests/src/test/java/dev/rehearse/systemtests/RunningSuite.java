@@ -2,6 +2,7 @@ package dev.rehearse.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.launcher.SuiteParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,7 +66,7 @@ final class RunningSuite {
     Path root = Suite.root();
     Path home = root.resolve("system-tests/target/rehearse-home");
     Map<String, Integer> ports = new LinkedHashMap<>();
-    List<String> names = Suite.PARTS.stream().map(Suite.Part::variable).toList();
+    List<String> names = Suite.PARTS.stream().map(SuiteParts.Part::variable).toList();
     List<Integer> free = FreePorts.take(names.size());
     for (int i = 0; i < names.size(); i++) {
       ports.put(names.get(i), free.get(i));

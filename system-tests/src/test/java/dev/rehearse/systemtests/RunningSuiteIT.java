@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -90,6 +93,27 @@ class RunningSuiteIT {
                             "^(infrastructure|question-service|assessment-service|speech-service|gateway) .*")))
         .hasSize(5)
         .allMatch(l -> l.endsWith(" UP") || l.endsWith(" READY"), "UP or READY");
+  }
+
+  @Test
+  @Order(1)
+  void databasePasswordsAreGeneratedPrivateAndOnNoCommandLine() throws IOException {
+    Path secrets = home.resolve("secrets");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+        .isEqualTo("rwx------");
+    List<String> passwords = new ArrayList<>();
+    for (String name : Stream.concat(Stream.of("admin"), Suite.SERVICES.stream()).toList()) {
+      Path file = secrets.resolve("db-" + name);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(file.toString())
+          .isEqualTo("rw-------");
+      passwords.add(Files.readString(file).strip());
+    }
+    assertThat(passwords).doesNotHaveDuplicates().allMatch(p -> p.length() >= 32, "32+ chars");
+    assertThat(processesUsing(home))
+        .as("the suite's processes")
+        .isNotEmpty()
+        .noneMatch(command -> passwords.stream().anyMatch(command::contains));
   }
 
   @Test

@@ -1,27 +1,19 @@
 package dev.rehearse.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.rehearse.launcher.SuiteParts;
+import dev.rehearse.launcher.SuiteParts.Part;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The suite as the repository lays it out: its parts as suite.parts describes them (the file
- * ./rehearse and the benchmarks read too), and where files are.
+ * ./rehearse, the benchmarks and the launcher read too, the launcher with this same reader), and
+ * where files are.
  */
 final class Suite {
-  /** One line of suite.parts. */
-  record Part(String name, String kind, int port, Optional<String> schema, String variable) {
-    boolean isService() {
-      return kind.equals("service");
-    }
-  }
-
-  static final List<Part> PARTS = readParts();
+  static final List<Part> PARTS = SuiteParts.read(root().resolve("suite.parts"));
 
   /** The services in start order (the gateway last). */
   static final List<String> SERVICES =
@@ -53,30 +45,6 @@ final class Suite {
         .filter(p -> p.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no part " + name + " in suite.parts"));
-  }
-
-  /**
-   * Whitespace-separated columns: part, kind, port, schema (- for none), variable; # starts a
-   * comment.
-   */
-  private static List<Part> readParts() {
-    try {
-      return Files.readAllLines(root().resolve("suite.parts")).stream()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .map(line -> line.split("\\s+"))
-          .map(
-              c ->
-                  new Part(
-                      c[0],
-                      c[1],
-                      Integer.parseInt(c[2]),
-                      Optional.of(c[3]).filter(s -> !s.equals("-")),
-                      c[4]))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Map<String, Integer> ports() {
