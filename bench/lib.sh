@@ -134,8 +134,18 @@ bench_start_infrastructure() {
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
 
-# one random signing key per benchmark run, shared by the services it starts (there is no default)
-BENCH_JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+# token keys, as ./rehearse does: the gateway signs with a key file made for this run by its key tool
+# (there is no default key), every other service verifies with the gateway's published public keys
+bench_token_keys() { # part; prints the VAR=value to start it with
+  if [[ $1 == gateway ]]; then
+    local file="$WORK/signing-keys.json"
+    rm -f "$file"
+    java -cp "${JAR[gateway]}" dev.rehearse.gateway.keys.SigningKeysTool init "$file" >/dev/null
+    echo "REHEARSE_AUTH_SIGNING_KEYS_FILE=$file"
+  else
+    echo "REHEARSE_AUTH_JWKS_URL=http://localhost:${PORT[gateway]}/.well-known/jwks.json"
+  fi
+}
 
 # starts a service on its port and schema, as ./rehearse does; sets LAST_PID
 bench_start_service() { # part, extra VAR=value environment...
@@ -145,7 +155,7 @@ bench_start_service() { # part, extra VAR=value environment...
   # shellcheck disable=SC2086
   DATASOURCES_DEFAULT_USERNAME="${part//-/_}" DATASOURCES_DEFAULT_PASSWORD="${DB_PASSWORD[$part]}" \
     env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
-    REHEARSE_AUTH_JWT_SECRET="$BENCH_JWT_SECRET" \
+    "$(bench_token_keys "$part")" \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
     "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
   LAST_PID=$!

@@ -3,6 +3,7 @@
 import { session, AFTER_SIGN_IN } from './js/session.js';
 import { connect, disconnect, onLive, onLiveState, liveState } from './js/live.js';
 import { el, clear, toast, notice } from './js/ui.js';
+import { api, refreshSession } from './js/api.js';
 
 const PAGES = {
   signin: { title: 'Sign in', load: () => import('./js/pages/auth.js'), public: true },
@@ -13,6 +14,7 @@ const PAGES = {
   flashcards: { title: 'Vocabulary', load: () => import('./js/pages/flashcards.js'), nav: 'Vocabulary' },
   pronunciation: { title: 'Pronunciation', load: () => import('./js/pages/pronunciation.js'), nav: 'Pronunciation' },
   coach: { title: 'Coach', load: () => import('./js/pages/coach.js'), nav: 'Coach', coach: true },
+  account: { title: 'Your account', load: () => import('./js/pages/account.js') },
 };
 
 const main = document.getElementById('main');
@@ -46,13 +48,26 @@ function renderNav(current) {
     'Live', el('span', { class: 'sr-only', id: 'live-state-text' }, `: ${liveState()}`));
   clear(account,
     dot,
-    el('span', { id: 'who' }, user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
+    el('a', { id: 'who', href: '#/account', title: 'Your account and password', 'aria-current': current === 'account' ? 'page' : null },
+      user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
     el('button', { type: 'button', class: 'quiet', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }
 
-function signOut() {
+async function signOut() {
+  // ends the session at the gateway too (its refresh token and every access token of it), then here
+  try { await api('/api/auth/logout', { method: 'POST' }); } catch { /* offline or already ended: forget it here anyway */ }
   session.clear();
   go('signin');
+}
+
+// Renews the access token a minute before it expires, so the live connection and the next call use a
+// valid one (api() also renews on demand; this keeps the event stream going on an idle page).
+let renewal = null;
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  const at = session.expiresAt;
+  if (!at || !session.refreshToken) return;
+  renewal = setTimeout(() => { refreshSession(); }, Math.max(at - Date.now() - 60_000, 1_000));
 }
 
 async function route() {
@@ -127,8 +142,20 @@ function syncSession() {
 window.addEventListener('pagehide', () => { disconnect(); connectedFor = null; });
 window.addEventListener('pageshow', e => { if (e.persisted) syncSession(); });
 
-session.onChange(() => { syncSession(); route(); });
+// A renewed token changes nothing on screen (a page being filled in stays as it is); signing in or out,
+// or a new role, shows the page again.
+const viewerOf = () => (session.user ? `${session.user.id}:${session.user.role}` : '');
+let shownFor = viewerOf();
+function sessionChanged() {
+  scheduleRenewal();
+  syncSession();
+  if (viewerOf() !== shownFor) { shownFor = viewerOf(); route(); }
+}
+session.onChange(sessionChanged);
+// another tab renewed or ended the session: follow it
+window.addEventListener('storage', e => { if (e.key === 'rehearse.session') sessionChanged(); });
 window.addEventListener('hashchange', route);
 document.querySelector('[data-skip]').addEventListener('click', e => { e.preventDefault(); main.focus(); });
+scheduleRenewal();
 syncSession();
 route();

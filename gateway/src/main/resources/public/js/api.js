@@ -38,11 +38,79 @@ function messageOf(status, problem) {
   return `The server answered ${status}.`;
 }
 
+// Refresh this long before the access token expires: clocks differ a little, requests take time.
+const EARLY_MS = 60_000;
+let refreshing = null;
+
+/**
+ * Exchanges the refresh token for a new pair; resolves to true when there is a usable access token
+ * afterwards. One exchange at a time, across tabs too where the browser has Web Locks: a refresh token
+ * works once, and the gateway ends the whole session when one comes back a second time.
+ */
+export function refreshSession() {
+  const used = session.refreshToken;
+  if (!used) return Promise.resolve(false);
+  if (!refreshing) {
+    const run = () => exchange(used);
+    refreshing = (navigator.locks ? navigator.locks.request('rehearse.refresh', run) : run())
+      .finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+async function exchange(used) {
+  const now = session.refreshToken;
+  if (!now) return false;
+  if (now !== used) return true; // another tab refreshed while this one waited for the lock
+  let response;
+  try {
+    response = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: used }),
+    });
+  } catch {
+    return false; // offline: keep the session, the next call tries again
+  }
+  if (response.ok) {
+    session.save(await response.json());
+    return true;
+  }
+  if (response.status === 401 || response.status === 400) session.clear(); // used, expired or revoked: sign in again
+  return false;
+}
+
+/** True when the access token expires within EARLY_MS (and there is a refresh token to renew it). */
+export function refreshDue() {
+  const at = session.expiresAt;
+  return Boolean(session.refreshToken && at && at - EARLY_MS <= Date.now());
+}
+
 /**
  * Calls the API. Options: method, json (a body to send as JSON), body + contentType (raw, e.g. a WAV
- * Blob), signal. Resolves to the parsed body (or null), rejects with ApiError.
+ * Blob), signal. Resolves to the parsed body (or null), rejects with ApiError. An access token about
+ * to expire is renewed first; a 401 renews it once and tries again.
  */
-export async function api(path, { method = 'GET', json, body, contentType, signal } = {}) {
+export async function api(path, options = {}) {
+  // the calls that hand out tokens answer 401 for wrong credentials, not for an expired token
+  const own = /^\/api\/auth\/(login|register|refresh)\b/.test(path);
+  if (!own && refreshDue()) await refreshSession();
+  const sentWith = session.token;
+  try {
+    return await call(path, options);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401 || own || !sentWith) throw e;
+    // expired or revoked: one refresh (unless another call has renewed the token meanwhile), then once more
+    if (session.token === sentWith && !(await refreshSession())) {
+      if (session.token === sentWith) session.clear();
+      throw e;
+    }
+    if (!session.token) throw e;
+    return call(path, options);
+  }
+}
+
+async function call(path, { method = 'GET', json, body, contentType, signal } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   const token = session.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -65,9 +133,6 @@ export async function api(path, { method = 'GET', json, body, contentType, signa
     try { data = JSON.parse(text); } catch { data = text; }
   }
   if (!response.ok) {
-    if (response.status === 401 && token && !path.startsWith('/api/auth/')) {
-      session.clear(); // the token expired or was revoked: sign in again
-    }
     throw new ApiError(response.status, data, messageOf(response.status, data));
   }
   return data;

@@ -1,11 +1,14 @@
 // The candidate's live results: one EventSource on /api/events for the whole app. EventSource cannot send
 // headers, so the token goes in ?access_token= (the gateway accepts it on this path only). On a dropped
-// connection the browser reconnects by itself and sends Last-Event-ID, so nothing is missed.
+// connection the browser reconnects by itself and sends Last-Event-ID, so nothing is missed. The gateway
+// ends the stream when its token expires or is revoked; the app reconnects when the token is renewed.
 import { session } from './session.js';
+import { refreshSession } from './api.js';
 
 const handlers = new Set();
 let source = null;
 let state = 'closed';
+let renewedFor = null;
 const stateListeners = new Set();
 
 function setState(next) {
@@ -24,7 +27,12 @@ export function connect() {
   setState('connecting');
   source = new EventSource(`/api/events?access_token=${encodeURIComponent(token)}`);
   source.onopen = () => setState('open');
-  source.onerror = () => setState(source && source.readyState === EventSource.CLOSED ? 'error' : 'connecting');
+  source.onerror = () => {
+    const closed = source && source.readyState === EventSource.CLOSED;
+    setState(closed ? 'error' : 'connecting');
+    // refused (the token expired while the page slept): renew it once; the new token reconnects
+    if (closed && renewedFor !== token) { renewedFor = token; refreshSession(); }
+  };
   for (const kind of ['scored', 'reviewed', 'pronunciation']) {
     source.addEventListener(kind, e => {
       const event = parse(e.data);

@@ -1,5 +1,5 @@
 // Sign in / create an account: POST /api/auth/login and /api/auth/register, both answering
-// {accessToken, tokenType, expiresIn, user: {id, email, displayName, role}}.
+// {accessToken, tokenType, expiresIn, refreshToken, user: {id, email, displayName, role}}.
 import { api, ApiError } from '../api.js';
 import { session, AFTER_SIGN_IN } from '../session.js';
 import { el, clear, field, notice, showFieldErrors, withBusy } from '../ui.js';

@@ -20,6 +20,7 @@ public final class SseClient implements AutoCloseable {
   private final List<Received> events = new CopyOnWriteArrayList<>();
   private final HttpResponse<InputStream> response;
   private final Thread reader;
+  private volatile boolean ended;
 
   /**
    * Returns once the stream is open and the gateway has registered it (its first comment arrived).
@@ -60,6 +61,11 @@ public final class SseClient implements AutoCloseable {
     return response.statusCode();
   }
 
+  /** True once the server has ended the stream. */
+  public boolean ended() {
+    return ended;
+  }
+
   public List<Received> events() {
     return List.copyOf(events);
   }
@@ -88,6 +94,7 @@ public final class SseClient implements AutoCloseable {
     } catch (IOException closed) {
       // the test closed the stream
     }
+    ended = true;
   }
 
   @Override

@@ -67,7 +67,13 @@ class AuthorisationIT {
 
   /** Operations where "the wrong user" means nothing: anyone may call them, signed in or not. */
   private static final Set<String> PUBLIC =
-      Set.of("POST /api/auth/register", "POST /api/auth/login");
+      Set.of(
+          "POST /api/auth/register",
+          "POST /api/auth/login",
+          // its credential is the refresh token in the body (the gateway's TokenLifecycleTest)
+          "POST /api/auth/refresh",
+          // the public halves of the signing keys
+          "GET /.well-known/jwks.json");
 
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -107,7 +113,12 @@ class AuthorisationIT {
     /** Success on shared content (the question bank) or the caller's own write. */
     ALLOWED,
     /** The live event stream: tried by {@link #theEventStreamCarriesOnlyTheCallersOwnEvents()}. */
-    STREAM
+    STREAM,
+    /**
+     * Ends the caller's session: tried on an account of its own by {@link
+     * #signingOutEndsTheSessionAtTheGatewayAndAtTheServices()}.
+     */
+    ENDS_SESSION
   }
 
   private record Expect(Kind kind, Set<Integer> statuses, List<String> markers) {
@@ -331,7 +342,7 @@ class AuthorisationIT {
     for (Row row : table) {
       for (Caller caller : Caller.values()) {
         Expect expect = row.expect().get(caller);
-        if (expect.kind() == Kind.STREAM) {
+        if (expect.kind() == Kind.STREAM || expect.kind() == Kind.ENDS_SESSION) {
           continue;
         }
         Call call = row.call().apply(caller);
@@ -612,6 +623,30 @@ class AuthorisationIT {
     matrix.add("GET /api/coach/candidates/{candidateId}/attempts | admin, after A left | 200");
   }
 
+  @Test
+  @Order(7)
+  void signingOutEndsTheSessionAtTheGatewayAndAtTheServices() {
+    assertThat(suite.ports()).as("ports of the suite this test started").containsKey("ASSESSMENT");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Account leaving = register("leaving-" + run, "Leaving " + run);
+    Gateway assessment =
+        new Gateway(
+            URI.create("http://localhost:" + suite.ports().get("ASSESSMENT")),
+            Gateway.Identity.bearer(leaving.token()));
+    assertThat(assessment.get("/api/progress").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> out = leaving.gateway().exchange("POST", "/api/auth/logout", null, null);
+    assertThat(out.statusCode()).as(out.body()).isEqualTo(204);
+    matrix.add("POST /api/auth/logout | a candidate of its own | 204");
+    probe(leaving.gateway(), "/api/auth/me", 401, "the signed-out token");
+    probe(leaving.gateway(), "/api/progress", 401, "the signed-out token");
+    // the service called directly refuses it too, once the AccessRevoked event has reached it
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> assessment.get("/api/progress").statusCode() == 401);
+    matrix.add("GET /api/progress | direct to the service, the signed-out token | 401");
+  }
+
   @AfterAll
   void writeTheMatrix() throws IOException {
     if (matrix.isEmpty()) {
@@ -671,6 +706,32 @@ class AuthorisationIT {
             denied(403),
             denied(403),
             allowed(200)));
+    rows.add(
+        row(
+            "PUT",
+            "/api/auth/password",
+            "a wrong current password",
+            c ->
+                jsonCall(
+                    "PUT",
+                    "/api/auth/password",
+                    Map.of("currentPassword", "not the password", "newPassword", "another one")),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(403)));
+    rows.add(
+        row(
+            "POST",
+            "/api/auth/logout",
+            "",
+            c -> new Call("POST", "/api/auth/logout", null, null),
+            endsSession(),
+            endsSession(),
+            endsSession(),
+            endsSession(),
+            endsSession()));
     rows.add(
         row(
             "GET",
@@ -1109,6 +1170,10 @@ class AuthorisationIT {
 
   private static Expect stream() {
     return new Expect(Kind.STREAM, Set.of(200), List.of());
+  }
+
+  private static Expect endsSession() {
+    return new Expect(Kind.ENDS_SESSION, Set.of(204), List.of());
   }
 
   /** What is wrong with {@code response} (nothing: an empty list). */

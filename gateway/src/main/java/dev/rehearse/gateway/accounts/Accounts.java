@@ -1,6 +1,6 @@
 package dev.rehearse.gateway.accounts;
 
-import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;

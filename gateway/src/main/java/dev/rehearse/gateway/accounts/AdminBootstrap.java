@@ -1,6 +1,6 @@
 package dev.rehearse.gateway.accounts;
 
-import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.identity.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

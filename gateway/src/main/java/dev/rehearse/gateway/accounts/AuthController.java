@@ -1,11 +1,10 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
-import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.Role;
-import dev.rehearse.gateway.identity.RoleChanges;
 import dev.rehearse.gateway.limits.ClientAddress;
 import dev.rehearse.gateway.limits.KeyedLimiter;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -30,7 +29,7 @@ public class AuthController {
   private final Accounts accounts;
   private final UserAccountRepository users;
   private final AccessPolicy access;
-  private final RoleChanges roleChanges;
+  private final Revocations revocations;
   private final ClientAddress clientAddress;
   private final SignInThrottle throttle;
   private final KeyedLimiter signUps;
@@ -39,14 +38,14 @@ public class AuthController {
       Accounts accounts,
       UserAccountRepository users,
       AccessPolicy access,
-      RoleChanges roleChanges,
+      Revocations revocations,
       ClientAddress clientAddress,
       SignInThrottle throttle,
       @Value("${rehearse.gateway.auth.sign-ups-per-hour-per-address:20}") int signUpsPerHour) {
     this.accounts = accounts;
     this.users = users;
     this.access = access;
-    this.roleChanges = roleChanges;
+    this.revocations = revocations;
     this.clientAddress = clientAddress;
     this.throttle = throttle;
     this.signUps = new KeyedLimiter(KeyedLimiter.smooth(signUpsPerHour, Duration.ofHours(1)));
@@ -63,7 +62,8 @@ public class AuthController {
     return HttpResponse.created(signedIn);
   }
 
-  @Operation(summary = "Sign in: a bearer token for the API and the event stream")
+  @Operation(
+      summary = "Sign in: an access token for the API and the event stream, and a refresh token")
   @Post("/login")
   public SignedIn login(HttpRequest<?> request, @Body @Valid Credentials credentials) {
     return accounts.login(credentials, clientAddress.of(request));
@@ -92,8 +92,8 @@ public class AuthController {
             .orElseThrow(() -> ProblemException.notFound("id", "no account with id " + id));
     users.updateRole(id, change.role().name());
     if (before.role() != change.role()) {
-      roleChanges.record(
-          id, Instant.now()); // this instance refuses the old tokens at once, others within seconds
+      // the old role is in the tokens issued so far: every instance of every service refuses them
+      revocations.outdateAccessTokens(id, Revocations.ROLE_CHANGED);
     }
     return users.findById(id).map(UserView::of).orElseThrow();
   }

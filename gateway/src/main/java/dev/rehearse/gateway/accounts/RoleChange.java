@@ -1,6 +1,6 @@
 package dev.rehearse.gateway.accounts;
 
-import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.identity.Role;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,19 +20,9 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
       VALUES (:id, :email, :displayName, :passwordHash, :role, now()) ON CONFLICT (email) DO NOTHING""")
   int insertIfAbsent(UUID id, String email, String displayName, String passwordHash, String role);
 
-  /** Sets the role; a real change also ends the tokens issued so far (they carry the old role). */
-  @Query(
-      """
-      UPDATE app_user
-         SET tokens_valid_after = CASE WHEN role <> :role THEN now() ELSE tokens_valid_after END,
-             role = :role
-       WHERE id = :id""")
+  @Query("UPDATE app_user SET role = :role WHERE id = :id")
   int updateRole(UUID id, String role);
 
-  /**
-   * Accounts whose role changed after {@code since}, with the moment (tokens issued before it are
-   * out of date).
-   */
-  @Query("SELECT id, tokens_valid_after FROM app_user WHERE tokens_valid_after > :since")
-  List<RoleChanged> roleChangedSince(Instant since);
+  @Query("UPDATE app_user SET password_hash = :passwordHash WHERE id = :id")
+  int updatePassword(UUID id, String passwordHash);
 }

@@ -1,6 +1,8 @@
 package dev.rehearse.gateway.identity;
 
 import dev.rehearse.gateway.routing.PathPrefix;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -29,13 +31,14 @@ public class AccessPolicy {
                     new ProblemException(
                         HttpStatus.UNAUTHORIZED,
                         null,
-                        "sign in first: send Authorization: Bearer <token>"));
+                        request
+                            .getAttribute(TokenCheck.REFUSED, String.class)
+                            .orElse("sign in first: send Authorization: Bearer <token>")));
     String path = request.getPath();
     if (PathPrefix.covers("/api/admin", path) && !caller.is(Role.ADMIN)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only admins may use " + path);
     }
-    if (PathPrefix.covers("/api/coach", path)
-        && !(caller.is(Role.COACH) || caller.is(Role.ADMIN))) {
+    if (PathPrefix.covers("/api/coach", path) && !caller.isStaff()) {
       throw new ProblemException(HttpStatus.FORBIDDEN, null, "only coaches may use " + path);
     }
     return caller;

@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
  * <p>Cheaper, because the filter builds a reactive chain over every authentication fetcher and
  * every security rule for each request, and those rules allow anything that is not a gateway
  * controller anyway (who may call which service is AccessPolicy's decision). Here a validator that
- * answers at once ({@link VerifiedTokenCache} for a token it knows: every request but a token's
- * first) is read without subscribing to anything; only an answer still to come takes the reactive
- * path.
+ * answers at once ({@link TokenCheck} always does: the gateway's keys are in memory and the
+ * platform verifier remembers a token it has checked) is read without subscribing to anything; only
+ * an answer still to come takes the reactive path.
  */
 @Singleton
 public class BearerCheck {

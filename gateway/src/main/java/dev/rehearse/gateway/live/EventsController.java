@@ -1,7 +1,10 @@
 package dev.rehearse.gateway.live;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
-import dev.rehearse.gateway.identity.Caller;
+import dev.rehearse.gateway.identity.TokenCheck;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.DenyList;
+import dev.rehearse.platform.identity.VerifiedToken;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +16,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
+import java.time.Instant;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -21,15 +25,21 @@ public class EventsController {
   static final String LAST_EVENT_ID = "Last-Event-ID";
   private final LiveEventHub hub;
   private final AccessPolicy access;
+  private final DenyList denyList;
   private final Duration heartbeat;
+  private final Duration tokenCheck;
 
   public EventsController(
       LiveEventHub hub,
       AccessPolicy access,
-      @Value("${rehearse.gateway.events.heartbeat:20s}") Duration heartbeat) {
+      DenyList denyList,
+      @Value("${rehearse.gateway.events.heartbeat:20s}") Duration heartbeat,
+      @Value("${rehearse.gateway.events.token-check:1s}") Duration tokenCheck) {
     this.hub = hub;
     this.access = access;
+    this.denyList = denyList;
     this.heartbeat = heartbeat;
+    this.tokenCheck = tokenCheck;
   }
 
   @Operation(
@@ -37,11 +47,13 @@ public class EventsController {
           "Server-sent events: the caller's scored attempts, reviews and pronunciation results",
       description =
           "Each event has id (resume with Last-Event-ID), event (scored | reviewed | pronunciation) and the event JSON"
-              + " as data. EventSource cannot send headers: pass the token as ?access_token=.")
+              + " as data. EventSource cannot send headers: pass the token as ?access_token=. The stream"
+              + " ends when the token expires or is revoked: connect again with a fresh one.")
   @Get(produces = MediaType.TEXT_EVENT_STREAM)
   public Publisher<Event<String>> events(
       HttpRequest<?> request, @Header(LAST_EVENT_ID) @Nullable String lastEventId) {
     Caller caller = access.require(request);
+    VerifiedToken token = TokenCheck.of(request).orElseThrow();
     Long resumeAfter = parse(lastEventId);
     Flux<Event<String>> live =
         Flux.defer(
@@ -54,7 +66,13 @@ public class EventsController {
             });
     Flux<Event<String>> keepAlive =
         Flux.interval(heartbeat).map(i -> Event.of("").comment("keep-alive"));
-    return Flux.merge(live, keepAlive);
+    // a stream outlives no token: checked in memory every tokenCheck (expiry, deny list)
+    Flux<Long> tokenEnded = Flux.interval(tokenCheck).filter(i -> !stillValid(token));
+    return Flux.merge(live, keepAlive).takeUntilOther(tokenEnded);
+  }
+
+  private boolean stillValid(VerifiedToken token) {
+    return token.expiresAt().isAfter(Instant.now()) && !denyList.denies(token);
   }
 
   private static Long parse(String lastEventId) {

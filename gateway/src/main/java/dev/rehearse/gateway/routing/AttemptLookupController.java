@@ -1,8 +1,8 @@
 package dev.rehearse.gateway.routing;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
-import dev.rehearse.gateway.identity.Caller;
-import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.Problem;
 import dev.rehearse.platform.problem.ProblemBodyProvider;
 import io.micronaut.core.type.Argument;
@@ -48,13 +48,13 @@ public class AttemptLookupController {
   @Get("/{id}")
   public Mono<MutableHttpResponse<?>> get(UUID id, HttpRequest<?> request) {
     Caller caller = access.require(request);
-    return ask(routes.service("assessment"), "/api/attempts/" + id, request, caller)
+    return ask(routes.service("assessment"), "/api/attempts/" + id, request)
         .flatMap(
             scored -> {
               if (scored.code() != 404) {
                 return Mono.just(scored);
               }
-              return ask(routes.service("speech"), "/api/spoken-attempts/" + id, request, caller)
+              return ask(routes.service("speech"), "/api/spoken-attempts/" + id, request)
                   .map(spoken -> spoken.code() == 404 ? scored : spoken);
             })
         .map(found -> ownedByCaller(found, caller) ? found : notFound(id, request));
@@ -97,15 +97,12 @@ public class AttemptLookupController {
   }
 
   private Mono<MutableHttpResponse<?>> ask(
-      ServiceRoute service, String path, HttpRequest<?> original, Caller caller) {
+      ServiceRoute service, String path, HttpRequest<?> original) {
     MutableHttpRequest<?> request = HttpRequest.GET(service.url().resolve(path));
     original
         .getHeaders()
         .findFirst(HttpHeaders.AUTHORIZATION)
         .ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
-    request
-        .header(Caller.CANDIDATE_HEADER, caller.id())
-        .header(Caller.ROLE_HEADER, caller.role().name());
     return Mono.from(client.exchange(request, TEXT, TEXT))
         .<MutableHttpResponse<?>>map(AttemptLookupController::relay)
         .onErrorResume(HttpClientResponseException.class, e -> Mono.just(relay(e.getResponse())))

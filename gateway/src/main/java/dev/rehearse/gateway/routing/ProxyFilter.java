@@ -2,8 +2,9 @@ package dev.rehearse.gateway.routing;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.BearerCheck;
-import dev.rehearse.gateway.identity.Caller;
 import dev.rehearse.gateway.limits.KeyedLimiter;
+import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -35,9 +36,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Streams every /api request that no gateway controller handles to the service owning its path,
- * unchanged apart from the identity headers, which only the gateway sets (from the verified token;
- * inbound copies are dropped). The Authorization header goes along so services can check the token
- * too.
+ * unchanged but for identity headers, which are dropped: the Authorization header goes along, and
+ * each service verifies the token and reads the caller from it.
  *
  * <p>Mapped to every path and checking for /api itself: Micronaut matches a filter's pattern
  * against every request, so a pattern other than match-all costs a path-pattern match per request
@@ -130,14 +130,13 @@ public class ProxyFilter implements HttpServerFilter {
       if (audio && request.getMethod() == HttpMethod.POST) {
         audioUploads.acquire(caller.id(), "audio uploads");
       }
-      return forward(request, route, caller);
+      return forward(request, route);
     } catch (RuntimeException e) {
       return Mono.error(e);
     }
   }
 
-  private Publisher<MutableHttpResponse<?>> forward(
-      HttpRequest<?> request, ServiceRoute service, Caller caller) {
+  private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service) {
     // raw path and query as the client sent them: nothing re-encoded on the way
     String query = request.getUri().getRawQuery();
     URI target =
@@ -149,10 +148,9 @@ public class ProxyFilter implements HttpServerFilter {
             .headers(
                 h -> {
                   h.remove(HttpHeaders.HOST); // the service's own, set by the client
-                  h.remove(Caller.CANDIDATE_HEADER);
-                  h.remove(Caller.ROLE_HEADER);
-                  h.add(Caller.CANDIDATE_HEADER, caller.id())
-                      .add(Caller.ROLE_HEADER, caller.role().name());
+                  // identity travels in the token only: headers claiming one are dropped
+                  h.remove(IdentityHeaders.CANDIDATE);
+                  h.remove(IdentityHeaders.ROLE);
                 });
     CloseableByteBody body =
         request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;

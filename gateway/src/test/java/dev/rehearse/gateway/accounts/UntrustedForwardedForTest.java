@@ -7,7 +7,7 @@ import static dev.rehearse.gateway.accounts.SignInRequests.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.gateway.GatewayTestBase;
-import dev.rehearse.gateway.identity.Role;
+import dev.rehearse.platform.identity.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,7 +1,0 @@
-package dev.rehearse.gateway.identity;
-
-public enum Role {
-  CANDIDATE,
-  COACH,
-  ADMIN
-}
