@@ -647,6 +647,36 @@ class AuthorisationIT {
     matrix.add("GET /api/progress | direct to the service, the signed-out token | 401");
   }
 
+  @Test
+  @Order(8)
+  void aDemotedCoachsTokenIsRefusedByAServiceCalledDirectlyWithinTwoSeconds() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Account admin = accounts.get(Caller.ADMIN);
+    Account demoted = coach(admin, "demoted-" + run, "Demoted " + run);
+    Gateway assessment =
+        new Gateway(
+            URI.create("http://localhost:" + suite.ports().get("ASSESSMENT")),
+            Gateway.Identity.bearer(demoted.token()));
+    assertThat(assessment.get("/api/coach/candidates").statusCode()).isEqualTo(200);
+
+    expect(
+        admin
+            .gateway()
+            .exchange(
+                "PUT",
+                "/api/auth/users/" + demoted.id() + "/role",
+                "application/json",
+                utf8(Json.write(Map.of("role", "CANDIDATE")))),
+        200);
+    // the gateway publishes the change; the service learns it from Kafka, not from the gateway
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> assessment.get("/api/coach/candidates").statusCode() == 401);
+    probe(demoted.gateway(), "/api/coach/candidates", 401, "the demoted coach's old token");
+    matrix.add(
+        "GET /api/coach/candidates | direct to the service, a demoted coach's old token | 401");
+  }
+
   @AfterAll
   void writeTheMatrix() throws IOException {
     if (matrix.isEmpty()) {

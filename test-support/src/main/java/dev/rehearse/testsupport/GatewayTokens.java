@@ -25,9 +25,6 @@ import java.util.UUID;
 public final class GatewayTokens {
   private static final ECKey KEY = newKey();
 
-  /** The gateway's HS256 secret in tests until it signs with ES256 (gateway-tokens work). */
-  public static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
-
   private GatewayTokens() {}
 
   /** The public half of this JVM's test signing key, as a JWK set. */

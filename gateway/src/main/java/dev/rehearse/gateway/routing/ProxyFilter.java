@@ -4,7 +4,6 @@ import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.BearerCheck;
 import dev.rehearse.gateway.limits.KeyedLimiter;
 import dev.rehearse.platform.identity.Caller;
-import dev.rehearse.platform.identity.IdentityHeaders;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -148,9 +147,10 @@ public class ProxyFilter implements HttpServerFilter {
             .headers(
                 h -> {
                   h.remove(HttpHeaders.HOST); // the service's own, set by the client
-                  // identity travels in the token only: headers claiming one are dropped
-                  h.remove(IdentityHeaders.CANDIDATE);
-                  h.remove(IdentityHeaders.ROLE);
+                  // identity travels in the token only: the headers earlier versions trusted
+                  // are dropped, so no service could ever be misled by them
+                  h.remove("X-Candidate-Id");
+                  h.remove("X-User-Role");
                 });
     CloseableByteBody body =
         request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;
