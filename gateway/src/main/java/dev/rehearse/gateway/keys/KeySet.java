@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +69,20 @@ public record KeySet(List<ECKey> keys) {
     }
   }
 
-  /** The key that signs at {@code now}: the newest whose nbf has passed (no nbf: always active). */
+  /**
+   * The key that signs at {@code now}: the newest whose nbf has passed (no nbf: always active). JWK
+   * times are whole seconds, so two keys may share an nbf: then the later in the set, the one added
+   * last, is the newer.
+   */
   public Optional<ECKey> signingKey(Instant now) {
-    return keys.stream()
-        .filter(k -> !notBefore(k).isAfter(now))
-        .max(Comparator.comparing(KeySet::notBefore));
+    ECKey newest = null;
+    for (ECKey k : keys) {
+      if (!notBefore(k).isAfter(now)
+          && (newest == null || !notBefore(k).isBefore(notBefore(newest)))) {
+        newest = k;
+      }
+    }
+    return Optional.ofNullable(newest);
   }
 
   /**
