@@ -37,9 +37,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ranked full-text search, and practice-set creation for candidates with scored history (seeded as
  * AttemptScored events on Kafka first, as assessment-service would publish them).
  *
- * <p>Practice-set requests carry a candidate's token from the gateway and the identity headers the
- * gateway derives from it, as the service requires. The candidates signed up through the gateway
- * before the run (run.sh): ACCOUNTS holds one "id token" line each.
+ * <p>Practice-set requests carry a candidate's token from the gateway, which the service verifies
+ * with the gateway's public keys. The candidates signed up through the gateway before the run
+ * (run.sh): ACCOUNTS holds one "id token" line each.
  *
  * <p>Every answer but the expected status counts as an error, warm-up included. The last line is
  * the verdict, {@code RESULT: PASS} or {@code RESULT: FAIL}: exit 1 on errors, 2 when only the search
@@ -91,8 +91,6 @@ public class QuestionLoad {
         i -> HttpRequest.newBuilder(URI.create(base + "/api/practice-sets"))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + accounts.get(i % accounts.size())[1])
-            .header("X-Candidate-Id", accounts.get(i % accounts.size())[0])
-            .header("X-User-Role", "CANDIDATE")
             .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + ROLES[(i % accounts.size()) % ROLES.length] + "\",\"size\":10}"))
             .timeout(Duration.ofSeconds(10)).build(), 201);
 

@@ -308,10 +308,9 @@ public class SpeechBench {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** The bench account's token and the identity headers the gateway derives from it (run.sh signs up). */
+  /** The bench account's token (run.sh signs up). */
   static HttpRequest.Builder signedIn(HttpRequest.Builder request) {
-    return request.header("Authorization", "Bearer " + System.getProperty("bench.token"))
-        .header("X-Candidate-Id", System.getProperty("bench.user")).header("X-User-Role", "CANDIDATE");
+    return request.header("Authorization", "Bearer " + System.getProperty("bench.token"));
   }
 
   static HttpResponse<String> post(String url, byte[] wav) throws Exception {

@@ -441,7 +441,8 @@ class BrowserIT {
             "#/quiz",
             "#/self-assessment",
             "#/flashcards",
-            "#/pronunciation?term=NCCL");
+            "#/pronunciation?term=NCCL",
+            "#/account");
     for (String route : routes) {
       candidate.open(route);
       candidate.awaitPage(route.substring(2).split("\\?")[0]);
@@ -458,6 +459,37 @@ class BrowserIT {
             .map(c => c.outerHTML);""");
       assertThat(unlabelled).as("controls without a label on " + route).isEmpty();
     }
+  }
+
+  @Test
+  @Order(12)
+  void theAccountPageChangesThePasswordAndKeepsThisBrowserSignedIn() {
+    candidate.open("#/account");
+    candidate.awaitPage("account");
+    candidate.type("#password-form [name=currentPassword]", "not-the-password");
+    candidate.type("#password-form [name=newPassword]", PASSWORD + "-new");
+    candidate.type("#password-form [name=confirmPassword]", PASSWORD + "-new");
+    candidate.click("#password-submit");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d ->
+            "true"
+                .equals(
+                    d.findElement(By.cssSelector("#password-form [name=currentPassword]"))
+                        .getAttribute("aria-invalid")));
+    candidate.screenshot("17-account-wrong-password");
+
+    candidate.type("#password-form [name=currentPassword]", PASSWORD);
+    candidate.click("#password-submit");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> !d.findElements(By.cssSelector("#password-status .notice.ok")).isEmpty());
+    candidate.screenshot("18-account-password-changed");
+
+    // the answer carried a new session: this browser goes on without signing in again
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    assertThat(candidate.find("#who").getText()).contains("Ada Candidate");
   }
 
   /** A new account promoted to coach by the configured admin. */

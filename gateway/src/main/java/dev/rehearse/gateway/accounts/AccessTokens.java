@@ -9,11 +9,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.rehearse.gateway.keys.SigningKeys;
+import dev.rehearse.platform.identity.DenyList;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +28,15 @@ import java.util.UUID;
 public class AccessTokens {
   public static final String ISSUER = "gateway";
   private final SigningKeys keys;
+  private final DenyList denyList;
   private final Duration lifetime;
 
   public AccessTokens(
-      SigningKeys keys, @Value("${rehearse.auth.access-token-lifetime:15m}") Duration lifetime) {
+      SigningKeys keys,
+      DenyList denyList,
+      @Value("${rehearse.auth.access-token-lifetime:15m}") Duration lifetime) {
     this.keys = keys;
+    this.denyList = denyList;
     this.lifetime = lifetime;
   }
 
@@ -52,7 +56,9 @@ public class AccessTokens {
 
   /** An access token with these claims (also how tests get tokens for made-up subjects). */
   public String sign(String subject, String role, String name, String email, UUID sessionId) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // after a revocation of everything up to this second (a role or password change), from the
+    // next one: token times are whole seconds, and the old tokens of this second must stay refused
+    Instant now = denyList.firstValidIssue(subject, Instant.now());
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,13 +25,6 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUI
   @Query(
       "UPDATE refresh_tokens SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL")
   int revokeAccount(UUID accountId, Instant at);
-
-  /** Sessions with a token issued since {@code since}: their access tokens may still be valid. */
-  @Query(
-      """
-      SELECT DISTINCT session_id FROM refresh_tokens
-       WHERE account_id = :accountId AND issued_at >= :since""")
-  List<UUID> sessionsIssuedSince(UUID accountId, Instant since);
 
   @Query("DELETE FROM refresh_tokens WHERE expires_at < :before")
   int deleteExpiredBefore(Instant before);

@@ -46,19 +46,12 @@ public class Revocations {
     announce(account, sessionId, null, reason, now);
   }
 
-  /**
-   * Every session of the account and every access token issued so far. Tokens of the current second
-   * survive a time-based revocation (token times are whole seconds), so each recent session is also
-   * revoked by id.
-   */
+  /** Every session of the account and every access token issued so far. */
   @Transactional
   public void endAllSessions(UUID account, String reason) {
     Instant now = Instant.now();
-    for (UUID session : refreshTokens.sessionsIssuedSince(account, now.minus(accessLifetime))) {
-      announce(account, session, null, reason, now);
-    }
     refreshTokens.revokeAccount(account, now);
-    announce(account, null, now, reason, now);
+    announce(account, null, upToNow(account, now), reason, now);
   }
 
   /**
@@ -68,7 +61,15 @@ public class Revocations {
   @Transactional
   public void outdateAccessTokens(UUID account, String reason) {
     Instant now = Instant.now();
-    announce(account, null, now, reason, now);
+    announce(account, null, upToNow(account, now), reason, now);
+  }
+
+  /**
+   * The whole second up to which tokens are revoked: this one, or the one a token issued after an
+   * earlier revocation in this second carries ({@link DenyList#firstValidIssue}), so it goes too.
+   */
+  private Instant upToNow(UUID account, Instant now) {
+    return denyList.firstValidIssue(account.toString(), now);
   }
 
   private void announce(

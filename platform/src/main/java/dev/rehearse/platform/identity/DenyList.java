@@ -38,18 +38,37 @@ public class DenyList {
   }
 
   /**
-   * True when the token's session was revoked, or its subject's tokens issued before a time. JWT
-   * times are whole seconds, so the time is compared at that precision: the token the gateway
-   * issues in the same second as the change (the new one after a password change) stays valid.
-   * Sessions are revoked by id as well, which has no such second of grace.
+   * True when the token's session was revoked, or its subject's tokens issued up to a time. JWT
+   * times are whole seconds, so a token from the second of the change counts as issued before it:
+   * no revocation lets through a token it was meant to stop. The gateway issues the next tokens of
+   * that subject from the following second ({@link #firstValidIssue}).
    */
   public boolean denies(VerifiedToken token) {
     if (token.sessionId() != null && sessions.getIfPresent(token.sessionId()) != null) {
       return true;
     }
     Entry entry = subjects.getIfPresent(token.caller().id());
-    return entry != null
-        && token.issuedAt().isBefore(entry.issuedBefore().truncatedTo(ChronoUnit.SECONDS));
+    return entry != null && !token.issuedAt().isAfter(lastRevokedSecond(entry));
+  }
+
+  /**
+   * The earliest whole-second issue time a new token of {@code subject} is accepted with: the
+   * second after the last one revoked. The gateway issues tokens at this time (a fraction of a
+   * second ahead, after a change), and revokes up to it, so a change made in the same second as an
+   * earlier one still ends the tokens issued in between.
+   */
+  public Instant firstValidIssue(String subject, Instant now) {
+    Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+    Entry entry = subjects.getIfPresent(subject);
+    if (entry == null) {
+      return second;
+    }
+    Instant next = lastRevokedSecond(entry).plusSeconds(1);
+    return next.isAfter(second) ? next : second;
+  }
+
+  private static Instant lastRevokedSecond(Entry entry) {
+    return entry.issuedBefore().truncatedTo(ChronoUnit.SECONDS);
   }
 
   private static Cache<String, Entry> cache() {

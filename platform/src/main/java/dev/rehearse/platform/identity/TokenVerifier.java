@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks the gateway's access tokens: ES256 only (an HS256 token, whatever its secret, is refused),
@@ -30,6 +32,7 @@ import java.util.Set;
 @Singleton
 public class TokenVerifier {
   public static final String ISSUER = "gateway";
+  private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
   private static final int MAX_REMEMBERED = 10_000;
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -76,7 +79,10 @@ public class TokenVerifier {
     } catch (BadJOSEException e) {
       throw unauthorized("the token is not valid: " + e.getMessage());
     } catch (JOSEException e) {
-      throw unauthorized("the token's keys cannot be checked now: " + e.getMessage());
+      // the gateway's key set could not be fetched (it is down, or was moments ago: the fetch is
+      // rate-limited): refuse, as nothing can be verified, and say why in the log
+      LOG.warn("Cannot fetch the keys to verify a token with: {}", e.toString());
+      throw unauthorized("the gateway's signing keys cannot be fetched now; try again shortly");
     }
     try {
       List<String> roles = claims.getStringListClaim("roles");
