@@ -518,31 +518,6 @@ class AuthorisationIT {
     Gateway.Identity headersOnly =
         request -> request.header("X-Candidate-Id", a.id()).header("X-User-Role", "ADMIN");
     String anonymousWithHeaders = direct + "no token + X-Candidate-Id: A, X-User-Role: ADMIN";
-    probe(
-        service.apply("ASSESSMENT").as(headersOnly),
-        "/api/attempts/" + typedId,
-        401,
-        anonymousWithHeaders);
-    probe(
-        service.apply("ASSESSMENT").as(headersOnly),
-        "/api/progress?candidateId=" + a.id(),
-        401,
-        anonymousWithHeaders);
-    probe(
-        service.apply("SPEECH").as(headersOnly),
-        "/api/spoken-attempts/" + spokenId,
-        401,
-        anonymousWithHeaders);
-    probe(service.apply("QUESTION").as(headersOnly), "/api/admin/packs", 401, anonymousWithHeaders);
-    // the public catalog answers, with the candidate's view: the role header unlocks no answer key
-    HttpResponse<String> item =
-        probe(
-            service.apply("QUESTION").as(headersOnly),
-            "/api/questions/" + QUESTION,
-            200,
-            anonymousWithHeaders);
-    assertThat(item.body()).doesNotContain("\"modelAnswer\"").doesNotContain("\"rubric\"");
-
     // B's token with headers claiming A and ADMIN: B, exactly as without the headers
     Gateway.Identity bClaimsA =
         request ->
@@ -551,21 +526,29 @@ class AuthorisationIT {
                 .header("X-Candidate-Id", a.id())
                 .header("X-User-Role", "ADMIN");
     String bWithHeaders = direct + "B's token + X-Candidate-Id: A, X-User-Role: ADMIN";
-    probe(service.apply("ASSESSMENT").as(bClaimsA), "/api/attempts/" + typedId, 404, bWithHeaders);
-    probe(
-        service.apply("ASSESSMENT").as(bClaimsA),
-        "/api/progress?candidateId=" + a.id(),
-        403,
-        bWithHeaders);
+    // each: the service, the path, the answer to the headers alone, the answer to B claiming A
+    record Direct(String service, String path, int headersOnly, int bClaimingA) {}
+    for (Direct call :
+        List.of(
+            new Direct("ASSESSMENT", "/api/attempts/" + typedId, 401, 404),
+            new Direct("ASSESSMENT", "/api/progress?candidateId=" + a.id(), 401, 403),
+            new Direct("SPEECH", "/api/spoken-attempts/" + spokenId, 401, 404),
+            new Direct("QUESTION", "/api/admin/packs", 401, 403))) {
+      Gateway target = service.apply(call.service());
+      probe(target.as(headersOnly), call.path(), call.headersOnly(), anonymousWithHeaders);
+      probe(target.as(bClaimsA), call.path(), call.bClaimingA(), bWithHeaders);
+    }
+    // the public catalog answers, with the candidate's view: the role header unlocks no answer key
+    HttpResponse<String> item =
+        probe(
+            service.apply("QUESTION").as(headersOnly),
+            "/api/questions/" + QUESTION,
+            200,
+            anonymousWithHeaders);
+    assertThat(item.body()).doesNotContain("\"modelAnswer\"").doesNotContain("\"rubric\"");
     HttpResponse<String> progress =
         probe(service.apply("ASSESSMENT").as(bClaimsA), "/api/progress", 200, bWithHeaders);
     assertThat(Json.read(progress.body()).path("candidateId").asText()).isEqualTo(b.id());
-    probe(
-        service.apply("SPEECH").as(bClaimsA),
-        "/api/spoken-attempts/" + spokenId,
-        404,
-        bWithHeaders);
-    probe(service.apply("QUESTION").as(bClaimsA), "/api/admin/packs", 403, bWithHeaders);
 
     // the control: C's token alone, as the gateway forwards it, reaches A's attempt
     HttpResponse<String> shown =
