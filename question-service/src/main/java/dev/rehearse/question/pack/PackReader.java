@@ -347,8 +347,8 @@ public final class PackReader {
                   f.strings("spokenForms", true, 1),
                   f.optionalText("stress"),
                   f.optionalText("commonMistake"),
-                  f.text("kind"),
-                  f.strings("mistakes", true, 0));
+                  f.optionalText("kind"),
+                  f.strings("mistakes", false, 0));
         };
     if (type == ItemType.PRONUNCIATION) {
       checkDrill(f, content);
