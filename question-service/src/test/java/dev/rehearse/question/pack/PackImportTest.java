@@ -8,6 +8,7 @@ import dev.rehearse.contracts.Topics;
 import dev.rehearse.question.QuestionTestBase;
 import dev.rehearse.question.catalog.ItemRepository;
 import dev.rehearse.question.catalog.QuestionDetail;
+import dev.rehearse.question.pack.ContentPack.ItemDef;
 import dev.rehearse.question.pack.ImportResult.Outcome;
 import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -153,15 +155,78 @@ class PackImportTest extends QuestionTestBase {
     }
   }
 
+  /**
+   * The shipped pack upgrades the last release's (version 3, kept as the zip an admin would have
+   * uploaded): changed items are republished, removed ones retired with a tombstone, new ones
+   * added. Only this test imports the ml-infrastructure pack.
+   */
   @Test
-  void theMlInfrastructurePackImportsIntoTheBank() {
+  void theMlInfrastructurePackUpgradesTheLastRelease() throws IOException {
+    byte[] release;
+    try (var in = getClass().getResourceAsStream("/packs/ml-infrastructure-v3.zip")) {
+      release = in.readAllBytes();
+    }
+    ContentPack before = PackReader.read(PackArchive.unzip(release)).orThrow();
     var files = PackFiles.fromClasspath("ml-infrastructure", getClass().getClassLoader()).files();
-    ImportResult result = importJson(files);
-    assertThat(result.outcome()).isIn(Outcome.IMPORTED, Outcome.UNCHANGED);
-    assertThat(
-            http.toBlocking()
-                .retrieve(HttpRequest.GET("/api/roles/ml-platform-engineer"), String.class))
-        .contains("\"levels\":[\"Beginner\"");
+    ContentPack after = PackReader.read(new PackFiles(files)).orThrow();
+    assertThat(before.version()).isLessThan(after.version());
+    Map<String, ItemDef> old = byId(before);
+    Map<String, ItemDef> now = byId(after);
+    List<String> removed = old.keySet().stream().filter(id -> !now.containsKey(id)).toList();
+    List<String> added = now.keySet().stream().filter(id -> !old.containsKey(id)).toList();
+    List<String> reworded =
+        now.values().stream()
+            .filter(i -> i.type().published() && old.containsKey(i.id()))
+            .filter(i -> !text(i).equals(text(old.get(i.id()))))
+            .map(ItemDef::id)
+            .toList();
+    assertThat(reworded).as("items whose text the new version changes").isNotEmpty();
+
+    ImportResult first =
+        http.toBlocking()
+            .retrieve(
+                asAdmin(
+                    HttpRequest.POST("/api/admin/packs", release).contentType("application/zip")),
+                ImportResult.class);
+    assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
+    ImportResult upgrade = importJson(files);
+
+    assertThat(upgrade.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(upgrade.added()).isEqualTo(added.size());
+    assertThat(upgrade.retired()).isEqualTo(removed.size());
+    assertThat(upgrade.changed()).isGreaterThanOrEqualTo(reworded.size());
+    assertThat(upgrade.changed() + upgrade.unchanged()).isEqualTo(now.size() - added.size());
+    assertThat(importJson(files).outcome()).isEqualTo(Outcome.UNCHANGED);
+    try (KafkaProbe probe = new KafkaProbe(Topics.CATALOG_QUESTIONS)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (String id : removed) {
+                  if (old.get(id).type().published()) {
+                    assertThat(probe.records(r -> r.key().equals(id)))
+                        .as("tombstone of " + id)
+                        .last()
+                        .extracting(ConsumerRecord::value)
+                        .isNull();
+                  }
+                }
+                for (String id : reworded) {
+                  assertThat(latest(probe, id).text()).isEqualTo(text(now.get(id)));
+                }
+              });
+    }
+    for (String id : removed) {
+      assertProblem(HttpRequest.GET("/api/questions/" + id), 404, "id");
+    }
+  }
+
+  private static Map<String, ItemDef> byId(ContentPack pack) {
+    return pack.items().stream().collect(Collectors.toMap(ItemDef::id, i -> i));
+  }
+
+  private static String text(ItemDef item) {
+    return item.content().text(item.type());
   }
 
   @Test
