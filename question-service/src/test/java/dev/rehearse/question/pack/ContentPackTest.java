@@ -23,18 +23,19 @@ import org.junit.jupiter.api.TestInstance;
 class ContentPackTest {
   static final List<String> ROLES =
       List.of("ml-infrastructure-engineer", "ml-infrastructure-specialist", "ml-platform-engineer");
+
+  /** Issue 13's floor per role and type. */
   static final Map<ItemType, Integer> PER_ROLE =
       Map.of(
-          ItemType.SELF_CHECK,
-          15,
-          ItemType.QUIZ,
-          15,
-          ItemType.VOCABULARY,
-          25,
-          ItemType.SCENARIO,
-          6,
-          ItemType.OPEN,
-          15);
+          ItemType.OPEN, 30,
+          ItemType.SCENARIO, 10,
+          ItemType.QUIZ, 30,
+          ItemType.VOCABULARY, 40,
+          ItemType.SELF_CHECK, 20,
+          ItemType.PRONUNCIATION, 50);
+
+  static final int BEHAVIOURAL_PER_ROLE = 5;
+  static final int PER_DRILL_KIND = 8;
 
   /** DOMAIN.md's pronunciation drill list. */
   static final List<String> DOMAIN_TERMS =
@@ -70,7 +71,11 @@ class ContentPackTest {
           "Grafana",
           "Prometheus",
           "Terraform",
-          "Pulumi");
+          "Pulumi",
+          "vLLM",
+          "SGLang",
+          "TensorRT",
+          "Trainium");
 
   /** DOMAIN.md's red flags and the pack's rule for each. */
   static final Map<String, String> DOMAIN_RED_FLAGS =
@@ -118,8 +123,36 @@ class ContentPackTest {
               soft.assertThat(counts.getOrDefault(type, 0L))
                   .as(role + " " + type)
                   .isGreaterThanOrEqualTo(min));
+      soft.assertThat(
+              items(ItemType.OPEN).stream()
+                  .filter(i -> i.roles().contains(role) && i.tags().contains("behavioural")))
+          .as(role + " behavioural open questions")
+          .hasSizeGreaterThanOrEqualTo(BEHAVIOURAL_PER_ROLE);
     }
     soft.assertAll();
+  }
+
+  @Test
+  void everyDrillHasAKindAndAcceptsNoneOfTheMistakesItWarnsAbout() {
+    List<ItemDef> drills = items(ItemType.PRONUNCIATION);
+    Map<String, Long> kinds =
+        drills.stream()
+            .collect(
+                Collectors.groupingBy(
+                    i -> String.valueOf(i.content().kind()), TreeMap::new, Collectors.counting()));
+    System.out.println("Pronunciation drills by kind: " + kinds);
+    assertThat(kinds.keySet()).containsExactlyInAnyOrderElementsOf(PackReader.DRILL_KINDS);
+    assertThat(kinds.values())
+        .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(PER_DRILL_KIND));
+    assertThat(drills)
+        .allSatisfy(
+            d ->
+                assertThat(d.content().spokenForms())
+                    .as(d.id() + " accepts a saying it warns about")
+                    .doesNotContainAnyElementsOf(d.content().mistakes()));
+    assertThat(drills)
+        .filteredOn(d -> "minimal-pair".equals(d.content().kind()))
+        .allSatisfy(d -> assertThat(d.content().mistakes()).as(d.id()).isNotEmpty());
   }
 
   @Test
