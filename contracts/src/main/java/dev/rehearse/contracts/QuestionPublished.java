@@ -132,7 +132,10 @@ public record QuestionPublished(
 
   /**
    * How a term is said, for PRONUNCIATION items: {@code spokenForms} are the accepted sayings in
-   * words a recogniser knows ("nickel" for NCCL, "kates" for K8s).
+   * words a recogniser knows ("nickel" for NCCL, "kates" for K8s); {@code mistakes} are the wrong
+   * sayings {@code commonMistake} warns about, written the same way ("slum" for Slurm), and never
+   * one of the accepted forms. {@code kind} is the drill's kind: acronym, silent-letters,
+   * word-stress or minimal-pair.
    */
   @Serdeable
   public record Pronunciation(
@@ -140,9 +143,12 @@ public record QuestionPublished(
       @NotBlank String saidAs,
       List<String> spokenForms,
       @Nullable String stress,
-      @Nullable String commonMistake) {
+      @Nullable String commonMistake,
+      @Nullable String kind,
+      List<String> mistakes) {
     public Pronunciation {
       spokenForms = spokenForms == null ? List.of() : spokenForms;
+      mistakes = mistakes == null ? List.of() : mistakes;
     }
   }
 

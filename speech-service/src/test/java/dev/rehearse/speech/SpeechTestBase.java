@@ -88,26 +88,38 @@ public abstract class SpeechTestBase extends ServiceTest {
    */
   protected static List<Pronunciation> drillTerms() {
     return List.of(
-        new Pronunciation(
-            "NCCL", "nickel", List.of("nickel"), "NI-ckel", "spelling it out: N C C L"),
-        new Pronunciation("CUDA", "koo-da", List.of("cuda"), "KOO-da", "C U D A"),
-        new Pronunciation("ONNX", "on-ix", List.of("onyx"), "ON-ix", "O N N X"),
-        new Pronunciation("JAX", "jacks", List.of("jacks"), null, "J A X"),
-        new Pronunciation("K8s", "kates", List.of("kates"), null, "K eight S"),
-        new Pronunciation(
+        drillTerm("NCCL", "nickel", List.of("nickel"), "NI-ckel", "n c c l"),
+        drillTerm("CUDA", "koo-da", List.of("cuda"), "KOO-da", "c u d a"),
+        drillTerm("ONNX", "on-ix", List.of("onyx"), "ON-ix", "o n n x"),
+        drillTerm("JAX", "jacks", List.of("jacks"), null, "j a x"),
+        drillTerm("K8s", "kates", List.of("kates"), null, "k eight s"),
+        drillTerm(
             "Kubernetes",
             "koo-ber-net-eez",
             List.of("kubernetes", "cube er net ease", "cooper net ease"),
             "koo-ber-NET-eez",
             null),
-        new Pronunciation("Lustre", "luster", List.of("luster"), "LUS-ter", null),
-        new Pronunciation("GPU", "gee-pee-you", List.of("G P U"), "gee-pee-YOU", null),
-        new Pronunciation("SLO", "ess-el-oh", List.of("S L O"), null, "slow"),
-        new Pronunciation("RBAC", "are-back", List.of("are back", "R back"), "are-BACK", null),
-        new Pronunciation("MLOps", "em-el-ops", List.of("M L ops"), "em-el-OPS", null),
-        new Pronunciation("NVLink", "en-vee-link", List.of("N V link"), "en-vee-LINK", null),
-        new Pronunciation("PyTorch", "pie-torch", List.of("pie torch"), "PIE-torch", null),
-        new Pronunciation("DeepSpeed", "deep speed", List.of("deep speed"), null, null));
+        drillTerm("Lustre", "luster", List.of("luster"), "LUS-ter", null),
+        drillTerm("GPU", "gee-pee-you", List.of("G P U"), "gee-pee-YOU", null),
+        drillTerm("SLO", "ess-el-oh", List.of("S L O"), null, "slow"),
+        drillTerm("RBAC", "are-back", List.of("are back", "R back"), "are-BACK", null),
+        drillTerm("MLOps", "em-el-ops", List.of("M L ops"), "em-el-OPS", null),
+        drillTerm("NVLink", "en-vee-link", List.of("N V link"), "en-vee-LINK", null),
+        drillTerm("PyTorch", "pie-torch", List.of("pie torch"), "PIE-torch", null),
+        drillTerm("DeepSpeed", "deep speed", List.of("deep speed"), null, null));
+  }
+
+  /** A drill term with at most one mistake, also named in its note. */
+  protected static Pronunciation drillTerm(
+      String term, String saidAs, List<String> forms, String stress, String mistake) {
+    return new Pronunciation(
+        term,
+        saidAs,
+        forms,
+        stress,
+        mistake == null ? null : "Saying \"" + mistake + "\".",
+        "acronym",
+        mistake == null ? List.of() : List.of(mistake));
   }
 
   protected void publish(QuestionPublished item) {

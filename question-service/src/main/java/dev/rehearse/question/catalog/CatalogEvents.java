@@ -26,7 +26,13 @@ public final class CatalogEvents {
     Pronunciation pronunciation =
         item.type() == ItemType.PRONUNCIATION
             ? new Pronunciation(
-                c.term(), c.saidAs(), c.spokenForms(), c.stress(), c.commonMistake())
+                c.term(),
+                c.saidAs(),
+                c.spokenForms(),
+                c.stress(),
+                c.commonMistake(),
+                c.kind(),
+                c.mistakes())
             : null;
     return new QuestionPublished(
         UUID.randomUUID(),

@@ -33,12 +33,14 @@ public record ItemContent(
     @Nullable String saidAs,
     @Nullable List<String> spokenForms,
     @Nullable String stress,
-    @Nullable String commonMistake) {
+    @Nullable String commonMistake,
+    @Nullable String kind,
+    @Nullable List<String> mistakes) {
 
   public static ItemContent selfCheck(String statement) {
     return new ItemContent(
         statement, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** A quiz option; {@code correct} and {@code explanation} are null in a candidate's view. */
@@ -54,7 +56,7 @@ public record ItemContent(
   public static ItemContent quiz(String question, List<Option> options) {
     return new ItemContent(
         null, question, options, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   public static ItemContent vocabulary(
@@ -76,6 +78,8 @@ public record ItemContent(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -87,7 +91,7 @@ public record ItemContent(
       List<String> redFlags) {
     return new ItemContent(
         null, null, null, null, null, null, null, situation, task, steps, null, rubric, redFlags,
-        null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   public static ItemContent open(
@@ -109,6 +113,8 @@ public record ItemContent(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -117,7 +123,9 @@ public record ItemContent(
       String saidAs,
       List<String> spokenForms,
       @Nullable String stress,
-      @Nullable String commonMistake) {
+      @Nullable String commonMistake,
+      String kind,
+      List<String> mistakes) {
     return new ItemContent(
         null,
         null,
@@ -135,7 +143,9 @@ public record ItemContent(
         saidAs,
         spokenForms,
         stress,
-        commonMistake);
+        commonMistake,
+        kind,
+        mistakes);
   }
 
   /**
@@ -165,7 +175,9 @@ public record ItemContent(
         saidAs,
         spokenForms,
         stress,
-        commonMistake);
+        commonMistake,
+        kind,
+        mistakes);
   }
 
   /**

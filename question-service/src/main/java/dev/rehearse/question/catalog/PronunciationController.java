@@ -28,6 +28,7 @@ public class PronunciationController {
       List<String> spokenForms,
       @Nullable String stress,
       @Nullable String commonMistake,
+      @Nullable String kind,
       String skill,
       String level,
       List<String> roles) {}
@@ -46,6 +47,7 @@ public class PronunciationController {
                     i.content().spokenForms(),
                     i.content().stress(),
                     i.content().commonMistake(),
+                    i.content().kind(),
                     i.skillId(),
                     i.level(),
                     i.roles()))

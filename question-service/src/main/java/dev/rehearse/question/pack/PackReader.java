@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -40,7 +41,15 @@ public final class PackReader {
           ItemType.SCENARIO, Set.of("situation", "task", "steps", "rubric", "redFlags"),
           ItemType.OPEN, Set.of("question", "modelAnswer", "rubric", "redFlags"),
           ItemType.PRONUNCIATION,
-              Set.of("term", "saidAs", "spokenForms", "stress", "commonMistake"));
+              Set.of(
+                  "term", "saidAs", "spokenForms", "stress", "commonMistake", "kind", "mistakes"));
+
+  /** The hub's four kinds of pronunciation drill. */
+  static final List<String> DRILL_KINDS =
+      List.of("acronym", "silent-letters", "word-stress", "minimal-pair");
+
+  /** A spoken form as a recogniser hears it: lower-case words, digits written as words. */
+  private static final Pattern SPOKEN = Pattern.compile("[a-z']+( [a-z']+)*");
 
   /** What reading found: a pack when there are no errors. */
   public record Result(@Nullable ContentPack pack, List<PackError> errors) {
@@ -337,8 +346,13 @@ public final class PackReader {
                   f.text("saidAs"),
                   f.strings("spokenForms", true, 1),
                   f.optionalText("stress"),
-                  f.optionalText("commonMistake"));
+                  f.optionalText("commonMistake"),
+                  f.text("kind"),
+                  f.strings("mistakes", true, 0));
         };
+    if (type == ItemType.PRONUNCIATION) {
+      checkDrill(f, content);
+    }
     if (errors.size() > errorsBefore) {
       return;
     }
@@ -418,6 +432,36 @@ public final class PackReader {
       }
     }
     return ids;
+  }
+
+  /**
+   * A drill must be able to tell a mistake from a right saying: forms are written as heard, and no
+   * accepted form is one of the mistakes the item warns about.
+   */
+  private static void checkDrill(YamlFields f, ItemContent drill) {
+    if (drill.kind() != null && !DRILL_KINDS.contains(drill.kind())) {
+      f.error("kind", "must be one of " + DRILL_KINDS + ", not '" + drill.kind() + "'");
+    }
+    for (String field : List.of("spokenForms", "mistakes")) {
+      List<String> forms = field.equals("mistakes") ? drill.mistakes() : drill.spokenForms();
+      for (int i = 0; i < forms.size(); i++) {
+        if (!SPOKEN.matcher(forms.get(i)).matches()) {
+          f.error(
+              field + "[" + i + "]",
+              "'" + forms.get(i) + "' must be written as heard: lower-case words, digits as words");
+        }
+      }
+    }
+    for (int i = 0; i < drill.spokenForms().size(); i++) {
+      if (drill.mistakes().contains(drill.spokenForms().get(i))) {
+        f.error(
+            "spokenForms[" + i + "]",
+            "'"
+                + drill.spokenForms().get(i)
+                + "' is also listed as a mistake; a drill cannot accept"
+                + " the saying it warns about");
+      }
+    }
   }
 
   private static String mainField(ItemType type) {

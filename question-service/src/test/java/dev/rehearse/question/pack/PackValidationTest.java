@@ -178,4 +178,26 @@ class PackValidationTest {
         .containsExactly(
             "items/self-check.yml [t-self-data-vs-model-parallel] skill: 't-training' is not a skill of role 't-serving-engineer'");
   }
+
+  @Test
+  void aDrillMayNotAcceptTheSayingItWarnsAbout() {
+    Map<String, String> files = testPack();
+    files.put(
+        "items/pronunciation.yml",
+        files
+            .get("items/pronunciation.yml")
+            .replace("spokenForms: [nickel]", "spokenForms: [nickel, n c c l, NCCL]")
+            .replace("kind: acronym\n    mistakes: []", "kind: abbreviation\n    mistakes: [k8s]"));
+    assertThat(PackReader.read(new PackFiles(files)).errors())
+        .extracting(PackError::toString)
+        .containsExactly(
+            "items/pronunciation.yml [t-pron-nccl] spokenForms[2]: 'NCCL' must be written as heard:"
+                + " lower-case words, digits as words",
+            "items/pronunciation.yml [t-pron-nccl] spokenForms[1]: 'n c c l' is also listed as a"
+                + " mistake; a drill cannot accept the saying it warns about",
+            "items/pronunciation.yml [t-pron-k8s] kind: must be one of [acronym, silent-letters,"
+                + " word-stress, minimal-pair], not 'abbreviation'",
+            "items/pronunciation.yml [t-pron-k8s] mistakes[0]: 'k8s' must be written as heard:"
+                + " lower-case words, digits as words");
+  }
 }

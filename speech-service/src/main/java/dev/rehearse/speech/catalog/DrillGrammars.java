@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a term's spoken forms against the model's vocabulary (a grammar silently drops unknown
@@ -22,7 +20,6 @@ public class DrillGrammars {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
   };
   private static final int MAX_MISTAKE_WORDS = 5;
-  private static final Pattern QUOTED = Pattern.compile("[\"\u201c]([^\"\u201d]+)[\"\u201d]");
   private final VoskEngine vosk;
 
   public DrillGrammars(VoskEngine vosk) {
@@ -57,7 +54,8 @@ public class DrillGrammars {
     if (!letters.isEmpty() && vosk.unknownWords(letters).isEmpty()) {
       confusions.add(letters);
     }
-    for (String mistake : mistakes(p.commonMistake())) {
+    for (String said : p.mistakes()) {
+      String mistake = normalise(said);
       if (!mistake.isEmpty()
           && mistake.split(" ").length <= MAX_MISTAKE_WORDS
           && vosk.unknownWords(mistake).isEmpty()) {
@@ -67,22 +65,6 @@ public class DrillGrammars {
     confusions.removeAll(accepted);
     return new DrillGrammar(
         List.copyOf(accepted), List.copyOf(confusions), List.copyOf(checks), fallback);
-  }
-
-  /**
-   * The sayings a common-mistake note names: its quoted parts (Reading it as the word "slow" ->
-   * "slow"), or the whole note when it has no quotes and is short (N C C L).
-   */
-  static List<String> mistakes(String note) {
-    if (note == null || note.isBlank()) {
-      return List.of();
-    }
-    List<String> quoted = new ArrayList<>();
-    Matcher m = QUOTED.matcher(note);
-    while (m.find()) {
-      quoted.add(normalise(m.group(1)));
-    }
-    return quoted.isEmpty() ? List.of(normalise(note)) : quoted;
   }
 
   /**

@@ -12,15 +12,4 @@ class DrillGrammarsTest {
     assertThat(DrillGrammars.normalise("H100")).isEqualTo("h one zero zero");
     assertThat(DrillGrammars.letters("K8s")).isEqualTo("k eight s");
   }
-
-  @Test
-  void commonMistakeNotesYieldTheSayingsTheyQuote() {
-    assertThat(
-            DrillGrammars.mistakes("Reading it as the word \"slow\", which can confuse listeners."))
-        .containsExactly("slow");
-    assertThat(DrillGrammars.mistakes("Mixing up V and B (\"D B C\"); or \u201cD V V\u201d"))
-        .containsExactly("d b c", "d v v");
-    assertThat(DrillGrammars.mistakes("N C C L")).containsExactly("n c c l");
-    assertThat(DrillGrammars.mistakes(null)).isEmpty();
-  }
 }

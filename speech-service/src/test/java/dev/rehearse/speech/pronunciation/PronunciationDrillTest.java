@@ -33,7 +33,7 @@ class PronunciationDrillTest extends SpeechTestBase {
    * letters.
    */
   static final Pronunciation GRAFANA =
-      new Pronunciation("Grafana", "gra-FAH-na", List.of("grafana"), null, null);
+      drillTerm("Grafana", "gra-FAH-na", List.of("grafana"), null, null);
 
   @Inject CatalogRepository catalog;
 
@@ -200,6 +200,8 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(byTerm.get("NCCL").status()).isEqualTo(VocabularyReport.Status.OK);
     assertThat(byTerm.get("NCCL").confusions()).containsExactly("n c c l");
     assertThat(byTerm.get("K8s").confusions()).contains("k eight s");
+    // a listed mistake is a confusion the grammar listens for, not only the term's letters
+    assertThat(byTerm.get("SLO").confusions()).contains("slow");
     assertThat(report.needsAttention()).isGreaterThanOrEqualTo(2);
 
     String path = "/api/admin/pronunciation/vocabulary-report";
