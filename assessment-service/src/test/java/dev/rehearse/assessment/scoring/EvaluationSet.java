@@ -87,7 +87,7 @@ final class EvaluationSet {
   }
 
   @SuppressWarnings("unchecked")
-  private static CatalogQuestion question(Map<String, Object> i, Map<String, RedFlagRule> rules) {
+  static CatalogQuestion question(Map<String, Object> i, Map<String, RedFlagRule> rules) {
     List<Map<String, Object>> rubric =
         (List<Map<String, Object>>) i.getOrDefault("rubric", List.of());
     List<RubricConcept> concepts =
