@@ -147,9 +147,12 @@ class ContentPackTest {
     assertThat(drills)
         .allSatisfy(
             d ->
-                assertThat(d.content().spokenForms())
+                assertThat(
+                        d.content().spokenForms().stream()
+                            .filter(d.content().mistakes()::contains)
+                            .toList())
                     .as(d.id() + " accepts a saying it warns about")
-                    .doesNotContainAnyElementsOf(d.content().mistakes()));
+                    .isEmpty());
     assertThat(drills)
         .filteredOn(d -> "minimal-pair".equals(d.content().kind()))
         .allSatisfy(d -> assertThat(d.content().mistakes()).as(d.id()).isNotEmpty());
