@@ -60,7 +60,8 @@ public class RoleController {
                       skill.description(),
                       rs.weight(),
                       SkillLevels.labels(byLevel),
-                      byLevel.values().stream().mapToInt(Integer::intValue).sum());
+                      byLevel.values().stream().mapToInt(Integer::intValue).sum(),
+                      skill.levels());
                 })
             .toList();
     return new RoleDetail(role.id(), role.title(), role.focus(), role.packId(), views);

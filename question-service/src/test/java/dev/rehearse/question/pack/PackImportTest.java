@@ -7,7 +7,9 @@ import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.question.QuestionTestBase;
 import dev.rehearse.question.catalog.ItemRepository;
+import dev.rehearse.question.catalog.LevelDescription;
 import dev.rehearse.question.catalog.QuestionDetail;
+import dev.rehearse.question.catalog.RoleViews.RoleDetail;
 import dev.rehearse.question.pack.ImportResult.Outcome;
 import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -154,6 +156,44 @@ class PackImportTest extends QuestionTestBase {
   }
 
   @Test
+  void aChangedLevelTextUpdatesTheSkillAndNeedsANewVersion() {
+    importJson(renamedPack("imp-l", "il", 1));
+    assertThat(servingLevels("il-serving-engineer").get(3).description())
+        .isEqualTo("Sets serving standards for many teams.");
+    Map<String, String> changed = renamedPack("imp-l", "il", 1);
+    changed.put(
+        "skills.yml",
+        changed
+            .get("skills.yml")
+            .replace("Sets serving standards for many teams.", "Leads serving for the company."));
+    assertProblem(jsonPost(changed), 409, "version");
+
+    Map<String, String> v2 = renamedPack("imp-l", "il", 2);
+    v2.put("skills.yml", changed.get("skills.yml"));
+    ImportResult result = importJson(v2);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(result.unchanged())
+        .as("items do not change with their skill's levels")
+        .isEqualTo(11);
+    assertThat(servingLevels("il-serving-engineer"))
+        .extracting(LevelDescription::description)
+        .containsExactly(
+            "Deploys a model behind a managed endpoint.",
+            "Runs an inference server with dynamic batching and autoscaling.",
+            "Designs canary rollouts with automatic rollback.",
+            "Leads serving for the company.");
+  }
+
+  private List<LevelDescription> servingLevels(String roleId) {
+    return http.toBlocking()
+        .retrieve(HttpRequest.GET("/api/roles/" + roleId), RoleDetail.class)
+        .skills()
+        .get(0)
+        .levelDescriptions();
+  }
+
+  @Test
   void theMlInfrastructurePackImportsIntoTheBank() {
     var files = PackFiles.fromClasspath("ml-infrastructure", getClass().getClassLoader()).files();
     ImportResult result = importJson(files);
@@ -162,6 +202,20 @@ class PackImportTest extends QuestionTestBase {
             http.toBlocking()
                 .retrieve(HttpRequest.GET("/api/roles/ml-platform-engineer"), String.class))
         .contains("\"levels\":[\"Beginner\"");
+    for (String role :
+        List.of(
+            "ml-infrastructure-engineer", "ml-infrastructure-specialist", "ml-platform-engineer")) {
+      assertThat(
+              http.toBlocking()
+                  .retrieve(HttpRequest.GET("/api/roles/" + role), RoleDetail.class)
+                  .skills())
+          .allSatisfy(
+              s ->
+                  assertThat(s.levelDescriptions())
+                      .as("what each level of %s means", s.id())
+                      .extracting(LevelDescription::level)
+                      .containsExactly("Beginner", "Intermediate", "Advanced", "Expert"));
+    }
   }
 
   @Test
