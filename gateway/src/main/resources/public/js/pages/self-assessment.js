@@ -1,5 +1,6 @@
 // Self-assessment: rate each self-check statement of a role 1-4, then see per-skill levels, the weighted
 // overall level, red flags, and a radar chart of self-rated against measured levels (the calibration gap).
+// Each skill can show what its levels mean (from the role's pack) so candidates rate against them.
 // POST /api/self-assessments {roleId, ratings: [{itemId, rating}]}.
 import { api, explain } from '../api.js';
 import { rolePicker, role as roleDetail, search } from '../catalog.js';
@@ -22,6 +23,14 @@ function levelNumber(value) {
   return Math.min(4, Math.max(1, 1 + value / 100 * 3));
 }
 const levelName = n => (n == null ? '–' : LEVELS[Math.min(3, Math.max(0, Math.round(n) - 1))]);
+
+/** What each level means for a skill, folded so the statements stay in view; null when its pack does not say. */
+function levelGuide(skill) {
+  if (!skill.levelDescriptions?.length) return null;
+  return el('details', { class: 'level-guide', dataset: { skill: skill.id } },
+    el('summary', {}, 'What each level means for ', skill.title),
+    el('dl', {}, skill.levelDescriptions.map(l => [el('dt', {}, l.level), el('dd', {}, l.description)])));
+}
 
 export async function render(main) {
   const top = el('section', { class: 'card' });
@@ -52,8 +61,12 @@ export async function render(main) {
     const formStatus = el('div', { 'aria-live': 'polite' });
     const bySkill = detail.skills.map(s => ({ skill: s, items: statements.filter(i => i.skill === s.id) })).filter(g => g.items.length);
     const form = el('form', { class: 'card', novalidate: true },
+      bySkill.some(g => g.skill.levelDescriptions?.length)
+        ? el('p', { class: 'hint' }, 'Your results come as levels from Beginner to Expert. Open the level guide under a skill to see what each level means for it.')
+        : null,
       bySkill.map(g => el('section', {},
         el('h2', {}, g.skill.title, ' ', el('span', { class: 'small muted' }, `${g.skill.weight}% of the role`)),
+        levelGuide(g.skill),
         g.items.map(i => el('fieldset', { dataset: { itemId: i.id, skill: i.skill } },
           el('legend', {}, i.text),
           el('div', { class: 'row' }, RATINGS.map(([value, label]) => {

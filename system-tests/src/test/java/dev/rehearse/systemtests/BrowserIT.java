@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -348,6 +349,19 @@ class BrowserIT {
     candidate.open("#/self-assessment");
     candidate.awaitPage("self-assessment");
     candidate.visible("#self-check fieldset");
+    // each sub-skill says what its levels mean, worded as in the pack; the guide opens by keyboard
+    WebElement guide = candidate.visible("#self-check details.level-guide");
+    guide.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+    assertThat(guide.getDomAttribute("open")).isNotNull();
+    assertThat(guide.findElements(By.tagName("dt")))
+        .extracting(WebElement::getText)
+        .containsExactly("Beginner", "Intermediate", "Advanced", "Expert");
+    assertThat(guide.findElements(By.tagName("dd")))
+        .extracting(WebElement::getText)
+        .containsExactlyElementsOf(packLevels(guide.getDomAttribute("data-skill")).values());
+    assertThat(candidate.all("#self-check details.level-guide"))
+        .hasSameSizeAs(candidate.all("#self-check section"));
+    candidate.screenshot("13-self-assessment-level-guide");
     List<WebElement> statements = candidate.all("#self-check fieldset");
     for (int i = 0; i < statements.size(); i++) {
       statements
@@ -362,6 +376,21 @@ class BrowserIT {
     assertThat(candidate.all("#calibration-table tbody tr")).isNotEmpty();
     candidate.script("document.getElementById('self-result').scrollIntoView()");
     candidate.screenshot("13-self-assessment");
+  }
+
+  /** What the ml-infrastructure pack says each level of a skill means, Beginner to Expert. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> packLevels(String skillId) {
+    YamlTree pack =
+        YamlTree.load(
+            Suite.root()
+                .resolve("question-service/src/main/resources/packs/ml-infrastructure/skills.yml"));
+    return ((List<Map<String, Object>>) pack.find("skills").orElseThrow())
+        .stream()
+            .filter(s -> skillId.equals(s.get("id")))
+            .map(s -> (Map<String, String>) s.get("levels"))
+            .findFirst()
+            .orElseThrow();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.rehearse.question.catalog;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Proficiency levels in order; the rank orders items from easy to hard. */
@@ -13,6 +14,9 @@ public enum Level {
 
   public static final String NAMES =
       Arrays.stream(values()).map(Level::label).collect(Collectors.joining(", "));
+
+  public static final Set<String> LABELS =
+      Arrays.stream(values()).map(Level::label).collect(Collectors.toUnmodifiableSet());
 
   private final String label;
 

@@ -37,7 +37,8 @@ public class RoleController {
 
   @Operation(
       summary =
-          "A role's sub-skills with weights (summing to 100) and the levels at which items exist")
+          "A role's sub-skills with weights (summing to 100), the levels at which items exist and"
+              + " what each level means for the sub-skill")
   @Get("/{id}")
   public RoleDetail get(String id) {
     Role role =
@@ -60,7 +61,8 @@ public class RoleController {
                       skill.description(),
                       rs.weight(),
                       SkillLevels.labels(byLevel),
-                      byLevel.values().stream().mapToInt(Integer::intValue).sum());
+                      byLevel.values().stream().mapToInt(Integer::intValue).sum(),
+                      skill.levels());
                 })
             .toList();
     return new RoleDetail(role.id(), role.title(), role.focus(), role.packId(), views);

@@ -16,7 +16,17 @@ public final class RoleViews {
   public record RoleDetail(
       String id, String title, String focus, String packId, List<SkillView> skills) {}
 
+  /**
+   * {@code levels}: the levels at which the skill has items; {@code levelDescriptions}: what each
+   * level means for it, Beginner to Expert (empty when its pack does not say).
+   */
   @Serdeable
   public record SkillView(
-      String id, String title, String description, int weight, List<String> levels, int items) {}
+      String id,
+      String title,
+      String description,
+      int weight,
+      List<String> levels,
+      int items,
+      List<LevelDescription> levelDescriptions) {}
 }

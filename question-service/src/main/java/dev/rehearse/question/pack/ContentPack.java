@@ -4,6 +4,7 @@ import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.question.catalog.ItemContent;
 import dev.rehearse.question.catalog.ItemType;
 import dev.rehearse.question.catalog.Level;
+import dev.rehearse.question.catalog.LevelDescription;
 import dev.rehearse.question.catalog.RoleSkill;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -34,8 +35,10 @@ public record ContentPack(
         .toList();
   }
 
+  /** {@code levels}: every level from Beginner to Expert, or none. */
   @Serdeable
-  public record SkillDef(String id, String title, String description) {}
+  public record SkillDef(
+      String id, String title, String description, List<LevelDescription> levels) {}
 
   @Serdeable
   public record RoleDef(String id, String title, String focus, List<RoleSkill> skills) {}

@@ -124,7 +124,7 @@ public class PackImporter {
         skills.findByPackId(pack.id()),
         Skill::id,
         pack.skills().stream()
-            .map(s -> new Skill(s.id(), pack.id(), s.title(), s.description()))
+            .map(s -> new Skill(s.id(), pack.id(), s.title(), s.description(), s.levels()))
             .toList());
     sync(
         rules,

@@ -5,6 +5,7 @@ import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import dev.rehearse.question.catalog.ItemContent;
 import dev.rehearse.question.catalog.ItemType;
 import dev.rehearse.question.catalog.Level;
+import dev.rehearse.question.catalog.LevelDescription;
 import dev.rehearse.question.catalog.RoleSkill;
 import dev.rehearse.question.pack.ContentPack.ItemDef;
 import dev.rehearse.question.pack.ContentPack.RoleDef;
@@ -185,19 +186,45 @@ public final class PackReader {
       return;
     }
     for (YamlFields f : doc.entries("skills", 1)) {
-      f.allow(Set.of("id", "title", "description"));
+      f.allow(Set.of("id", "title", "description", "levels"));
       String id = f.id("id");
-      String title = f.text("title");
-      String description = f.text("description");
       if (id != null) {
         f.identify(id);
+      }
+      String title = f.text("title");
+      String description = f.text("description");
+      List<LevelDescription> levels = skillLevels(f);
+      if (id != null) {
         if (skills.containsKey(id)) {
           f.error("id", "duplicate skill id");
         } else {
-          skills.put(id, new SkillDef(id, title, description));
+          skills.put(id, new SkillDef(id, title, description, levels));
         }
       }
     }
+  }
+
+  /**
+   * What each proficiency level means for a skill. Optional, but a skill that says it says it for
+   * every level: the self-assessment page shows all four side by side.
+   */
+  private static List<LevelDescription> skillLevels(YamlFields f) {
+    if (!f.has("levels")) {
+      return List.of();
+    }
+    YamlFields levels = f.mapping("levels");
+    if (levels == null) {
+      return List.of();
+    }
+    levels.allow(Level.LABELS);
+    List<LevelDescription> out = new ArrayList<>();
+    for (Level level : Level.values()) {
+      String text = levels.text(level.label());
+      if (text != null) {
+        out.add(new LevelDescription(level.label(), text));
+      }
+    }
+    return out;
   }
 
   private void readRules() {

@@ -191,6 +191,17 @@ final class YamlFields {
     return out;
   }
 
+  /** A nested mapping, read with its own place in the field path. */
+  @Nullable
+  YamlFields mapping(String name) {
+    Object value = map.get(name);
+    if (!(value instanceof Map<?, ?> m)) {
+      error(name, value == null ? "is required" : "must be a mapping of fields");
+      return null;
+    }
+    return new YamlFields(m, file, itemId, (prefix.isEmpty() ? "" : prefix + ".") + name, errors);
+  }
+
   /**
    * Top-level entries ({@code items[3]}) start a new entry: errors carry the entry's position until
    * its id is read.

@@ -44,6 +44,23 @@ class CatalogApiTest extends QuestionTestBase {
   }
 
   @Test
+  void roleDetailSaysWhatEachLevelOfASkillMeans() {
+    RoleDetail role =
+        http.toBlocking()
+            .retrieve(HttpRequest.GET("/api/roles/t-serving-engineer"), RoleDetail.class);
+    assertThat(role.skills().get(0).levelDescriptions())
+        .containsExactly(
+            new LevelDescription("Beginner", "Deploys a model behind a managed endpoint."),
+            new LevelDescription(
+                "Intermediate", "Runs an inference server with dynamic batching and autoscaling."),
+            new LevelDescription("Advanced", "Designs canary rollouts with automatic rollback."),
+            new LevelDescription("Expert", "Sets serving standards for many teams."));
+    assertThat(role.skills().get(1).levelDescriptions())
+        .as("a skill whose pack does not say")
+        .isEmpty();
+  }
+
+  @Test
   void questionsFilterByRoleSkillTypeAndLevel() {
     QuestionPage open = page("/api/questions?role=t-serving-engineer&type=OPEN");
     assertThat(open.items())

@@ -7,7 +7,9 @@ import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.question.QuestionTestBase;
 import dev.rehearse.question.catalog.ItemRepository;
+import dev.rehearse.question.catalog.LevelDescription;
 import dev.rehearse.question.catalog.QuestionDetail;
+import dev.rehearse.question.catalog.RoleViews.RoleDetail;
 import dev.rehearse.question.pack.ContentPack.ItemDef;
 import dev.rehearse.question.pack.ImportResult.Outcome;
 import dev.rehearse.testsupport.GatewayTokens;
@@ -221,6 +223,20 @@ class PackImportTest extends QuestionTestBase {
     for (String id : removed) {
       assertProblem(HttpRequest.GET("/api/questions/" + id), 404, "id");
     }
+    for (String role :
+        List.of(
+            "ml-infrastructure-engineer", "ml-infrastructure-specialist", "ml-platform-engineer")) {
+      assertThat(
+              http.toBlocking()
+                  .retrieve(HttpRequest.GET("/api/roles/" + role), RoleDetail.class)
+                  .skills())
+          .allSatisfy(
+              s ->
+                  assertThat(s.levelDescriptions())
+                      .as("what each level of %s means", s.id())
+                      .extracting(LevelDescription::level)
+                      .containsExactly("Beginner", "Intermediate", "Advanced", "Expert"));
+    }
   }
 
   private static Map<String, ItemDef> byId(ContentPack pack) {
@@ -229,6 +245,43 @@ class PackImportTest extends QuestionTestBase {
 
   private static String text(ItemDef item) {
     return item.content().text(item.type());
+  void aChangedLevelTextUpdatesTheSkillAndNeedsANewVersion() {
+    importJson(renamedPack("imp-l", "il", 1));
+    assertThat(servingLevels("il-serving-engineer").get(3).description())
+        .isEqualTo("Sets serving standards for many teams.");
+    Map<String, String> changed = renamedPack("imp-l", "il", 1);
+    changed.put(
+        "skills.yml",
+        changed
+            .get("skills.yml")
+            .replace("Sets serving standards for many teams.", "Leads serving for the company."));
+    assertProblem(jsonPost(changed), 409, "version");
+
+    Map<String, String> v2 = renamedPack("imp-l", "il", 2);
+    v2.put("skills.yml", changed.get("skills.yml"));
+    ImportResult result = importJson(v2);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(result.unchanged())
+        .as("items do not change with their skill's levels")
+        .isEqualTo(11);
+    assertThat(servingLevels("il-serving-engineer"))
+        .extracting(LevelDescription::description)
+        .containsExactly(
+            "Deploys a model behind a managed endpoint.",
+            "Runs an inference server with dynamic batching and autoscaling.",
+            "Designs canary rollouts with automatic rollback.",
+            "Leads serving for the company.");
+  }
+
+  private List<LevelDescription> servingLevels(String roleId) {
+    return http.toBlocking()
+        .retrieve(HttpRequest.GET("/api/roles/" + roleId), RoleDetail.class)
+        .skills()
+        .get(0)
+        .levelDescriptions();
+  }
+
   }
 
   @Test

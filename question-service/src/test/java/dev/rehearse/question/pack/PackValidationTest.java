@@ -3,6 +3,7 @@ package dev.rehearse.question.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.question.catalog.ItemType;
+import dev.rehearse.question.catalog.LevelDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,39 @@ class PackValidationTest {
         .extracting(PackError::toString)
         .containsExactly(
             "items/self-check.yml [t-self-data-vs-model-parallel] statement: duplicates item 't-self-batch-vs-online'");
+  }
+
+  @Test
+  void aSkillMaySayWhatEachLevelMeansInLevelOrder() {
+    var skills = PackReader.read(new PackFiles(testPack())).pack().skills();
+    assertThat(skills.get(0).levels())
+        .extracting(LevelDescription::level)
+        .containsExactly("Beginner", "Intermediate", "Advanced", "Expert");
+    assertThat(skills.get(0).levels().get(1).description())
+        .isEqualTo("Runs an inference server with dynamic batching and autoscaling.");
+    assertThat(skills.get(1).levels()).as("levels are optional").isEmpty();
+  }
+
+  @Test
+  void skillLevelsNameEveryLevelWithTextAndNoOther() {
+    Map<String, String> files = testPack();
+    files.put(
+        "skills.yml",
+        files
+            .get("skills.yml")
+            .replace("Expert: Sets serving standards for many teams.", "Guru: Knows everything.")
+            .replace("Advanced: Designs canary rollouts with automatic rollback.", "Advanced: ' '")
+            .replace(
+                "description: Metrics, drift and alerts.",
+                "description: Metrics, drift and alerts.\n    levels: [Beginner, Expert]"));
+
+    assertThat(PackReader.read(new PackFiles(files)).errors())
+        .extracting(PackError::toString)
+        .containsExactly(
+            "skills.yml [t-serving] levels.Guru: unknown field; expected one of [Advanced, Beginner, Expert, Intermediate]",
+            "skills.yml [t-serving] levels.Advanced: must not be blank",
+            "skills.yml [t-serving] levels.Expert: is required",
+            "skills.yml [t-observability] levels: must be a mapping of fields");
   }
 
   @Test
