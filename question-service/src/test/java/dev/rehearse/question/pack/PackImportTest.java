@@ -245,6 +245,9 @@ class PackImportTest extends QuestionTestBase {
 
   private static String text(ItemDef item) {
     return item.content().text(item.type());
+  }
+
+  @Test
   void aChangedLevelTextUpdatesTheSkillAndNeedsANewVersion() {
     importJson(renamedPack("imp-l", "il", 1));
     assertThat(servingLevels("il-serving-engineer").get(3).description())
@@ -280,8 +283,6 @@ class PackImportTest extends QuestionTestBase {
         .skills()
         .get(0)
         .levelDescriptions();
-  }
-
   }
 
   @Test
