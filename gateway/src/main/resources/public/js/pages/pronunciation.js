@@ -15,12 +15,15 @@ function speak(text) {
   return true;
 }
 
+/** The pack's four kinds of drill, as the learner reads them. */
+const KINDS = { acronym: 'Acronyms', 'silent-letters': 'Silent letters', 'word-stress': 'Word stress', 'minimal-pair': 'Minimal pairs' };
+
 export async function render(main, { params }) {
   const listBox = el('section', { class: 'card', 'aria-labelledby': 'terms-h' });
   const drillBox = el('section', { class: 'card', id: 'drill', hidden: true, 'aria-labelledby': 'drill-term' });
   const resultBox = el('div', { id: 'drill-result', 'aria-live': 'polite' });
   main.append(el('h1', {}, 'Pronunciation drill'),
-    el('p', { class: 'lead' }, 'Say the field\'s acronyms the way engineers do. Recognition runs on our server, offline; audio is not kept.'),
+    el('p', { class: 'lead' }, 'Say the field\'s acronyms and words the way engineers do: acronyms, silent letters, word stress and minimal pairs. Recognition runs on our server, offline; audio is not kept.'),
     listBox, drillBox, resultBox);
   let terms;
   try {
@@ -30,14 +33,24 @@ export async function render(main, { params }) {
     return;
   }
   const filter = el('input', { type: 'text', placeholder: 'e.g. NCCL', autocomplete: 'off' });
+  const kindSelect = el('select', {}, el('option', { value: '' }, 'All kinds'),
+    ...Object.entries(KINDS).map(([value, label]) => el('option', { value }, label)));
   const list = el('div', { class: 'term-list', role: 'group', 'aria-label': 'Terms' });
   const buttons = terms.map(t => el('button', { type: 'button', 'aria-pressed': 'false', dataset: { term: t.term }, onclick: () => choose(t) }, t.term));
   list.append(...buttons);
-  filter.addEventListener('input', () => {
+  const heading = el('h2', { id: 'terms-h' }, `${terms.length} terms`);
+  const show = () => {
     const q = filter.value.trim().toLowerCase();
-    buttons.forEach((b, i) => { b.hidden = q && !terms[i].term.toLowerCase().includes(q) && !terms[i].saidAs.toLowerCase().includes(q); });
-  });
-  listBox.append(el('h2', { id: 'terms-h' }, `${terms.length} terms`), field('Find a term', filter, { name: 'filter' }), list);
+    const kind = kindSelect.value;
+    buttons.forEach((b, i) => {
+      const t = terms[i];
+      b.hidden = (q && !t.term.toLowerCase().includes(q) && !t.saidAs.toLowerCase().includes(q)) || (kind && t.kind !== kind);
+    });
+    heading.textContent = `${buttons.filter(b => !b.hidden).length} of ${terms.length} terms`;
+  };
+  filter.addEventListener('input', show);
+  kindSelect.addEventListener('change', show);
+  listBox.append(heading, field('Find a term', filter, { name: 'filter' }), field('Kind of drill', kindSelect, { name: 'kind' }), list);
 
   /** What speech synthesis should say: the first accepted spoken form ("nickel"), else the guide without its notes. */
   const reference = t => t.spokenForms?.[0] ?? t.saidAs.replace(/\s*\(.*\)\s*/, ' ').trim();
@@ -57,6 +70,7 @@ export async function render(main, { params }) {
     });
     clear(drillBox,
       el('div', { class: 'drill-term', id: 'drill-term' }, t.term),
+      t.kind ? el('p', { class: 'muted' }, KINDS[t.kind] ?? t.kind) : null,
       el('p', { class: 'lead' }, 'Say it: ', el('strong', {}, `“${t.saidAs}”`), t.stress ? el('span', { class: 'muted' }, ` · stress: ${t.stress}`) : null),
       t.commonMistake ? el('p', { class: 'muted' }, `Common mistake: ${t.commonMistake}`) : null,
       el('div', { class: 'actions' }, hear,

@@ -208,6 +208,12 @@ class BrowserIT {
     candidate.open("#/pronunciation");
     candidate.awaitPage("pronunciation");
     candidate.visible(".term-list button");
+    // the four kinds of drill: choosing minimal pairs leaves only them (thread, not NCCL)
+    new Select(candidate.find("select[name=kind]")).selectByValue("minimal-pair");
+    assertThat(candidate.find(".term-list button[data-term='thread']").isDisplayed()).isTrue();
+    assertThat(candidate.find(".term-list button[data-term='NCCL']").isDisplayed()).isFalse();
+    assertThat(candidate.find("#terms-h").getText()).matches("\\d+ of \\d+ terms");
+    new Select(candidate.find("select[name=kind]")).selectByValue("");
     candidate.screenshot("06-pronunciation-terms");
     candidate.click(".term-list button[data-term='NCCL']");
     candidate.visible("#drill-file").sendKeys(AUDIO.resolve("drills/nccl/good-1.wav").toString());
