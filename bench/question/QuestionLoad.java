@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
@@ -147,6 +148,7 @@ public class QuestionLoad {
     long interval = 1_000_000_000L / rate;
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
+    AtomicIntegerArray errorsBySecond = new AtomicIntegerArray(seconds);
     List<CompletableFuture<?>> pending = new ArrayList<>(total);
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -160,6 +162,7 @@ public class QuestionLoad {
           .whenComplete((response, failure) -> {
             latencies[index] = System.nanoTime() - due;
             if (failure != null || response.statusCode() != phase.expectedStatus()) {
+              errorsBySecond.incrementAndGet(index / rate);
               if (errors.incrementAndGet() <= 3) {
                 System.out.println("  error in " + phase.name() + ": "
                     + (failure != null ? failure : response.statusCode() + " " + new String(response.body())));
@@ -169,6 +172,16 @@ public class QuestionLoad {
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    if (errors.get() > 0) {
+      // when in the phase the failed requests were due: a stall shows as a run of seconds
+      StringBuilder when = new StringBuilder("  errors in " + phase.name() + " by second due:");
+      for (int second = 0; second < seconds; second++) {
+        if (errorsBySecond.get(second) > 0) {
+          when.append(' ').append(second).append(':').append(errorsBySecond.get(second));
+        }
+      }
+      System.out.println(when);
+    }
     return new Result(phase.name(), latencies, errors.get(), elapsed);
   }
 
