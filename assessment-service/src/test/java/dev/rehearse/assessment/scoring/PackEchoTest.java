@@ -25,15 +25,7 @@ import org.yaml.snakeyaml.Yaml;
 class PackEchoTest {
   static final int MAX_ECHO_SCORE = 20;
   static final Path ITEMS =
-      Path.of(
-          "..",
-          "question-service",
-          "src",
-          "main",
-          "resources",
-          "packs",
-          "ml-infrastructure",
-          "items");
+      Path.of("../question-service/src/main/resources/packs/ml-infrastructure/items");
 
   private final RubricScorer scorer = Scorers.scorer();
 

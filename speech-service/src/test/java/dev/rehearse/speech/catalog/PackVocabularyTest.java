@@ -26,15 +26,7 @@ import org.yaml.snakeyaml.Yaml;
 class PackVocabularyTest extends SpeechTestBase {
   static final Path DRILLS =
       Path.of(
-          "..",
-          "question-service",
-          "src",
-          "main",
-          "resources",
-          "packs",
-          "ml-infrastructure",
-          "items",
-          "pronunciation.yml");
+          "../question-service/src/main/resources/packs/ml-infrastructure/items/pronunciation.yml");
 
   @Inject DrillGrammars grammars;
   @Inject VoskEngine vosk;
