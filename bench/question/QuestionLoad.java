@@ -97,8 +97,13 @@ public class QuestionLoad {
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
-    System.out.printf("warm-up: %d s per phase at %d requests/s%n", warmup, rate);
+    // cold JVMs (service and load generator) cannot take 200 requests/s at once: open-loop load on
+    // them builds a backlog that times out for 20 s, so each phase first runs one request at a time
+    System.out.printf("warm-up: %d s per phase one request at a time, then %d s at %d requests/s%n", warmup, warmup, rate);
     int warmupErrors = 0;
+    for (Phase p : List.of(baseline, search, practice)) {
+      warmupErrors += closedLoop(client, p, warmup);
+    }
     for (Phase p : List.of(baseline, search, practice)) {
       warmupErrors += run(client, p, rate, warmup).errors();
     }
@@ -140,6 +145,29 @@ public class QuestionLoad {
     long[] all = parts.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).toArray();
     return new Result(parts.get(0).name(), all, parts.stream().mapToInt(Result::errors).sum(),
         parts.stream().mapToDouble(Result::seconds).sum());
+  }
+
+  /** Sends requests one after another for {@code seconds}; returns the number of errors. */
+  static int closedLoop(HttpClient client, Phase phase, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    int sent = 0;
+    int errors = 0;
+    while (System.nanoTime() < end) {
+      String error = null;
+      try {
+        HttpResponse<byte[]> response = client.send(phase.request().apply(sent++), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != phase.expectedStatus()) {
+          error = response.statusCode() + " " + new String(response.body());
+        }
+      } catch (java.io.IOException e) {
+        error = e.toString();
+      }
+      if (error != null && ++errors <= 3) {
+        System.out.println("  error in " + phase.name() + ": " + error);
+      }
+    }
+    System.out.printf(Locale.ROOT, "  %s: %.0f requests/s one at a time%n", phase.name(), sent / (double) seconds);
+    return errors;
   }
 
   /** Sends {@code rate x seconds} requests on a fixed schedule and waits for every answer. */

@@ -6,7 +6,8 @@
 # ML-infrastructure pack, seeds scored history over Kafka, then sends open-loop load: a baseline
 # (/health/liveness), search, practice-set creation, taking turns in 5-s slices, each at BENCH_RATE
 # requests/s for BENCH_SECONDS in all, and prints p50/p95/p99 and ratios to the baseline.
-# Stops what it started. Environment: BENCH_RATE (200), BENCH_SECONDS (60), BENCH_WARMUP (15),
+# Stops what it started. Environment: BENCH_RATE (200), BENCH_SECONDS (60), BENCH_WARMUP (15: seconds per
+# phase one request at a time, then as many at the rate),
 # BENCH_CANDIDATES (300), BENCH_BUILD=always to rebuild the jars, BENCH_JAVA_OPTS for the service
 # JVMs (see bench/lib.sh). BENCH_SMOKE=1: a smoke run (20 requests/s, one 5-s slice, 5 candidates),
 # see bench/lib.sh. Ports: 3xxxx (bench/lib.sh).
