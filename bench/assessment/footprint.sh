@@ -4,7 +4,8 @@
 # and once the ML-infrastructure catalog from question-service has been taken in and its vectors
 # computed) of this tree's assessment-service, against the same service built from an earlier commit
 # in the same run: BENCH_BASELINE_REV (default d185546, the last commit before scoring by meaning),
-# built in a git worktree under target/ (a few minutes the first time), or a jar named by
+# built in a git worktree under target/ that is removed once its jar is kept as
+# target/baseline-REV.jar (a few minutes the first time), or a jar named by
 # BENCH_BASELINE_JAR. BENCH_STARTS rounds (3; 1 in smoke mode), each on new PostgreSQL and Kafka data
 # (so each service reads the whole catalog topic), starting the baseline and then this tree; the
 # medians are printed. Ports: 5xxxx (bench/lib.sh).
@@ -23,14 +24,17 @@ baseline_jar() {
     echo "$BENCH_BASELINE_JAR"
     return
   fi
-  local src="$HERE/target/baseline-$REV"
-  local jar="$src/assessment-service/target/assessment-service-$VERSION-all.jar"
+  # only the jar is kept: the old source tree would linger as a second, outdated copy of the project
+  local jar="$HERE/target/baseline-$REV.jar"
   if [[ ! -f $jar ]]; then
+    local src="$HERE/target/baseline-$REV"
     echo "building assessment-service at $REV in $src" >&2
     rm -rf "$src"
     git -C "$ROOT" worktree prune
     git -C "$ROOT" worktree add --detach "$src" "$REV" >&2
     (cd "$src" && mvn -B -q -DskipTests -pl assessment-service -am package >&2)
+    cp "$src/assessment-service/target/assessment-service-$VERSION-all.jar" "$jar"
+    git -C "$ROOT" worktree remove --force "$src" >&2
   fi
   echo "$jar"
 }
