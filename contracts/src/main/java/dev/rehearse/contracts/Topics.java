@@ -17,6 +17,12 @@ public final class Topics {
   /** Keyed by candidate id: a coach's override or comment. */
   public static final String ASSESSMENT_REVIEWED = "rehearse.assessment.reviewed";
 
+  /** Keyed by candidate id: a mock interview session that ended. */
+  public static final String ASSESSMENT_SESSIONS = "rehearse.assessment.session-completed";
+
+  /** Keyed by account id: an account that was deleted; every service erases its data. */
+  public static final String GATEWAY_ACCOUNTS = "rehearse.gateway.account-deleted";
+
   /**
    * Keyed by account id: tokens the gateway revoked (sign-out, password or role change). Every
    * instance of every service reads all of it.
