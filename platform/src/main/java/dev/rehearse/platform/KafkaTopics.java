@@ -4,6 +4,7 @@ import static dev.rehearse.contracts.Topics.ASSESSMENT_REVIEWED;
 import static dev.rehearse.contracts.Topics.ASSESSMENT_SCORED;
 import static dev.rehearse.contracts.Topics.CATALOG_QUESTIONS;
 import static dev.rehearse.contracts.Topics.GATEWAY_ACCESS;
+import static dev.rehearse.contracts.Topics.GATEWAY_ACCOUNTS;
 import static dev.rehearse.contracts.Topics.SPEECH_PRONUNCIATIONS;
 import static dev.rehearse.contracts.Topics.SPEECH_TRANSCRIPTS;
 import static dev.rehearse.contracts.Topics.deadLetter;
@@ -17,13 +18,23 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Declares every topic and its dead-letter twin; micronaut-kafka creates them at start-up. */
+/**
+ * Declares every topic and its dead-letter twin; micronaut-kafka creates them at start-up. Events
+ * carry ids and figures, but for three whose text is the point: a transcript, what a pronunciation
+ * drill heard, a coach's comment. Those topics and their twins keep records only {@code
+ * rehearse.kafka.text-retention} (hours), so nothing a deleted account said outlives it on Kafka
+ * for longer; consumers keep what they need in their own tables, which deletion erases.
+ */
 @Factory
 public class KafkaTopics {
   private final int partitions;
+  private final Duration textRetention;
 
-  public KafkaTopics(@Value("${rehearse.kafka.partitions:3}") int partitions) {
+  public KafkaTopics(
+      @Value("${rehearse.kafka.partitions:3}") int partitions,
+      @Value("${rehearse.kafka.text-retention:6h}") Duration textRetention) {
     this.partitions = partitions;
+    this.textRetention = textRetention;
   }
 
   @Bean
@@ -36,13 +47,13 @@ public class KafkaTopics {
   @Bean
   @Named(SPEECH_TRANSCRIPTS)
   NewTopic transcripts() {
-    return topic(SPEECH_TRANSCRIPTS);
+    return withText(topic(SPEECH_TRANSCRIPTS));
   }
 
   @Bean
   @Named(SPEECH_PRONUNCIATIONS)
   NewTopic pronunciations() {
-    return topic(SPEECH_PRONUNCIATIONS);
+    return withText(topic(SPEECH_PRONUNCIATIONS));
   }
 
   @Bean
@@ -54,7 +65,19 @@ public class KafkaTopics {
   @Bean
   @Named(ASSESSMENT_REVIEWED)
   NewTopic reviewed() {
-    return topic(ASSESSMENT_REVIEWED);
+    return withText(topic(ASSESSMENT_REVIEWED));
+  }
+
+  @Bean
+  @Named(GATEWAY_ACCOUNTS)
+  NewTopic accounts() {
+    return topic(GATEWAY_ACCOUNTS);
+  }
+
+  @Bean
+  @Named("dlq." + GATEWAY_ACCOUNTS)
+  NewTopic accountsDlq() {
+    return dlq(GATEWAY_ACCOUNTS);
   }
 
   /** Revocations matter only while the tokens they cover live (15 minutes): a day is ample. */
@@ -81,13 +104,13 @@ public class KafkaTopics {
   @Bean
   @Named("dlq." + SPEECH_TRANSCRIPTS)
   NewTopic transcriptsDlq() {
-    return dlq(SPEECH_TRANSCRIPTS);
+    return withText(dlq(SPEECH_TRANSCRIPTS));
   }
 
   @Bean
   @Named("dlq." + SPEECH_PRONUNCIATIONS)
   NewTopic pronunciationsDlq() {
-    return dlq(SPEECH_PRONUNCIATIONS);
+    return withText(dlq(SPEECH_PRONUNCIATIONS));
   }
 
   @Bean
@@ -99,7 +122,12 @@ public class KafkaTopics {
   @Bean
   @Named("dlq." + ASSESSMENT_REVIEWED)
   NewTopic reviewedDlq() {
-    return dlq(ASSESSMENT_REVIEWED);
+    return withText(dlq(ASSESSMENT_REVIEWED));
+  }
+
+  private NewTopic withText(NewTopic topic) {
+    return topic.configs(
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(textRetention.toMillis())));
   }
 
   private NewTopic topic(String name) {

@@ -21,4 +21,9 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
   void deleteLongSent();
 
   long countBySentAtIsNull();
+
+  /** Rows keyed by the account or mentioning its id: {@code AccountData#erase}. */
+  @Query(
+      "DELETE FROM outbox_message WHERE message_key = :accountId OR strpos(payload, :accountId) > 0")
+  int deleteNaming(String accountId);
 }
