@@ -110,8 +110,8 @@ export async function api(path, options = {}) {
   }
 }
 
-async function call(path, { method = 'GET', json, body, contentType, signal } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function call(path, { method = 'GET', json, body, contentType, signal, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...extra };
   const token = session.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (json !== undefined) {

@@ -22,6 +22,9 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
   @Query("UPDATE app_user SET role = :role WHERE id = :id")
   int updateRole(UUID id, String role);
 
+  @Query("SELECT count(*) FROM app_user WHERE role = 'ADMIN'")
+  long countAdmins();
+
   @Query("UPDATE app_user SET password_hash = :passwordHash WHERE id = :id")
   int updatePassword(UUID id, String passwordHash);
 }

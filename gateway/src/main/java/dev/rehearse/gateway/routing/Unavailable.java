@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * The answer when a service is down or silent. Built here rather than thrown: the platform hides
  * the detail of any 5xx, but which service is away and that a retry will help is worth telling.
  */
-final class Unavailable {
+public final class Unavailable {
   private static final Logger LOG = LoggerFactory.getLogger(Unavailable.class);
 
   private Unavailable() {}
 
-  static MutableHttpResponse<?> response(
+  public static MutableHttpResponse<?> response(
       ServiceRoute service, HttpRequest<?> request, Throwable cause) {
     LOG.warn(
         "{} {}: {} service unavailable: {}",
