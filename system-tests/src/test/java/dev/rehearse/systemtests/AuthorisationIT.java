@@ -660,6 +660,21 @@ class AuthorisationIT {
         "GET /api/coach/candidates | direct to the service, a demoted coach's old token | 401");
   }
 
+  @Test
+  @Order(9)
+  void theServicesExportPathsAreNotPublicRoutes() {
+    for (Caller caller : Caller.values()) {
+      Gateway gateway = caller == Caller.ANONYMOUS ? anonymous : accounts.get(caller).gateway();
+      for (String path :
+          List.of("/api/personal-data", "/api/personal-data/" + accounts.get(Caller.OWNER).id())) {
+        HttpResponse<String> response = gateway.get(path);
+        List<String> problems = check(denied(404), get(path), response);
+        matrix.add(String.format("GET %s | %s | %d", path, caller.label, response.statusCode()));
+        assertThat(problems).as(path + " as " + caller.label).isEmpty();
+      }
+    }
+  }
+
   @AfterAll
   void writeTheMatrix() throws IOException {
     if (matrix.isEmpty()) {
@@ -734,6 +749,29 @@ class AuthorisationIT {
             denied(403),
             denied(403),
             denied(403)));
+    rows.add(
+        row(
+            "GET",
+            "/api/me/export",
+            "",
+            c -> get("/api/me/export"),
+            sees(a.email(), answerMarker),
+            own(200),
+            // C's own export lists the cohorts C coaches and the reviews C wrote: C's data
+            allowed(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "DELETE",
+            "/api/me",
+            "no X-Confirm-Password (deletion itself: AccountDeletionIT)",
+            c -> new Call("DELETE", "/api/me", null, null),
+            denied(400),
+            denied(400),
+            denied(400),
+            denied(400),
+            denied(400)));
     rows.add(
         row(
             "POST",

@@ -115,6 +115,13 @@ final class Gateway {
             .method(method, BodyPublishers.ofByteArray(body)));
   }
 
+  /** A bodiless request with headers of its own (DELETE /api/me's X-Confirm-Password). */
+  HttpResponse<String> exchangeWith(String method, String path, Map<String, String> headers) {
+    HttpRequest.Builder request = request(path);
+    headers.forEach(request::header);
+    return send(request.method(method, BodyPublishers.noBody()));
+  }
+
   /**
    * This caller's request to {@code path}, for a client of one's own (an event stream with headers
    * of its own).

@@ -82,6 +82,8 @@ final class RunningSuite {
     // with it
     env.put("REHEARSE_GATEWAY_ADMIN_EMAIL", adminEmail());
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
+    // spoken answers' audio kept (opt-in), so AccountDeletionIT sees deletion erase it
+    env.put("REHEARSE_SPEECH_RETAIN_AUDIO", "true");
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
     Script rehearse = new Script("rehearse", root.resolve("rehearse"), env);
 
