@@ -111,7 +111,12 @@ class AccountDeletionIT {
     expect(
         me.postJson(
             "/api/quiz-submissions",
-            Json.write(Map.of("answers", List.of(Map.of("itemId", quizItem, "optionId", option))))),
+            Json.write(
+                Map.of(
+                    "itemIds",
+                    List.of(quizItem),
+                    "answers",
+                    List.of(Map.of("itemId", quizItem, "optionId", option))))),
         201);
     JsonNode selfCheck =
         Json.read(expect(me.get("/api/questions?type=SELF_CHECK&size=1"), 200))
