@@ -527,6 +527,57 @@ class BrowserIT {
     assertThat(candidate.find("#who").getText()).contains("Ada Candidate");
   }
 
+  @Test
+  @Order(40)
+  void aCandidateDownloadsTheirDataAndDeletesTheirAccount()
+      throws IOException, InterruptedException {
+    String email = "leaving-" + UUID.randomUUID() + "@example.com";
+    try (Browser leaver = Browser.open(suite.gateway())) {
+      leaver.open("#/signin?mode=register");
+      leaver.awaitPage("signin");
+      leaver.type("#register-form [name=displayName]", "Lin Leaving");
+      leaver.type("#register-form [name=email]", email);
+      leaver.type("#register-form [name=password]", PASSWORD);
+      leaver.click("#register-submit");
+      leaver.awaitPage("dashboard");
+
+      leaver.open("#/account");
+      leaver.awaitPage("account");
+      leaver.click("#export-button");
+      // the document itself is checked in AccountDeletionIT; here, that the page offers it
+      WebElement saved = leaver.visible("#export-link");
+      assertThat(saved.getAttribute("download")).isEqualTo("rehearse-my-data.json");
+      assertThat(saved.getAttribute("href")).startsWith("blob:");
+      assertThat(leaver.find("#export-status .notice.ok").getText()).contains("ready");
+      leaver.screenshot("40-account-export");
+
+      leaver.type("#delete-password", "not-the-password");
+      leaver.click("#delete-understood");
+      leaver.click("#delete-submit");
+      leaver.visible("#delete-status .notice.error");
+      assertThat(leaver.find("#main").getAttribute("data-ready"))
+          .as("still on the account page after a wrong password")
+          .isEqualTo("account");
+      leaver.screenshot("41-account-delete-wrong-password");
+
+      leaver.type("#delete-password", PASSWORD);
+      leaver.click("#delete-submit");
+      leaver.awaitPage("signin");
+      leaver.screenshot("42-account-deleted");
+    }
+    HttpResponse<String> signIn =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        BodyPublishers.ofString(
+                            Json.write(Map.of("email", email, "password", PASSWORD))))
+                    .build(),
+                BodyHandlers.ofString());
+    assertThat(signIn.statusCode()).as("the deleted account signs in").isEqualTo(401);
+  }
+
   /** A new account promoted to coach by the configured admin. */
   private void makeCoach(String email) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
