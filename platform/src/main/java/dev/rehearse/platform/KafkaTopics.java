@@ -2,6 +2,7 @@ package dev.rehearse.platform;
 
 import static dev.rehearse.contracts.Topics.ASSESSMENT_REVIEWED;
 import static dev.rehearse.contracts.Topics.ASSESSMENT_SCORED;
+import static dev.rehearse.contracts.Topics.ASSESSMENT_SESSIONS;
 import static dev.rehearse.contracts.Topics.CATALOG_QUESTIONS;
 import static dev.rehearse.contracts.Topics.GATEWAY_ACCESS;
 import static dev.rehearse.contracts.Topics.SPEECH_PRONUNCIATIONS;
@@ -57,6 +58,12 @@ public class KafkaTopics {
     return topic(ASSESSMENT_REVIEWED);
   }
 
+  @Bean
+  @Named(ASSESSMENT_SESSIONS)
+  NewTopic sessions() {
+    return topic(ASSESSMENT_SESSIONS);
+  }
+
   /** Revocations matter only while the tokens they cover live (15 minutes): a day is ample. */
   @Bean
   @Named(GATEWAY_ACCESS)
@@ -100,6 +107,12 @@ public class KafkaTopics {
   @Named("dlq." + ASSESSMENT_REVIEWED)
   NewTopic reviewedDlq() {
     return dlq(ASSESSMENT_REVIEWED);
+  }
+
+  @Bean
+  @Named("dlq." + ASSESSMENT_SESSIONS)
+  NewTopic sessionsDlq() {
+    return dlq(ASSESSMENT_SESSIONS);
   }
 
   private NewTopic topic(String name) {
