@@ -1411,46 +1411,24 @@ class AuthorisationIT {
             denied(404),
             denied(404),
             denied(404)),
-        row(
-            "POST",
-            "/api/sessions/{id}/questions/{questionId}/start",
-            "A's open session",
-            c -> jsonCall("POST", question + "/start", Map.of()),
-            sees(openSession),
-            denied(404),
-            denied(404),
-            denied(404),
-            denied(404)),
-        row(
-            "POST",
-            "/api/sessions/{id}/pause",
-            "A's open session",
-            c -> jsonCall("POST", open + "/pause", Map.of()),
-            sees(openSession),
-            denied(404),
-            denied(404),
-            denied(404),
-            denied(404)),
-        row(
-            "POST",
-            "/api/sessions/{id}/resume",
-            "A's open session",
-            c -> jsonCall("POST", open + "/resume", Map.of()),
-            sees(openSession),
-            denied(404),
-            denied(404),
-            denied(404),
-            denied(404)),
-        row(
-            "POST",
-            "/api/sessions/{id}/questions/{questionId}/skip",
-            "A's open session",
-            c -> jsonCall("POST", question + "/skip", Map.of()),
-            sees(openSession),
-            denied(404),
-            denied(404),
-            denied(404),
-            denied(404)));
+        runByA("/api/sessions/{id}/questions/{questionId}/start", question + "/start"),
+        runByA("/api/sessions/{id}/pause", open + "/pause"),
+        runByA("/api/sessions/{id}/resume", open + "/resume"),
+        runByA("/api/sessions/{id}/questions/{questionId}/skip", question + "/skip"));
+  }
+
+  /** A change to A's open session: A only; everyone else, her coach and the admin too, gets 404. */
+  private Row runByA(String template, String path) {
+    return row(
+        "POST",
+        template,
+        "A's open session",
+        c -> jsonCall("POST", path, Map.of()),
+        sees(openSession),
+        denied(404),
+        denied(404),
+        denied(404),
+        denied(404));
   }
 
   private String selfAssessment() {

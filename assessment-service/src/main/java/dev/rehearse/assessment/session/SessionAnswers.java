@@ -51,7 +51,9 @@ public class SessionAnswers {
     if (session.status() != MockSession.Status.OPEN) {
       throw ProblemException.badRequest(
           "sessionId",
-          "session " + sessionId + " is " + session.status().name().toLowerCase() + ": resume it");
+          session.status() == MockSession.Status.PAUSED
+              ? "this session is paused: resume it first"
+              : "this session is already completed");
     }
     SessionQuestion slot =
         unanswered(session, question.questionId())

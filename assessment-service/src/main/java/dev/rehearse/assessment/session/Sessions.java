@@ -134,10 +134,7 @@ public class Sessions {
   /** Stops the clock; pausing a paused session changes nothing. */
   @Transactional
   public SessionView pause(Caller caller, UUID id) {
-    MockSession session = owned(caller, id);
-    if (session.status() == Status.COMPLETED) {
-      throw ProblemException.badRequest("id", "session " + id + " is already completed");
-    }
+    MockSession session = unfinished(caller, id);
     if (session.status() == Status.OPEN) {
       session = sessions.update(session.with(Status.PAUSED, now(), null));
     }
@@ -147,10 +144,7 @@ public class Sessions {
   /** Starts the clock again: started questions get the paused time back. */
   @Transactional
   public SessionView resume(Caller caller, UUID id) {
-    MockSession session = owned(caller, id);
-    if (session.status() == Status.COMPLETED) {
-      throw ProblemException.badRequest("id", "session " + id + " is already completed");
-    }
+    MockSession session = unfinished(caller, id);
     if (session.status() == Status.PAUSED) {
       Duration paused = Duration.between(session.pausedAt(), now());
       for (SessionQuestion q : questions.findBySessionIdOrderByPosition(id)) {
@@ -233,12 +227,21 @@ public class Sessions {
         .orElseThrow(() -> missing(id));
   }
 
+  /** The caller's session, not yet completed. */
+  private MockSession unfinished(Caller caller, UUID id) {
+    MockSession session = owned(caller, id);
+    if (session.status() == Status.COMPLETED) {
+      throw ProblemException.badRequest("id", "this session is already completed");
+    }
+    return session;
+  }
+
   /** The caller's session, neither paused nor completed. */
   private MockSession running(Caller caller, UUID id) {
     MockSession session = owned(caller, id);
     if (session.status() != Status.OPEN) {
       throw ProblemException.badRequest(
-          "id", "session " + id + " is " + session.status().name().toLowerCase());
+          "id", "this session is " + session.status().name().toLowerCase());
     }
     return session;
   }
