@@ -7,6 +7,7 @@ import { progressView } from '../progress.js';
 import { session } from '../session.js';
 import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
 import { renderMemberships } from '../cohorts.js';
+import { listSessions } from './interview.js';
 
 export async function render(main, { params }) {
   const user = session.user;
@@ -23,10 +24,12 @@ export async function render(main, { params }) {
       el('section', { class: 'card', 'aria-labelledby': 'next-h' }, el('h2', { id: 'next-h' }, 'Keep going'),
         el('ul', { class: 'plain' },
           el('li', {}, el('a', { href: '#/practice' }, 'Answer an interview question'), ' — typed or out loud'),
+          el('li', {}, el('a', { href: '#/interview' }, 'Run a mock interview'), ' — timed, with a report'),
           el('li', {}, el('a', { href: '#/quiz' }, 'Take a five-question quiz'), ' — with explanations'),
           el('li', {}, el('a', { href: '#/self-assessment' }, 'Rate yourself'), ' — and compare with your measured level'),
           el('li', {}, el('a', { href: '#/flashcards' }, 'Review vocabulary'), ' — flashcards'),
           el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))),
+    el('section', { class: 'card', id: 'my-sessions', 'aria-labelledby': 'sessions-h' }),
     session.isCoach ? null : el('section', { class: 'card', id: 'coach-card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
   if (!session.isCoach) {
     const invited = params?.get('join');
@@ -35,6 +38,7 @@ export async function render(main, { params }) {
     await renderMemberships(cohortBox, invited);
   }
 
+  await listSessions(main.querySelector('#my-sessions'));
   const titles = await skillTitles().catch(() => ({}));
 
   const showProgress = progressView(progressBox, { emptyText: 'No scored answers yet. Practise a question and your skills appear here.' });

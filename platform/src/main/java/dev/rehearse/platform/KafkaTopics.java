@@ -2,6 +2,7 @@ package dev.rehearse.platform;
 
 import static dev.rehearse.contracts.Topics.ASSESSMENT_REVIEWED;
 import static dev.rehearse.contracts.Topics.ASSESSMENT_SCORED;
+import static dev.rehearse.contracts.Topics.ASSESSMENT_SESSIONS;
 import static dev.rehearse.contracts.Topics.CATALOG_QUESTIONS;
 import static dev.rehearse.contracts.Topics.GATEWAY_ACCESS;
 import static dev.rehearse.contracts.Topics.GATEWAY_ACCOUNTS;
@@ -80,6 +81,12 @@ public class KafkaTopics {
     return dlq(GATEWAY_ACCOUNTS);
   }
 
+  @Bean
+  @Named(ASSESSMENT_SESSIONS)
+  NewTopic sessions() {
+    return topic(ASSESSMENT_SESSIONS);
+  }
+
   /** Revocations matter only while the tokens they cover live (15 minutes): a day is ample. */
   @Bean
   @Named(GATEWAY_ACCESS)
@@ -128,6 +135,12 @@ public class KafkaTopics {
   private NewTopic withText(NewTopic topic) {
     return topic.configs(
         Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(textRetention.toMillis())));
+  }
+
+  @Bean
+  @Named("dlq." + ASSESSMENT_SESSIONS)
+  NewTopic sessionsDlq() {
+    return dlq(ASSESSMENT_SESSIONS);
   }
 
   private NewTopic topic(String name) {

@@ -174,6 +174,9 @@ class AuthorisationIT {
   private String quizItem;
   private String quizOption;
   private byte[] testPack;
+  private String sessionMarker;
+  private String doneSession;
+  private String openSession;
   private List<Row> table;
 
   @BeforeAll
@@ -275,6 +278,24 @@ class AuthorisationIT {
             Json.write(Map.of("comment", "Well argued, " + reviewMarker))),
         201);
     secrets.add(reviewMarker);
+
+    // A's mock interviews: one completed with a typed answer, one open for the rows that run it
+    sessionMarker = "session-answer-" + run;
+    doneSession = id(expect(owner.postJson("/api/sessions", Json.write(namedSession())), 201));
+    expect(
+        owner.postJson(
+            "/api/attempts",
+            Json.write(
+                Map.of(
+                    "questionId",
+                    QUESTION,
+                    "answerText",
+                    "A canary release first, " + sessionMarker,
+                    "sessionId",
+                    doneSession))),
+        201);
+    openSession = id(expect(owner.postJson("/api/sessions", Json.write(namedSession())), 201));
+    secrets.addAll(List.of(doneSession, openSession, sessionMarker));
 
     // the spoken attempt is scored in assessment (where coaches may read it) before the table is
     // tried
@@ -996,6 +1017,7 @@ class AuthorisationIT {
             sees(typedId),
             denied(404),
             sees(typedId)));
+    rows.addAll(sessionRows());
     rows.add(
         row(
             "POST",
@@ -1358,6 +1380,93 @@ class AuthorisationIT {
   private static JsonNode cohort(Gateway coach, String name) {
     return Json.read(
         expect(coach.postJson("/api/coach/cohorts", Json.write(Map.of("name", name))), 201));
+  }
+
+  private Map<String, Object> namedSession() {
+    return Map.of("roleId", selfCheckRole, "questionIds", List.of(QUESTION));
+  }
+
+  /**
+   * Mock interviews: A, her coach C and the admin read A's sessions; only A runs them (the rows
+   * that change the open session run in the order start, pause, resume, skip, which completes it).
+   */
+  private List<Row> sessionRows() {
+    String open = "/api/sessions/" + openSession;
+    String question = open + "/questions/" + QUESTION;
+    return List.of(
+        row(
+            "POST",
+            "/api/sessions",
+            "one's own",
+            c -> jsonCall("POST", "/api/sessions", namedSession()),
+            allowed(201),
+            own(201),
+            own(201),
+            own(201),
+            own(201)),
+        row(
+            "GET",
+            "/api/sessions",
+            "one's own",
+            c -> get("/api/sessions"),
+            sees(doneSession, openSession),
+            own(200),
+            own(200),
+            own(200),
+            own(200)),
+        row(
+            "GET",
+            "/api/sessions/{id}",
+            "A's completed session",
+            c -> get("/api/sessions/" + doneSession),
+            sees(doneSession),
+            denied(404),
+            sees(doneSession),
+            denied(404),
+            sees(doneSession)),
+        row(
+            "GET",
+            "/api/sessions/{id}/report",
+            "A's completed session",
+            c -> get("/api/sessions/" + doneSession + "/report"),
+            sees(sessionMarker),
+            denied(404),
+            sees(sessionMarker),
+            denied(404),
+            sees(sessionMarker)),
+        row(
+            "POST",
+            "/api/attempts",
+            "an answer naming A's completed session",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/attempts",
+                    Map.of(
+                        "questionId", QUESTION, "answerText", "canary", "sessionId", doneSession)),
+            denied(400),
+            denied(404),
+            denied(404),
+            denied(404),
+            denied(404)),
+        runByA("/api/sessions/{id}/questions/{questionId}/start", question + "/start"),
+        runByA("/api/sessions/{id}/pause", open + "/pause"),
+        runByA("/api/sessions/{id}/resume", open + "/resume"),
+        runByA("/api/sessions/{id}/questions/{questionId}/skip", question + "/skip"));
+  }
+
+  /** A change to A's open session: A only; everyone else, her coach and the admin too, gets 404. */
+  private Row runByA(String template, String path) {
+    return row(
+        "POST",
+        template,
+        "A's open session",
+        c -> jsonCall("POST", path, Map.of()),
+        sees(openSession),
+        denied(404),
+        denied(404),
+        denied(404),
+        denied(404));
   }
 
   private String selfAssessment() {

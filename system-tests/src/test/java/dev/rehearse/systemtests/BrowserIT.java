@@ -477,6 +477,7 @@ class BrowserIT {
             "#/self-assessment",
             "#/flashcards",
             "#/pronunciation?term=NCCL",
+            "#/interview",
             "#/account");
     for (String route : routes) {
       candidate.open(route);
@@ -579,6 +580,60 @@ class BrowserIT {
   }
 
   /** A new account promoted to coach by the configured admin. */
+  @Test
+  @Order(20)
+  void aMockInterviewWithATypedAndASpokenAnswerSurvivesAReloadAndEndsOnItsReport() {
+    candidate.open("#/interview");
+    candidate.awaitPage("interview");
+    candidate.type("#interview-form [name=questionCount]", "2");
+    candidate.click("#start-interview");
+    candidate.visible("#start-question", Duration.ofSeconds(30));
+    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 1 of 2");
+    candidate.click("#start-question");
+    assertThat(candidate.visible("#countdown").getText()).startsWith("Thinking time: 0:");
+    candidate.screenshot("19-interview-thinking");
+    candidate.type(
+        "#answer-text",
+        "I would start with a canary on 5% of traffic, compare p99 latency and errors with the current"
+            + " version for an hour, then widen step by step and roll back automatically on a regression.");
+    candidate.click("#submit-answer");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("interview-progress")).getText().equals("Question 2 of 2"));
+
+    // started, paused, reloaded: still paused on question 2 with its time kept
+    candidate.click("#start-question");
+    candidate.click("#pause-interview");
+    candidate.visible("#resume-interview");
+    candidate.driver().navigate().refresh();
+    candidate.awaitPage("interview");
+    assertThat(candidate.visible("#countdown").getText()).startsWith("Paused with 0:");
+    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 2 of 2");
+    candidate.click("#resume-interview");
+    candidate
+        .visible("#wav-file")
+        .sendKeys(AUDIO.resolve("answers/serving-rollout.wav").toString());
+    candidate.click("#upload-wav");
+
+    candidate.until(
+        Duration.ofSeconds(180),
+        ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "session-report"));
+    candidate.visible("#report-average", Duration.ofSeconds(30));
+    assertThat(candidate.find("#report-average").getText()).startsWith("Average score ");
+    assertThat(candidate.all(".report-question")).hasSize(2);
+    assertThat(candidate.all(".report-question #attempt-result")).hasSize(2);
+    assertThat(candidate.all("#skill-table tbody tr")).isNotEmpty();
+    assertThat(candidate.all("#delivery tbody tr")).as("the spoken answer's delivery").hasSize(1);
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("skill-chart"), "data-rendered", "true"));
+    candidate.screenshot("20-interview-report");
+
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    candidate.visible("#my-sessions a[href^='#/session-report']", Duration.ofSeconds(30));
+  }
+
   private void makeCoach(String email) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     JsonNode registered =

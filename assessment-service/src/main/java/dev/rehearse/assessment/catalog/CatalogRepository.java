@@ -12,4 +12,9 @@ public interface CatalogRepository extends CrudRepository<CatalogQuestion, Strin
   /** Every item a role uses (its id is in the item's role_ids). */
   @Query("SELECT * FROM catalog_question WHERE jsonb_exists(role_ids, :roleId)")
   List<CatalogQuestion> findByRole(String roleId);
+
+  /** Items of a sub-skill that some role uses (a coach's own questions have no role). */
+  @Query(
+      "SELECT * FROM catalog_question WHERE skill_id = :skillId AND jsonb_array_length(role_ids) > 0 ORDER BY question_id")
+  List<CatalogQuestion> findPublicBySkill(String skillId);
 }

@@ -2,6 +2,7 @@ package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.cohort.CohortAccess;
+import dev.rehearse.assessment.session.SessionAnswers;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.http.HttpResponse;
@@ -20,21 +21,24 @@ public class AttemptController {
   private final AttemptScoring scoring;
   private final AttemptRepository attempts;
   private final CohortAccess access;
+  private final SessionAnswers sessionAnswers;
 
   public AttemptController(
       CatalogRepository catalog,
       AttemptViews views,
       AttemptScoring scoring,
       AttemptRepository attempts,
-      CohortAccess access) {
+      CohortAccess access,
+      SessionAnswers sessionAnswers) {
     this.catalog = catalog;
     this.views = views;
     this.scoring = scoring;
     this.attempts = attempts;
     this.access = access;
+    this.sessionAnswers = sessionAnswers;
   }
 
-  @Operation(summary = "Score a typed answer at once")
+  @Operation(summary = "Score a typed answer at once; with sessionId, as a mock interview's answer")
   @Post
   public HttpResponse<AttemptView> submit(Caller caller, @Body @Valid TypedAnswer answer) {
     var question =
@@ -45,7 +49,9 @@ public class AttemptController {
                     ProblemException.notFound(
                         "questionId", "no question with id " + answer.questionId()));
     Attempt attempt =
-        scoring.score(UUID.randomUUID(), caller.id(), question, answer.answerText(), null);
+        answer.sessionId() == null
+            ? scoring.score(UUID.randomUUID(), caller.id(), question, answer.answerText(), null)
+            : sessionAnswers.typed(caller.id(), answer.sessionId(), question, answer.answerText());
     return HttpResponse.created(AttemptView.of(attempt, question.modelAnswer()));
   }
 

@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.session.SessionAnswers;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.inbox.DeadLetteringListener;
@@ -18,16 +19,19 @@ public class TranscriptListener extends DeadLetteringListener {
   private final EventInbox inbox;
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
+  private final SessionAnswers sessionAnswers;
 
   public TranscriptListener(
       EventInbox inbox,
       CatalogRepository catalog,
       AttemptScoring scoring,
+      SessionAnswers sessionAnswers,
       DeadLetters deadLetters) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
     this.catalog = catalog;
     this.scoring = scoring;
+    this.sessionAnswers = sessionAnswers;
   }
 
   @Topic(Topics.SPEECH_TRANSCRIPTS)
@@ -40,6 +44,10 @@ public class TranscriptListener extends DeadLetteringListener {
         catalog
             .findById(t.questionId())
             .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
-    scoring.score(t.attemptId(), t.candidateId(), question, t.text(), t);
+    if (t.sessionId() == null) {
+      scoring.score(t.attemptId(), t.candidateId(), question, t.text(), t);
+    } else {
+      sessionAnswers.spoken(t, question);
+    }
   }
 }

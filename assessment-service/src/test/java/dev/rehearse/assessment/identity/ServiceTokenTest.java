@@ -79,7 +79,15 @@ class ServiceTokenTest extends AssessmentTestBase {
             HttpRequest.DELETE("/api/coach/cohorts/" + id + "/members/c-1"),
             HttpRequest.GET("/api/cohort-memberships"),
             HttpRequest.POST("/api/cohort-memberships", Map.of("joinCode", "ABCD2345")),
-            HttpRequest.DELETE("/api/cohort-memberships/" + id));
+            HttpRequest.DELETE("/api/cohort-memberships/" + id),
+            HttpRequest.GET("/api/sessions"),
+            HttpRequest.POST("/api/sessions", Map.of("roleId", "r")),
+            HttpRequest.GET("/api/sessions/" + id),
+            HttpRequest.GET("/api/sessions/" + id + "/report"),
+            HttpRequest.POST("/api/sessions/" + id + "/questions/q/start", Map.of()),
+            HttpRequest.POST("/api/sessions/" + id + "/questions/q/skip", Map.of()),
+            HttpRequest.POST("/api/sessions/" + id + "/pause", Map.of()),
+            HttpRequest.POST("/api/sessions/" + id + "/resume", Map.of()));
     for (MutableHttpRequest<?> request : endpoints) {
       // the headers earlier versions trusted make no difference
       assertUnauthorized(

@@ -38,6 +38,7 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/practice-sets/next", "question"),
             Map.entry("/api/admin/packs/pack-1", "question"),
             Map.entry("/api/attempts", "assessment"),
+            Map.entry("/api/sessions/s-1/report", "assessment"),
             Map.entry("/api/self-assessments/s-1", "assessment"),
             Map.entry("/api/quiz-submissions", "assessment"),
             Map.entry("/api/coach/cohorts", "assessment"),

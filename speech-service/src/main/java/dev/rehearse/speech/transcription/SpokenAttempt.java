@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * A spoken answer: a transcription job while QUEUED/TRANSCRIBING, then its transcript or why it
- * failed.
+ * failed. {@code sessionId} names the mock interview session it answers, if any.
  */
 @MappedEntity("spoken_attempt")
 public record SpokenAttempt(
@@ -31,7 +31,8 @@ public record SpokenAttempt(
     @Nullable String error,
     int tries,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable UUID sessionId) {
 
   public enum Status {
     QUEUED,

@@ -54,10 +54,11 @@ public class SpokenAttemptController {
 
   @Operation(
       summary =
-          "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription; 429 while the candidate's queue is full")
+          "Queue a spoken answer (WAV, PCM 16-bit, mono or stereo, any rate, at most 2 minutes / 20 MB) for transcription; 429 while the candidate's queue is full. sessionId names a mock interview session: assessment links the scored answer to it when it fits (the candidate's open session with this question unanswered), else scores it as practice")
   @Post(consumes = {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"})
   public HttpResponse<Accepted> submit(
       @QueryValue @NotBlank @Size(max = 100) String questionId,
+      @QueryValue @Nullable UUID sessionId,
       Caller caller,
       @Body @Nullable byte[] wav) {
     if (!catalog.existsById(questionId)) {
@@ -65,7 +66,7 @@ public class SpokenAttemptController {
     }
     jobs.requireRoom(caller.id()); // before decoding: refusing a full queue costs nothing
     Audio audio = decoder.decode(wav, settings.maxDuration(), "split it or answer more briefly");
-    SpokenAttempt attempt = jobs.enqueue(caller.id(), questionId, audio);
+    SpokenAttempt attempt = jobs.enqueue(caller.id(), questionId, sessionId, audio);
     queued.publishEvent(new JobQueued(attempt.id()));
     return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))
         .body(new Accepted(attempt.id(), attempt.status()));

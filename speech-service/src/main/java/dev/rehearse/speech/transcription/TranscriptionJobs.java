@@ -8,6 +8,7 @@ import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
 import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.RecognizedWord;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -62,7 +63,8 @@ public class TranscriptionJobs {
 
   /** Checks the cap again under a per-candidate lock, so concurrent uploads cannot exceed it. */
   @Transactional
-  public SpokenAttempt enqueue(String candidateId, String questionId, Audio upload) {
+  public SpokenAttempt enqueue(
+      String candidateId, String questionId, @Nullable UUID sessionId, Audio upload) {
     attempts.lockQueueOf(candidateId);
     requireRoom(candidateId);
     Instant now = Instant.now();
@@ -83,7 +85,8 @@ public class TranscriptionJobs {
                 null,
                 0,
                 now,
-                now));
+                now,
+                sessionId));
     audio.save(new SpokenAudio(attempt.id(), upload.pcm()));
     return attempt;
   }
@@ -129,7 +132,8 @@ public class TranscriptionJobs {
                 .map(w -> new TranscriptReady.Word(w.word(), w.start(), w.end(), w.confidence()))
                 .toList(),
             job.durationSeconds(),
-            fluency));
+            fluency,
+            job.sessionId()));
   }
 
   /**
@@ -175,7 +179,8 @@ public class TranscriptionJobs {
         error,
         tries,
         a.createdAt(),
-        Instant.now());
+        Instant.now(),
+        a.sessionId());
   }
 
   private static double round(double seconds) {

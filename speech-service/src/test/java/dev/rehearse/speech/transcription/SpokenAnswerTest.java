@@ -76,7 +76,41 @@ class SpokenAnswerTest extends SpeechTestBase {
       assertThat(event.words()).hasSameSizeAs(done.words());
       assertThat(event.fluency()).isEqualTo(done.fluency());
       assertThat(event.durationSeconds()).isEqualTo(done.durationSeconds());
+      assertThat(event.sessionId()).isNull();
     }
+  }
+
+  @Test
+  void aSessionNamedOnUploadIsCarriedToTheTranscriptEvent() {
+    UUID session = UUID.randomUUID();
+    var response =
+        http.toBlocking()
+            .exchange(
+                wavPost(
+                    "/api/spoken-attempts?questionId=" + SERVING_QUESTION + "&sessionId=" + session,
+                    "c-session",
+                    audio("formats/mono-16k.wav")),
+                SpokenAttemptController.Accepted.class);
+    UUID id = response.body().id();
+    assertThat(awaitFinished(id).status()).isEqualTo(Status.TRANSCRIBED);
+    assertThat(attempts.findById(id).orElseThrow().sessionId()).isEqualTo(session);
+    try (KafkaProbe probe = new KafkaProbe(Topics.SPEECH_TRANSCRIPTS)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !probe.records(r -> id.toString().equals(r.key())).isEmpty());
+      TranscriptReady event =
+          fromJson(
+              probe.records(r -> id.toString().equals(r.key())).get(0).value(),
+              TranscriptReady.class);
+      assertThat(event.sessionId()).isEqualTo(session);
+    }
+    assertProblem(
+        wavPost(
+            "/api/spoken-attempts?questionId=" + SERVING_QUESTION + "&sessionId=not-a-uuid",
+            "c-session",
+            audio("formats/mono-16k.wav")),
+        400,
+        null);
   }
 
   @Test
@@ -153,7 +187,8 @@ class SpokenAnswerTest extends SpeechTestBase {
             null,
             1,
             longAgo,
-            longAgo));
+            longAgo,
+            null));
     audio.save(new SpokenAudio(id, Wavs.pcm(audio("formats/mono-16k.wav"))));
 
     SpokenAttemptView done = awaitFinished(id);
