@@ -19,7 +19,7 @@ export async function render(main, { params }) {
     clear(queueBox, notice('info', explain(e, 'Second reviews')));
     return;
   }
-  clear(queueBox, queue.length ? el('ul', { class: 'plain' }, queue.map(v => el('li', {},
+  clear(queueBox, queue.length ? el('ul', { class: 'plain' }, queue.map(v => el('li', { dataset: { attempt: v.attempt.id } },
     showQuestionTitle(el('a', { href: `#/second-reviews?id=${encodeURIComponent(v.request.id)}` }, v.attempt.questionId), v.attempt.questionId),
     el('span', { class: 'small muted' }, ` · asked ${formatDate(v.request.requestedAt)}`))))
     : el('p', { class: 'muted' }, 'Nothing waits for you.'));
