@@ -4,7 +4,14 @@
 // (POST /api/attempts/{id}/reviews/preview). A second review goes to the same form, posted to
 // POST /api/coach/second-reviews/{id}; the first review stays hidden until it is sent.
 import { api, explain, ApiError } from './api.js';
+import { session } from './session.js';
 import { el, clear, field, notice, busy, withBusy, showFieldErrors, formatDate } from './ui.js';
+
+/** A reviewer as a coach reads them: "you", an account id, or a deleted account. */
+function reviewerName(id) {
+  if (id == null) return 'deleted account';
+  return id === session.user?.id ? 'you' : id;
+}
 
 /** The attempt's concepts in the machine's order, with what the machine found. */
 function conceptsOf(attempt) {
@@ -25,7 +32,7 @@ function scoreLine(s) {
   const parts = [`${s.coverage} of 100 for the concepts covered`];
   if (s.penalty) parts.push(`${s.penalty} points off for red-flag claims kept`);
   if (s.cap) parts.push(s.cap);
-  return `Score from your marks: ${s.score} (${s.band ?? ''}). ${parts.join('; ')}.`;
+  return `Score from your marks: ${s.score} (${s.band}). ${parts.join('; ')}.`;
 }
 
 /**
@@ -179,7 +186,7 @@ export async function renderCohortReviews(box) {
               el('td', {}, d.questionText ?? d.questionId),
               el('td', { class: 'num' }, String(d.firstScore)), el('td', { class: 'num' }, String(d.secondScore)),
               el('td', { class: 'num' }, String(Math.abs(d.firstScore - d.secondScore))),
-              el('td', { class: 'small' }, `${d.firstReviewer ?? 'deleted account'} / ${d.secondReviewer ?? 'deleted account'}`),
+              el('td', { class: 'small' }, `${reviewerName(d.firstReviewer)} / ${reviewerName(d.secondReviewer)}`),
               el('td', {}, el('a', { href: `#/coach?candidate=${encodeURIComponent(d.candidateId)}&attempt=${encodeURIComponent(d.attemptId)}` }, 'Open'))))))
             : el('p', { class: 'muted' }, 'No disagreement over 15 points.'));
     } catch (e) {
@@ -194,7 +201,7 @@ export async function renderCohortReviews(box) {
 /** A completed second review: both scores, reviewers and marks side by side. */
 export function comparison(view) {
   const row = (label, r) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, String(r?.overrideScore ?? '–')),
-    el('td', { class: 'small' }, r?.coachId ?? 'deleted account'), el('td', { class: 'small' }, r ? formatDate(r.createdAt) : ''), el('td', {}, marksSummary(r)));
+    el('td', { class: 'small' }, r ? reviewerName(r.coachId) : ''), el('td', { class: 'small' }, r ? formatDate(r.createdAt) : ''), el('td', {}, marksSummary(r)));
   return el('table', { id: 'second-review-result' },
     el('caption', {}, 'First and second review'),
     el('thead', {}, el('tr', {}, el('th', {}, 'Review'), el('th', { class: 'num' }, 'Score'), el('th', {}, 'Reviewer'), el('th', {}, 'When'), el('th', {}, 'Marks'))),

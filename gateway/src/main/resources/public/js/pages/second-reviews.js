@@ -42,6 +42,7 @@ export async function render(main, { params }) {
     idPrefix: 'blind', heading: 'Your blind second review', submitLabel: 'Send second review', comment: false,
     submit: b => api(`/api/coach/second-reviews/${encodeURIComponent(id)}`, { method: 'POST', json: b }),
     done: async done => {
+      queueBox.querySelector(`li[data-attempt="${CSS.escape(done.attempt.id)}"]`)?.remove();
       clear(detail, el('section', { class: 'card', 'aria-labelledby': 'both-h' }, el('h2', { id: 'both-h' }, 'Both reviews'),
         notice('ok', `Sent. The first review gave ${done.firstReview?.overrideScore ?? '–'}, yours ${done.secondReview.overrideScore}.`), comparison(done)),
       renderAttempt(done.attempt));

@@ -559,6 +559,7 @@ class BrowserIT {
         .contains("score " + previewed + " from your marks");
     assertThat(coach.find("#concept-review-summary").getText()).contains("Covered:", reason);
     assertThat(coach.find("#attempt-result").getAttribute("data-score")).isEqualTo(previewed);
+    coach.script("document.getElementById('concept-status').scrollIntoView()");
     coach.screenshot("20-coach-concept-review-saved");
 
     coach.click("#ask-second-review");

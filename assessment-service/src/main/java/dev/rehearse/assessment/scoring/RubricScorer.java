@@ -172,7 +172,7 @@ public class RubricScorer {
             (int) Math.max(0, coverage - claims * CLAIM_PENALTY),
             shape,
             covered.containsAll(weights.keySet()));
-    return new MarkedScore(capped.score(), coverage, (int) claims * CLAIM_PENALTY, capped.cap());
+    return MarkedScore.of(capped.score(), coverage, (int) claims * CLAIM_PENALTY, capped.cap());
   }
 
   /** How many of the raised flags are wrong claims (MENTIONS rules), which cost points. */

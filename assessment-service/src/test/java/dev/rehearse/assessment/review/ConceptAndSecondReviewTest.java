@@ -79,7 +79,7 @@ class ConceptAndSecondReviewTest extends AssessmentTestBase {
     // canary 40 + rollback 30 of 100, minus 15 for the manual-deployment claim the coach keeps
     Map<String, Object> marks = marks(true, true, false);
     MarkedScore kept = preview(attempt.id(), ana, marks);
-    assertThat(kept).isEqualTo(new MarkedScore(55, 70, 15, null));
+    assertThat(kept).isEqualTo(new MarkedScore(55, "Developing", 70, 15, null));
     // every concept, the claim cleared: 100, but the brief answer stays capped as the scorer caps
     // it
     Map<String, Object> allCleared = marks(true, true, true);
