@@ -16,6 +16,7 @@ const PAGES = {
   flashcards: { title: 'Vocabulary', load: () => import('./js/pages/flashcards.js'), nav: 'Vocabulary' },
   pronunciation: { title: 'Pronunciation', load: () => import('./js/pages/pronunciation.js'), nav: 'Pronunciation' },
   coach: { title: 'Coach', load: () => import('./js/pages/coach.js'), nav: 'Coach', coach: true },
+  'second-reviews': { title: 'Second reviews', load: () => import('./js/pages/second-reviews.js'), nav: 'Second reviews', coach: true },
   account: { title: 'Your account', load: () => import('./js/pages/account.js') },
 };
 

@@ -8,6 +8,7 @@ import { renderAttempt, currentScore, withReviews } from '../result.js';
 import { showQuestionTitle, skillTitles } from '../catalog.js';
 import { progressView } from '../progress.js';
 import { renderCoachCohorts } from '../cohorts.js';
+import { renderReviewPanels, renderCohortReviews } from '../reviews.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
@@ -22,6 +23,7 @@ const REASONS = [
 export async function render(main, { params, go }) {
   const cohortsBox = el('div', { id: 'cohorts' });
   const cohortBox = el('div', { id: 'cohort', 'aria-live': 'polite' });
+  const reviewsBox = el('div', { id: 'cohort-reviews', 'aria-live': 'polite' });
   const progressBox = el('section', { class: 'card', id: 'candidate-progress', hidden: true, 'aria-labelledby': 'candidate-progress-h' });
   const attemptsBox = el('section', { class: 'card', id: 'candidate-attempts', hidden: true, 'aria-labelledby': 'attempts-h' });
   const detailBox = el('div', { id: 'attempt-detail', 'aria-live': 'polite' });
@@ -31,6 +33,7 @@ export async function render(main, { params, go }) {
   main.append(el('h1', {}, 'Coach'),
     el('section', { class: 'card', 'aria-labelledby': 'cohorts-h' }, el('h2', { id: 'cohorts-h' }, 'Your cohorts'), cohortsBox),
     el('section', { class: 'card', 'aria-labelledby': 'cohort-h' }, el('h2', { id: 'cohort-h' }, 'Your candidates'), cohortBox),
+    el('section', { class: 'card', 'aria-labelledby': 'cohort-reviews-h' }, el('h2', { id: 'cohort-reviews-h' }, 'Results and reviewer agreement'), reviewsBox),
     progressBox,
     attemptsBox,
     el('section', { class: 'card', 'aria-labelledby': 'open-h' }, el('h2', { id: 'open-h' }, 'Open an attempt'), openForm),
@@ -66,7 +69,7 @@ export async function render(main, { params, go }) {
       clear(cohortBox, notice('info', explain(e, 'The candidate list')));
     }
   }
-  await Promise.all([renderCoachCohorts(cohortsBox, loadCandidates), loadCandidates()]);
+  await Promise.all([renderCoachCohorts(cohortsBox, loadCandidates), loadCandidates(), renderCohortReviews(reviewsBox)]);
 
   const candidate = params.get('candidate');
   if (candidate) {
@@ -132,6 +135,7 @@ export async function render(main, { params, go }) {
       field('Comment for the candidate (optional)', comment, { name: 'comment' }),
       status, el('div', { class: 'actions' }, save));
     clear(detailBox, renderAttempt(attempt), form);
+    renderReviewPanels(detailBox, attempt, () => showAttempt(attempt.id));
     focusHeading(detailBox);
 
     form.addEventListener('submit', async e => {

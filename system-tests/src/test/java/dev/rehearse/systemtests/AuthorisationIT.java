@@ -161,6 +161,9 @@ class AuthorisationIT {
   private byte[] drillWav;
   private String answerMarker;
   private String reviewMarker;
+  private String secondTypedId;
+  private String secondReviewId;
+  private List<Map<String, Object>> typedMarks;
   private String typedId;
   private String spokenId;
   private String pronunciationId;
@@ -310,6 +313,46 @@ class AuthorisationIT {
                   .as("scored in assessment: " + shown.body())
                   .isTrue();
             });
+    // C's scored reviews of A's attempts, and a blind second review of the typed one left to any
+    // other coach of A (the admin, here); the score gap (90 against the admin's 20) is a
+    // disagreement
+    secondTypedId =
+        id(
+            expect(
+                owner.postJson(
+                    "/api/attempts",
+                    Json.write(
+                        Map.of(
+                            "questionId", QUESTION, "answerText", "A canary, then a rollback."))),
+                201));
+    secrets.add(secondTypedId);
+    for (String attempt : List.of(typedId, spokenId, secondTypedId)) {
+      expect(
+          cohortCoach.postJson(
+              "/api/attempts/" + attempt + "/reviews",
+              Json.write(Map.of("overrideScore", 90, "reason", "Complete."))),
+          201);
+    }
+    secondReviewId =
+        Json.read(
+                expect(
+                    cohortCoach.postJson(
+                        "/api/coach/attempts/" + typedId + "/second-review-requests", "{}"),
+                    201))
+            .path("request")
+            .path("id")
+            .asText();
+    JsonNode typed = Json.read(expect(owner.get("/api/attempts/" + typedId), 200));
+    typedMarks = new ArrayList<>();
+    for (String list : List.of("conceptsHit", "conceptsMissed")) {
+      typed
+          .path(list)
+          .forEach(
+              c ->
+                  typedMarks.add(
+                      Map.of(
+                          "concept", c.path("concept").asText(), "covered", true, "reason", "ok")));
+    }
     table = table();
     System.out.printf(
         "authorisation set-up (suite already running): %d ms%n",
@@ -857,6 +900,99 @@ class AuthorisationIT {
             own(201),
             own(201),
             own(201)));
+    // reviews: per concept, blind second reviews, agreement and the results CSV (before the audit
+    // trail's row, so that the admin's second review is made by then and nothing is hidden)
+    rows.add(
+        row(
+            "POST",
+            "/api/attempts/{id}/reviews/preview",
+            "A's typed attempt, every concept covered",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/attempts/" + typedId + "/reviews/preview",
+                    Map.of("marks", typedMarks)),
+            denied(403),
+            denied(403),
+            allowed(200),
+            denied(404),
+            allowed(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/coach/attempts/{id}/second-review-requests",
+            "C: A's spoken attempt; the admin: A's second typed attempt",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/coach/attempts/"
+                        + (c == Caller.ADMIN ? secondTypedId : spokenId)
+                        + "/second-review-requests",
+                    Map.of()),
+            denied(403),
+            denied(403),
+            allowed(201),
+            denied(404),
+            allowed(201)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/second-reviews",
+            "the caller's queue (C made the first reviews: none for C)",
+            c -> get("/api/coach/second-reviews"),
+            denied(403),
+            denied(403),
+            own(200),
+            own(200),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/second-reviews/{id}",
+            "the one of A's typed attempt",
+            c -> get("/api/coach/second-reviews/" + secondReviewId),
+            denied(403),
+            denied(403),
+            sees(answerMarker),
+            denied(404),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "POST",
+            "/api/coach/second-reviews/{id}",
+            "the one of A's typed attempt (C made the first review)",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/coach/second-reviews/" + secondReviewId,
+                    Map.of("overrideScore", 20, "reason", "Second look by " + c.label)),
+            denied(403),
+            denied(403),
+            denied(403),
+            denied(404),
+            sees(answerMarker)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/cohorts/{id}/review-agreement",
+            "C's main cohort",
+            c -> get("/api/coach/cohorts/" + mainCohort + "/review-agreement"),
+            denied(403),
+            denied(403),
+            sees(typedId),
+            denied(404),
+            sees(typedId)));
+    rows.add(
+        row(
+            "GET",
+            "/api/coach/cohorts/{id}/results.csv",
+            "C's main cohort",
+            c -> get("/api/coach/cohorts/" + mainCohort + "/results.csv"),
+            denied(403),
+            denied(403),
+            sees(a.id(), "machine_score"),
+            denied(404),
+            sees(a.id(), "machine_score")));
     rows.add(
         row(
             "GET",

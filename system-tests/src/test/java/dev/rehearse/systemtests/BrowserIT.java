@@ -579,7 +579,117 @@ class BrowserIT {
     assertThat(signIn.statusCode()).as("the deleted account signs in").isEqualTo(401);
   }
 
-  /** A new account promoted to coach by the configured admin. */
+  @Test
+  @Order(13)
+  void aCoachReviewsPerConceptAnAdminReviewsBlindAndTheCohortShowsAgreementAndItsCsv()
+      throws IOException, InterruptedException {
+    assertThat(coach).as("the coach of the review test").isNotNull();
+    String candidateId =
+        (String)
+            candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
+    String reason = "Named the canary share " + UUID.randomUUID();
+    coach.open("#/coach?candidate=" + candidateId + "&attempt=" + typedAttemptId);
+    coach.awaitPage("coach");
+    coach.visible("#concept-form", Duration.ofSeconds(30));
+    List<WebElement> reasons = coach.all("#concept-form input[name^='reason-']");
+    assertThat(reasons).isNotEmpty();
+    reasons.forEach(r -> r.sendKeys(reason));
+    // every concept covered: the preview gives the score the marks will set
+    for (WebElement box : coach.all("#concept-form input[type=checkbox][name^='covered-']")) {
+      if (!box.isSelected()) {
+        box.click();
+      }
+    }
+    coach.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("concept-preview")).getText().startsWith("Score from your marks"));
+    String previewed = coach.find("#concept-preview").getAttribute("data-score");
+    coach.script("document.getElementById('concept-form').scrollIntoView()");
+    coach.screenshot("19-coach-concept-review");
+    coach.click("#concept-save");
+    assertThat(coach.visible("#concept-status .notice.ok", Duration.ofSeconds(30)).getText())
+        .contains("score " + previewed + " from your marks");
+    assertThat(coach.find("#concept-review-summary").getText()).contains("Covered:", reason);
+    assertThat(coach.find("#attempt-result").getAttribute("data-score")).isEqualTo(previewed);
+    coach.script("document.getElementById('concept-status').scrollIntoView()");
+    coach.screenshot("20-coach-concept-review-saved");
+
+    coach.click("#ask-second-review");
+    assertThat(coach.visible("#second-review-status .notice.ok", Duration.ofSeconds(30)).getText())
+        .contains("any other coach");
+    coach.screenshot("21-coach-asked-second-review");
+
+    // the admin sees every candidate, so the blind review is theirs to make
+    try (Browser admin = Browser.open(suite.gateway())) {
+      admin.open("#/signin");
+      admin.awaitPage("signin");
+      admin.type("#signin-form [name=email]", RunningSuite.adminEmail());
+      admin.type("#signin-form [name=password]", RunningSuite.adminPassword());
+      admin.click("#signin-submit");
+      admin.awaitPage("dashboard");
+      admin.open("#/second-reviews");
+      admin.awaitPage("second-reviews");
+      admin.click("#second-review-queue li[data-attempt='" + typedAttemptId + "'] a");
+      admin.visible("#blind-form", Duration.ofSeconds(30));
+      assertThat(admin.find("#blind-note").getText()).contains("Blind review");
+      // nothing of the first review: neither its reasons nor its score
+      assertThat(admin.find("#second-review-detail").getText()).doesNotContain(reason);
+      assertThat(admin.all("#coach-review")).isEmpty();
+      admin.screenshot("22-admin-blind-second-review");
+      for (WebElement box : admin.all("#blind-form input[type=checkbox][name^='covered-']")) {
+        if (box.isSelected()) {
+          box.click();
+        }
+      }
+      admin.all("#blind-form input[name^='reason-']").forEach(r -> r.sendKeys("Not in the answer"));
+      admin.click("#blind-save");
+      WebElement both = admin.visible("#second-review-result", Duration.ofSeconds(30));
+      assertThat(both.getText()).contains(reason, "Not covered:");
+      admin.screenshot("23-admin-second-review-both-shown");
+    }
+
+    coach.open("#/coach");
+    coach.awaitPage("coach");
+    WebElement cohort = coach.visible(".cohort-reviews", Duration.ofSeconds(30));
+    assertThat(cohort.findElement(By.cssSelector(".agreement-pairs")).getText()).isEqualTo("1");
+    assertThat(cohort.findElement(By.cssSelector(".agreement-mad")).getText())
+        .isEqualTo(previewed + " points");
+    if (Integer.parseInt(previewed) > 15) {
+      assertThat(cohort.findElement(By.cssSelector(".disagreements")).getText())
+          .contains(previewed);
+    }
+    coach.script("document.getElementById('cohort-reviews').scrollIntoView()");
+    coach.screenshot("24-coach-cohort-agreement");
+
+    WebElement download = cohort.findElement(By.cssSelector("button[id^='results-csv-']"));
+    String cohortId = download.getAttribute("data-cohort");
+    download.click();
+    assertThat(coach.visible(".cohort-reviews .notice.ok", Duration.ofSeconds(30)).getText())
+        .contains("Downloaded");
+    // the same file, fetched with the coach's token: a row of the reviewed attempt
+    String token =
+        (String)
+            coach.script("return JSON.parse(localStorage.getItem('rehearse.session')).accessToken");
+    HttpResponse<String> csv =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/api/coach/cohorts/" + cohortId + "/results.csv"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                BodyHandlers.ofString());
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+    assertThat(csv.body().split("\r\n"))
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .startsWith("Ada Candidate," + candidateId + "," + QUESTION + ",")
+                    .contains("," + previewed + ","));
+  }
+
   @Test
   @Order(20)
   void aMockInterviewWithATypedAndASpokenAnswerSurvivesAReloadAndEndsOnItsReport() {
@@ -634,6 +744,7 @@ class BrowserIT {
     candidate.visible("#my-sessions a[href^='#/session-report']", Duration.ofSeconds(30));
   }
 
+  /** A new account promoted to coach by the configured admin. */
   private void makeCoach(String email) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     JsonNode registered =

@@ -5,8 +5,10 @@ import static dev.rehearse.assessment.cohort.CohortAccess.requireStaff;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -47,6 +49,20 @@ public class CohortController {
   @Post("/api/coach/cohorts/{id}/join-code")
   public CohortView newCode(UUID id, Caller caller) {
     return cohorts.newCode(requireStaff(caller), id);
+  }
+
+  @Operation(
+      summary =
+          "The cohort's results as CSV: one row per attempt of its members (candidate, question,"
+              + " skill, machine and reviewed score, date)")
+  @Get(value = "/api/coach/cohorts/{id}/results.csv", produces = "text/csv")
+  public HttpResponse<String> results(UUID id, Caller caller) {
+    Cohort cohort = cohorts.readable(requireStaff(caller), id);
+    return HttpResponse.ok(ResultsCsv.of(cohorts.resultsOf(cohort)))
+        .contentType(new MediaType("text/csv; charset=utf-8"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"cohort-" + cohort.id() + "-results.csv\"");
   }
 
   @Operation(summary = "Take a candidate out of one of the caller's cohorts")

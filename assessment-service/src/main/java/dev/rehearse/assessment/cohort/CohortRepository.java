@@ -25,4 +25,16 @@ public interface CohortRepository extends CrudRepository<Cohort, UUID> {
       FROM cohort c LEFT JOIN cohort_member m ON m.cohort_id = c.id
       WHERE c.coach_id = :coachId GROUP BY c.id ORDER BY c.created_at""")
   List<CohortView> viewsOf(String coachId);
+
+  /** Every attempt of the cohort's members, by candidate then date. */
+  @Query(
+      """
+      SELECT m.display_name, a.candidate_id, a.question_id, q.text AS question_text,
+             COALESCE(a.skill_id, q.skill_id) AS skill_id, a.score AS machine_score,
+             a.reviewed_score, a.created_at
+      FROM cohort_member m JOIN attempt a ON a.candidate_id = m.candidate_id
+      LEFT JOIN catalog_question q ON q.question_id = a.question_id
+      WHERE m.cohort_id = :cohortId
+      ORDER BY m.display_name NULLS LAST, a.candidate_id, a.created_at""")
+  List<ResultRow> resultsOf(UUID cohortId);
 }

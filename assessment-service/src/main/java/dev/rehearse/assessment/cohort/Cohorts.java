@@ -93,6 +93,18 @@ public class Cohorts {
     return members.summaries(staff.id(), staff.isAdmin());
   }
 
+  /** A cohort the caller may read: their own; any, for an admin (who sees every candidate). */
+  public Cohort readable(Caller staff, UUID cohortId) {
+    return cohorts
+        .findById(cohortId)
+        .filter(c -> staff.isAdmin() || c.coachId().equals(staff.id()))
+        .orElseThrow(() -> ProblemException.notFound("id", "you have no cohort " + cohortId));
+  }
+
+  public List<ResultRow> resultsOf(Cohort cohort) {
+    return cohorts.resultsOf(cohort.id());
+  }
+
   private Cohort owned(Caller coach, UUID cohortId) {
     return cohorts
         .findById(cohortId)

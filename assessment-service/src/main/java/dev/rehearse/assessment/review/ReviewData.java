@@ -1,22 +1,23 @@
 package dev.rehearse.assessment.review;
 
-import dev.rehearse.platform.personal.AccountRows;
 import dev.rehearse.platform.personal.PersonalData;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * Reviews of the account's attempts, and the reviews it wrote as a coach. Erasing a coach keeps
- * their reviews for the candidates they are about, with the author replaced by {@link
- * #ERASED_COACH}.
+ * Reviews and second-review requests naming an account. Erasing a candidate erases every review of
+ * their attempts and every request about them; erasing a coach keeps their reviews of others (marks
+ * and scores: the candidates' record and the cohort's agreement figures) without the reviewer's id,
+ * and an open request naming them passes to any other coach.
  */
 @Singleton
 public class ReviewData implements PersonalData {
-  public static final String ERASED_COACH = "erased-account";
-  private final AccountRows rows;
+  private final AttemptReviewRepository reviews;
+  private final SecondReviewRepository requests;
 
-  public ReviewData(AccountRows rows) {
-    this.rows = rows;
+  public ReviewData(AttemptReviewRepository reviews, SecondReviewRepository requests) {
+    this.reviews = reviews;
+    this.requests = requests;
   }
 
   @Override
@@ -27,21 +28,18 @@ public class ReviewData implements PersonalData {
   @Override
   public Object export(String accountId) {
     return Map.of(
-        "ofMyAttempts",
-        rows.list(
-            "SELECT * FROM attempt_review WHERE candidate_id = ? ORDER BY created_at", accountId),
-        "writtenAsCoach",
-        rows.list(
-            "SELECT attempt_id, machine_score, previous_score, override_score, reason, comment,"
-                + " created_at FROM attempt_review WHERE coach_id = ? ORDER BY created_at",
-            accountId));
+        "reviews",
+        reviews.findByCandidateIdOrCoachIdOrderByCreatedAt(accountId, accountId),
+        "secondReviews",
+        requests.findByCandidateIdOrRequestedByOrReviewerId(accountId, accountId, accountId));
   }
 
   @Override
   public void erase(String accountId) {
-    rows.update("DELETE FROM attempt_review WHERE candidate_id = ?", accountId);
-    // a deleted coach's reviews stay part of their candidates' records, without their author
-    rows.update(
-        "UPDATE attempt_review SET coach_id = ? WHERE coach_id = ?", ERASED_COACH, accountId);
+    requests.deleteByCandidateId(accountId);
+    reviews.deleteByCandidateId(accountId);
+    reviews.forgetCoach(accountId);
+    requests.forgetRequester(accountId);
+    requests.forgetReviewer(accountId);
   }
 }

@@ -43,4 +43,27 @@ public record Attempt(
   public int effectiveScore() {
     return reviewedScore != null ? reviewedScore : score;
   }
+
+  /** The attempt as the machine scored it, without any coach's review (for a blind reviewer). */
+  public Attempt asScored() {
+    return new Attempt(
+        id,
+        candidateId,
+        questionId,
+        mode,
+        answerText,
+        score,
+        band,
+        conceptsHit,
+        conceptsMissed,
+        redFlags,
+        feedback,
+        fluency,
+        createdAt,
+        skillId,
+        coverage,
+        delivery,
+        level,
+        null);
+  }
 }

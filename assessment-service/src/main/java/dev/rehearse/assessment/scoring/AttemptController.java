@@ -2,6 +2,7 @@ package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.assessment.cohort.CohortAccess;
+import dev.rehearse.assessment.review.SecondReviews;
 import dev.rehearse.assessment.session.SessionAnswers;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
@@ -22,6 +23,7 @@ public class AttemptController {
   private final AttemptRepository attempts;
   private final CohortAccess access;
   private final SessionAnswers sessionAnswers;
+  private final SecondReviews secondReviews;
 
   public AttemptController(
       CatalogRepository catalog,
@@ -29,13 +31,15 @@ public class AttemptController {
       AttemptScoring scoring,
       AttemptRepository attempts,
       CohortAccess access,
-      SessionAnswers sessionAnswers) {
+      SessionAnswers sessionAnswers,
+      SecondReviews secondReviews) {
     this.catalog = catalog;
     this.views = views;
     this.scoring = scoring;
     this.attempts = attempts;
     this.access = access;
     this.sessionAnswers = sessionAnswers;
+    this.secondReviews = secondReviews;
   }
 
   @Operation(summary = "Score a typed answer at once; with sessionId, as a mock interview's answer")
@@ -57,7 +61,7 @@ public class AttemptController {
 
   /**
    * Candidates see their own attempts, coaches their cohorts' (anything else answers 404, revealing
-   * nothing).
+   * nothing). A blind second reviewer sees it as the machine scored it.
    */
   @Operation(summary = "A scored attempt, typed or spoken")
   @Get("/{id}")
@@ -65,7 +69,7 @@ public class AttemptController {
     return attempts
         .findById(id)
         .filter(a -> access.mayRead(caller, a.candidateId()))
-        .map(views::of)
+        .map(a -> views.of(secondReviews.blindTo(caller, id) ? a.asScored() : a))
         .orElseThrow(() -> ProblemException.notFound("id", "no scored attempt with id " + id));
   }
 }

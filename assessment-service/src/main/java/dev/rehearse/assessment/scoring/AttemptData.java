@@ -25,8 +25,7 @@ public class AttemptData implements PersonalData {
 
   @Override
   public void erase(String accountId) {
-    // reviews reference the attempts: whichever part runs first, they go before them
-    rows.update("DELETE FROM attempt_review WHERE candidate_id = ?", accountId);
+    // reviews and second-review requests go with their attempt (ON DELETE CASCADE)
     rows.update("DELETE FROM attempt WHERE candidate_id = ?", accountId);
   }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -129,30 +130,81 @@ public class RubricScorer {
                 (1 - settings.closeness()) * coverage + settings.closeness() * 100 * closeness);
 
     List<RaisedFlag> flags = RedFlagDetector.detect(question.redFlags(), text, meaning::clears);
-    long claims =
-        question.redFlags().stream()
-            .filter(r -> r.kind() == RedFlagRule.Kind.MENTIONS)
-            .filter(r -> flags.stream().anyMatch(f -> f.rule().equals(r.id())))
-            .count();
-    int score = (int) Math.max(0, Math.round(blended) - claims * CLAIM_PENALTY);
+    long claims = claims(question, flags.stream().map(RaisedFlag::rule).toList());
     AnswerShape shape = AnswerShape.of(text, texts);
-    String cap = null;
-    if (shape.echo() && score > ECHO_CAP) {
-      score = ECHO_CAP;
-      cap = "capped at " + ECHO_CAP + ": the answer mostly repeats the question";
-    } else if (shape.keywordList() && score > KEYWORD_LIST_CAP) {
-      score = KEYWORD_LIST_CAP;
-      cap = "capped at " + KEYWORD_LIST_CAP + " for a list of terms without sentences";
-    } else if (shape.veryBrief() && score > VERY_BRIEF_CAP) {
-      score = VERY_BRIEF_CAP;
-      cap = "capped at " + VERY_BRIEF_CAP + ": the answer is very short for this question";
-    } else if (shape.brief() && misses.isEmpty() && score > BRIEF_ANSWER_CAP) {
-      score = BRIEF_ANSWER_CAP;
-      cap = "capped at " + BRIEF_ANSWER_CAP + " for a brief answer";
-    }
+    Capped capped =
+        Capped.of(
+            (int) Math.max(0, Math.round(blended) - claims * CLAIM_PENALTY),
+            shape,
+            misses.isEmpty());
+    int score = capped.score();
+    String cap = capped.cap();
     List<String> feedback =
         Feedback.of(texts, hits, misses, flags, shape, cap, coverage, closeness, claims, score);
     return new ScoreResult(
         score, ScoreResult.Band.of(score), coverage, hits, misses, flags, feedback);
+  }
+
+  /**
+   * The score a coach's concept marks give, by the rules {@link #score} applies: the covered
+   * concepts' share of the weight (full credit each: the coach judged them), minus the claim
+   * penalty for each MENTIONS red flag the machine raised and the coach did not clear, then the
+   * caps for the answer's form (a term list or an echo stays capped whatever the marks).
+   */
+  public MarkedScore fromMarks(
+      CatalogQuestion question,
+      String answer,
+      Map<String, Integer> weights,
+      Set<String> covered,
+      List<String> keptFlags) {
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+    int earned =
+        weights.entrySet().stream()
+            .filter(e -> covered.contains(e.getKey()))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    int coverage = total == 0 ? 0 : (int) Math.round(100.0 * earned / total);
+    long claims = claims(question, keptFlags);
+    AnswerShape shape =
+        AnswerShape.of(new AnswerText(answer), prepared.get(question, ScoringTexts::of));
+    Capped capped =
+        Capped.of(
+            (int) Math.max(0, coverage - claims * CLAIM_PENALTY),
+            shape,
+            covered.containsAll(weights.keySet()));
+    return MarkedScore.of(capped.score(), coverage, (int) claims * CLAIM_PENALTY, capped.cap());
+  }
+
+  /** How many of the raised flags are wrong claims (MENTIONS rules), which cost points. */
+  private static long claims(CatalogQuestion question, List<String> raisedRules) {
+    return question.redFlags().stream()
+        .filter(r -> r.kind() == RedFlagRule.Kind.MENTIONS)
+        .filter(r -> raisedRules.contains(r.id()))
+        .count();
+  }
+
+  /** A score after the caps for the answer's form, with the cap that applied (or null). */
+  private record Capped(int score, String cap) {
+    static Capped of(int score, AnswerShape shape, boolean everyConcept) {
+      if (shape.echo() && score > ECHO_CAP) {
+        return new Capped(
+            ECHO_CAP, "capped at " + ECHO_CAP + ": the answer mostly repeats the question");
+      }
+      if (shape.keywordList() && score > KEYWORD_LIST_CAP) {
+        return new Capped(
+            KEYWORD_LIST_CAP,
+            "capped at " + KEYWORD_LIST_CAP + " for a list of terms without sentences");
+      }
+      if (shape.veryBrief() && score > VERY_BRIEF_CAP) {
+        return new Capped(
+            VERY_BRIEF_CAP,
+            "capped at " + VERY_BRIEF_CAP + ": the answer is very short for this question");
+      }
+      if (shape.brief() && everyConcept && score > BRIEF_ANSWER_CAP) {
+        return new Capped(
+            BRIEF_ANSWER_CAP, "capped at " + BRIEF_ANSWER_CAP + " for a brief answer");
+      }
+      return new Capped(score, null);
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.rehearse.assessment.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearse.assessment.AssessmentTestBase;
-import dev.rehearse.assessment.review.ReviewData;
 import dev.rehearse.platform.personal.AccountData;
 import dev.rehearse.platform.personal.AccountRows;
 import dev.rehearse.testsupport.AccountTraces;
@@ -90,7 +89,8 @@ class AssessmentDataTest extends AssessmentTestBase {
         .isEqualTo(1);
     assertThat(
             count(
-                "SELECT count(*) FROM attempt_review WHERE coach_id = ?", ReviewData.ERASED_COACH))
+                "SELECT count(*) FROM attempt_review WHERE coach_id IS NULL AND candidate_id = ?",
+                b))
         .isPositive();
   }
 
