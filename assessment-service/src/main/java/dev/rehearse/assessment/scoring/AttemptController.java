@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.coachquestion.CoachQuestionAccess;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
@@ -20,26 +21,31 @@ public class AttemptController {
   private final AttemptScoring scoring;
   private final AttemptRepository attempts;
   private final CohortAccess access;
+  private final CoachQuestionAccess questionAccess;
 
   public AttemptController(
       CatalogRepository catalog,
       AttemptViews views,
       AttemptScoring scoring,
       AttemptRepository attempts,
-      CohortAccess access) {
+      CohortAccess access,
+      CoachQuestionAccess questionAccess) {
     this.catalog = catalog;
     this.views = views;
     this.scoring = scoring;
     this.attempts = attempts;
     this.access = access;
+    this.questionAccess = questionAccess;
   }
 
+  /** A coach's own question outside the caller's cohorts is as unknown as a missing one. */
   @Operation(summary = "Score a typed answer at once")
   @Post
   public HttpResponse<AttemptView> submit(Caller caller, @Body @Valid TypedAnswer answer) {
     var question =
         catalog
             .findById(answer.questionId())
+            .filter(q -> questionAccess.canSee(caller, q.questionId()))
             .orElseThrow(
                 () ->
                     ProblemException.notFound(
