@@ -596,8 +596,7 @@ class BrowserIT {
     // the coach sees the candidate done, with the score
     coach.open("#/coach");
     coach.awaitPage("coach");
-    WebElement done =
-        coach.visible(row + "[data-status='DONE']", Duration.ofSeconds(30));
+    WebElement done = coach.visible(row + "[data-status='DONE']", Duration.ofSeconds(30));
     assertThat(done.getText()).contains("Done").contains(String.valueOf(score));
     coach.script("document.getElementById('assignments').scrollIntoView()");
     coach.screenshot("23-coach-sees-candidate-done");

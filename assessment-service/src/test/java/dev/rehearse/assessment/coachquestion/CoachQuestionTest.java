@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the cohorts it is shared with and admins, never shows its answer key to a candidate, and is out
  * of the catalog topic's reach.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class CoachQuestionTest extends AssessmentTestBase {
   static final String MODEL_ANSWER =
       "Batch incoming requests dynamically with a small wait window so the GPU stays busy without"
