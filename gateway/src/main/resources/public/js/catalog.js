@@ -26,7 +26,9 @@ export function role(id) {
  * A candidate's has no answer key (rubric, modelAnswer, steps, options' correct and explanation).
  */
 export function item(id) {
-  if (!items.has(id)) items.set(id, api(`/api/questions/${encodeURIComponent(id)}`).catch(e => { items.delete(id); throw e; }));
+  // a coach's own question lives in assessment-service, shown only to its cohorts (no answer key)
+  const path = id.startsWith('coach-') ? '/api/cohort-questions/' : '/api/questions/';
+  if (!items.has(id)) items.set(id, api(`${path}${encodeURIComponent(id)}`).catch(e => { items.delete(id); throw e; }));
   return items.get(id);
 }
 

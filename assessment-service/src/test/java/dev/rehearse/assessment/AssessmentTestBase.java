@@ -3,6 +3,8 @@ package dev.rehearse.assessment;
 import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.cohort.CohortView;
+import dev.rehearse.assessment.scoring.AttemptView;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RubricConcept;
@@ -12,7 +14,9 @@ import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.ServiceTest;
 import dev.rehearse.testsupport.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,6 +173,38 @@ public abstract class AssessmentTestBase extends ServiceTest {
         List.of(new TranscriptReady.Word("canary", 0.4, 0.9, 0.93)),
         6.5,
         new TranscriptReady.Fluency(128, 1, 0.05, 0, 0.4));
+  }
+
+  /** A new cohort of {@code coach}, joined by each of {@code candidates}. */
+  protected static CohortView cohortJoinedBy(HttpClient http, String coach, String... candidates) {
+    CohortView cohort =
+        http.toBlocking()
+            .retrieve(
+                asCoach(
+                    HttpRequest.POST("/api/coach/cohorts", Map.of("name", "Cohort of " + coach)),
+                    coach),
+                CohortView.class);
+    for (String candidate : candidates) {
+      http.toBlocking()
+          .exchange(
+              asCandidate(
+                  HttpRequest.POST(
+                      "/api/cohort-memberships", Map.of("joinCode", cohort.joinCode())),
+                  candidate));
+    }
+    return cohort;
+  }
+
+  /** A typed answer, scored at once. */
+  protected static AttemptView answer(
+      HttpClient http, String candidate, String questionId, String text) {
+    return http.toBlocking()
+        .retrieve(
+            asCandidate(
+                HttpRequest.POST(
+                    "/api/attempts", Map.of("questionId", questionId, "answerText", text)),
+                candidate),
+            AttemptView.class);
   }
 
   /** Publishes a question on the catalog topic and waits until the service's local copy has it. */

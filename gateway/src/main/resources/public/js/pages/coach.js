@@ -9,6 +9,8 @@ import { showQuestionTitle, skillTitles } from '../catalog.js';
 import { progressView } from '../progress.js';
 import { renderCoachCohorts } from '../cohorts.js';
 import { renderReviewPanels, renderCohortReviews } from '../reviews.js';
+import { renderCoachAssignments } from '../assignments.js';
+import { renderCoachQuestions } from '../coach-questions.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
 
 const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
@@ -24,6 +26,8 @@ export async function render(main, { params, go }) {
   const cohortsBox = el('div', { id: 'cohorts' });
   const cohortBox = el('div', { id: 'cohort', 'aria-live': 'polite' });
   const reviewsBox = el('div', { id: 'cohort-reviews', 'aria-live': 'polite' });
+  const assignmentsBox = el('div', { id: 'assignments' });
+  const questionsBox = el('div', { id: 'coach-questions' });
   const progressBox = el('section', { class: 'card', id: 'candidate-progress', hidden: true, 'aria-labelledby': 'candidate-progress-h' });
   const attemptsBox = el('section', { class: 'card', id: 'candidate-attempts', hidden: true, 'aria-labelledby': 'attempts-h' });
   const detailBox = el('div', { id: 'attempt-detail', 'aria-live': 'polite' });
@@ -34,6 +38,8 @@ export async function render(main, { params, go }) {
     el('section', { class: 'card', 'aria-labelledby': 'cohorts-h' }, el('h2', { id: 'cohorts-h' }, 'Your cohorts'), cohortsBox),
     el('section', { class: 'card', 'aria-labelledby': 'cohort-h' }, el('h2', { id: 'cohort-h' }, 'Your candidates'), cohortBox),
     el('section', { class: 'card', 'aria-labelledby': 'cohort-reviews-h' }, el('h2', { id: 'cohort-reviews-h' }, 'Results and reviewer agreement'), reviewsBox),
+    el('section', { class: 'card', 'aria-labelledby': 'assignments-h' }, el('h2', { id: 'assignments-h' }, 'Assignments'), assignmentsBox),
+    el('section', { class: 'card', 'aria-labelledby': 'coach-questions-h' }, el('h2', { id: 'coach-questions-h' }, 'Your questions'), questionsBox),
     progressBox,
     attemptsBox,
     el('section', { class: 'card', 'aria-labelledby': 'open-h' }, el('h2', { id: 'open-h' }, 'Open an attempt'), openForm),
@@ -69,7 +75,9 @@ export async function render(main, { params, go }) {
       clear(cohortBox, notice('info', explain(e, 'The candidate list')));
     }
   }
-  await Promise.all([renderCoachCohorts(cohortsBox, loadCandidates), loadCandidates(), renderCohortReviews(reviewsBox)]);
+  const loadAssignments = () => renderCoachAssignments(assignmentsBox);
+  const cohortsChanged = () => Promise.all([loadCandidates(), loadAssignments(), renderCoachQuestions(questionsBox, loadAssignments)]);
+  await Promise.all([renderCoachCohorts(cohortsBox, cohortsChanged), cohortsChanged(), renderCohortReviews(reviewsBox)]);
 
   const candidate = params.get('candidate');
   if (candidate) {

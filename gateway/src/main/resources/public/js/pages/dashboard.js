@@ -8,16 +8,19 @@ import { session } from '../session.js';
 import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
 import { renderMemberships } from '../cohorts.js';
 import { listSessions } from './interview.js';
+import { renderMyAssignments } from '../assignments.js';
 
 export async function render(main, { params }) {
   const user = session.user;
   const cohortBox = el('div', { id: 'my-cohorts' });
+  const assignmentsBox = el('div', { id: 'assignments-box', 'aria-live': 'polite' });
   const progressStatus = el('div', { 'aria-live': 'polite' });
   const progressBox = el('div');
   const recentBox = el('div', { id: 'recent-attempts', 'aria-live': 'polite' });
   main.append(
     el('h1', {}, `Hello, ${user.displayName}`),
     el('p', { class: 'lead' }, 'Your progress per skill, and what to do next.'),
+    session.isCoach ? null : el('section', { class: 'card', id: 'assignments-card', 'aria-labelledby': 'assignments-h' }, el('h2', { id: 'assignments-h' }, 'Assignments'), assignmentsBox),
     el('section', { class: 'card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, progressBox),
     el('div', { class: 'grid' },
       el('section', { class: 'card', 'aria-labelledby': 'recent-h' }, el('h2', { id: 'recent-h' }, 'Recent attempts'), recentBox),
@@ -35,7 +38,7 @@ export async function render(main, { params }) {
     const invited = params?.get('join');
     // an invite link: the join form comes first, filled in, so the candidate only has to confirm
     if (invited) main.querySelector('h1').after(main.querySelector('#coach-card'));
-    await renderMemberships(cohortBox, invited);
+    await Promise.all([renderMemberships(cohortBox, invited), renderMyAssignments(assignmentsBox)]);
   }
 
   await listSessions(main.querySelector('#my-sessions'));

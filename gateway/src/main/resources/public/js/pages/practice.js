@@ -79,7 +79,7 @@ export async function render(main, { params, go }) {
       return;
     }
     state.question = q;
-    const text = q.type === 'SCENARIO' ? `${q.content?.situation ?? ''}\n\n${q.content?.task ?? ''}` : (q.content?.question ?? q.text);
+    const text = q.type === 'SCENARIO' && q.content ? `${q.content.situation ?? ''}\n\n${q.content.task ?? ''}` : (q.content?.question ?? q.text);
     clear(questionBox,
       el('div', { class: 'meta' }, badge(q.level), badge(q.skill?.replace(/[-_]/g, ' ')), badge(q.type === 'SCENARIO' ? 'scenario' : 'interview question')),
       el('h2', { id: 'question-h', class: 'sr-only' }, 'Question'),

@@ -87,6 +87,18 @@ public class KafkaTopics {
     return topic(ASSESSMENT_SESSIONS);
   }
 
+  @Bean
+  @Named(ASSESSMENT_SESSIONS)
+  NewTopic sessions() {
+    return topic(ASSESSMENT_SESSIONS);
+  }
+
+  @Bean
+  @Named("dlq." + ASSESSMENT_SESSIONS)
+  NewTopic sessionsDlq() {
+    return dlq(ASSESSMENT_SESSIONS);
+  }
+
   /** Revocations matter only while the tokens they cover live (15 minutes): a day is ample. */
   @Bean
   @Named(GATEWAY_ACCESS)

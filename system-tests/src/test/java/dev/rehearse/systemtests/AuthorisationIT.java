@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -181,6 +182,13 @@ class AuthorisationIT {
   private String doneSession;
   private String openSession;
   private List<Row> table;
+  private String questionSkill;
+  private String coachQuestion;
+  private String coachQuestionMarker;
+  private String spareQuestion;
+  private String assignment;
+  private String assignmentTitle;
+  private String spareAssignment;
 
   @BeforeAll
   void candidateAOwnsDataAndCoachCHasHerInACohort() throws IOException {
@@ -273,6 +281,34 @@ class AuthorisationIT {
       secrets.addAll(List.of(c.path("name").asText(), c.path("joinCode").asText()));
     }
     cohort(accounts.get(Caller.OTHER_COACH).gateway(), "D's cohort " + run);
+
+    // C's own question for the main cohort and an assignment for it, with a spare of each to delete
+    questionSkill =
+        Json.read(expect(owner.get("/api/questions/" + QUESTION), 200)).path("skill").asText();
+    coachQuestionMarker = "traffic-burst-" + run;
+    coachQuestion =
+        id(
+            expect(
+                cohortCoach.postJson(
+                    "/api/coach/questions",
+                    Json.write(questionBody(coachQuestionMarker + ": how do you absorb it?"))),
+                201));
+    spareQuestion =
+        id(
+            expect(
+                cohortCoach.postJson(
+                    "/api/coach/questions", Json.write(questionBody("A spare question"))),
+                201));
+    assignmentTitle = "Assignment " + run;
+    String assignments = "/api/coach/cohorts/" + mainCohort + "/assignments";
+    assignment =
+        id(
+            expect(
+                cohortCoach.postJson(assignments, Json.write(assignmentBody(assignmentTitle))),
+                201));
+    spareAssignment =
+        id(expect(cohortCoach.postJson(assignments, Json.write(assignmentBody("Spare"))), 201));
+    secrets.addAll(List.of(coachQuestionMarker, assignmentTitle));
 
     reviewMarker = "looked-again-" + run;
     expect(
@@ -1337,7 +1373,203 @@ class AuthorisationIT {
             denied(403),
             denied(403),
             allowed(200)));
+    rows.addAll(assignmentRows(a));
     return rows;
+  }
+
+  /**
+   * Assignments and coaches' own questions: C's for the main cohort. Setting and changing them is
+   * C's alone (an admin reads them); A sees what is set for her cohort, without answer keys; a
+   * coach's question is answered only by its cohorts, and never appears in the public catalog.
+   */
+  private List<Row> assignmentRows(Account a) {
+    return List.of(
+        row(
+            "POST",
+            "/api/coach/cohorts/{cohortId}/assignments",
+            "C's main cohort",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/coach/cohorts/" + mainCohort + "/assignments",
+                    assignmentBody("Set by " + c.label)),
+            denied(403),
+            denied(403),
+            sees(a.id()),
+            denied(404),
+            denied(404)),
+        row(
+            "GET",
+            "/api/coach/cohorts/{cohortId}/assignments",
+            "C's main cohort",
+            c -> get("/api/coach/cohorts/" + mainCohort + "/assignments"),
+            denied(403),
+            denied(403),
+            sees(assignmentTitle, a.id()),
+            denied(404),
+            sees(assignmentTitle, a.id())),
+        row(
+            "GET",
+            "/api/coach/assignments/{id}",
+            "C's assignment",
+            c -> get("/api/coach/assignments/" + assignment),
+            denied(403),
+            denied(403),
+            sees(assignmentTitle, a.id()),
+            denied(404),
+            sees(assignmentTitle, a.id())),
+        row(
+            "DELETE",
+            "/api/coach/assignments/{id}",
+            "C: a spare one; the others: C's assignment",
+            c ->
+                new Call(
+                    "DELETE",
+                    "/api/coach/assignments/"
+                        + (c == Caller.COHORT_COACH ? spareAssignment : assignment),
+                    null,
+                    null),
+            denied(403),
+            denied(403),
+            allowed(204),
+            denied(404),
+            denied(404)),
+        row(
+            "GET",
+            "/api/assignments",
+            "",
+            c -> get("/api/assignments"),
+            sees(assignmentTitle),
+            own(200),
+            own(200),
+            own(200),
+            own(200)),
+        row(
+            "POST",
+            "/api/coach/questions",
+            "for C's main cohort",
+            c -> jsonCall("POST", "/api/coach/questions", questionBody("Written by " + c.label)),
+            denied(403),
+            denied(403),
+            allowed(201),
+            denied(404),
+            denied(404)),
+        row(
+            "GET",
+            "/api/coach/questions",
+            "",
+            c -> get("/api/coach/questions"),
+            denied(403),
+            denied(403),
+            sees(coachQuestionMarker),
+            own(200),
+            sees(coachQuestionMarker)),
+        row(
+            "PUT",
+            "/api/coach/questions/{id}",
+            "C's question",
+            c ->
+                jsonCall(
+                    "PUT",
+                    "/api/coach/questions/" + coachQuestion,
+                    questionBody(coachQuestionMarker + ": changed by " + c.label)),
+            denied(403),
+            denied(403),
+            sees(coachQuestionMarker),
+            denied(404),
+            denied(404)),
+        row(
+            "DELETE",
+            "/api/coach/questions/{id}",
+            "C: a spare one; the others: C's question",
+            c ->
+                new Call(
+                    "DELETE",
+                    "/api/coach/questions/"
+                        + (c == Caller.COHORT_COACH ? spareQuestion : coachQuestion),
+                    null,
+                    null),
+            denied(403),
+            denied(403),
+            allowed(204),
+            denied(404),
+            denied(404)),
+        row(
+            "GET",
+            "/api/cohort-questions",
+            "",
+            c -> get("/api/cohort-questions"),
+            sees(coachQuestionMarker),
+            own(200),
+            own(200),
+            own(200),
+            own(200)),
+        row(
+            "GET",
+            "/api/cohort-questions/{id}",
+            "C's question for A's cohort",
+            c -> get("/api/cohort-questions/" + coachQuestion),
+            sees(coachQuestionMarker),
+            denied(404),
+            sees(coachQuestionMarker),
+            denied(404),
+            sees(coachQuestionMarker)),
+        row(
+            "POST",
+            "/api/attempts",
+            "C's own question for A's cohort",
+            c ->
+                jsonCall(
+                    "POST",
+                    "/api/attempts",
+                    Map.of(
+                        "questionId",
+                        coachQuestion,
+                        "answerText",
+                        "Batch requests and autoscale on queue depth.")),
+            allowed(201),
+            denied(404),
+            allowed(201),
+            denied(404),
+            allowed(201)),
+        row(
+            "GET",
+            "/api/questions/{id}",
+            "C's own question: never in the public catalog",
+            c -> get("/api/questions/" + coachQuestion),
+            denied(404),
+            denied(404),
+            denied(404),
+            denied(404),
+            denied(404)));
+  }
+
+  private Map<String, Object> assignmentBody(String title) {
+    return Map.of(
+        "title",
+        title,
+        "kind",
+        "SESSION",
+        "roleId",
+        selfCheckRole,
+        "questionCount",
+        3,
+        "dueAt",
+        Instant.now().plus(Duration.ofDays(7)).toString());
+  }
+
+  private Map<String, Object> questionBody(String text) {
+    return Map.of(
+        "cohortIds",
+        List.of(mainCohort),
+        "skillId",
+        questionSkill,
+        "text",
+        text,
+        "modelAnswer",
+        "Batch requests dynamically and autoscale the replicas on queue depth, with warm spares.",
+        "type",
+        "OPEN");
   }
 
   /** A row: anonymous gets 401 (the live stream's too), then A, B, C, D and the admin as given. */

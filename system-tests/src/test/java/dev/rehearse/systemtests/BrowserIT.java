@@ -701,7 +701,7 @@ class BrowserIT {
     assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 1 of 2");
     candidate.click("#start-question");
     assertThat(candidate.visible("#countdown").getText()).startsWith("Thinking time: 0:");
-    candidate.screenshot("19-interview-thinking");
+    candidate.screenshot("31-interview-thinking");
     candidate.type(
         "#answer-text",
         "I would start with a canary on 5% of traffic, compare p99 latency and errors with the current"
@@ -737,11 +737,137 @@ class BrowserIT {
     candidate.until(
         Duration.ofSeconds(30),
         ExpectedConditions.attributeToBe(By.id("skill-chart"), "data-rendered", "true"));
-    candidate.screenshot("20-interview-report");
+    candidate.screenshot("32-interview-report");
 
     candidate.open("#/dashboard");
     candidate.awaitPage("dashboard");
     candidate.visible("#my-sessions a[href^='#/session-report']", Duration.ofSeconds(30));
+  }
+
+  @Test
+  @Order(14)
+  void aCoachSetsAPracticeSetOfTheirOwnQuestionAndSeesTheCandidateDone() {
+    assertThat(coach).as("the coach and cohort of aCoachOverridesAScore...").isNotNull();
+    String candidateId =
+        (String)
+            candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
+    String marker = "Tail latency drill " + UUID.randomUUID().toString().substring(0, 6);
+
+    // the coach writes a question for the browser cohort: a model answer, no rubric
+    coach.open("#/coach");
+    coach.awaitPage("coach");
+    coach.visible("#question-form", Duration.ofSeconds(30));
+    coach.click("#question-cohorts input[type=checkbox]");
+    new Select(coach.find("#question-skill")).selectByValue("model-serving");
+    coach.type("#question-text-input", marker + ": how would you keep p99 latency low in a burst?");
+    coach.type(
+        "#question-model-answer",
+        "Batch incoming requests dynamically with a short wait window so the GPU stays busy."
+            + " Autoscale replicas on queue depth rather than CPU, and keep warm spare capacity for"
+            + " bursts. Shed low-priority requests when the latency budget is at risk.");
+    coach.click("#save-question");
+    coach.visible("#question-status .notice.ok", Duration.ofSeconds(30));
+    assertThat(coach.find("#own-questions-table").getText()).contains(marker);
+    coach.script("document.getElementById('coach-questions').scrollIntoView()");
+    coach.screenshot("25-coach-own-question");
+
+    // ... and sets the cohort a practice set of it, due in a week
+    WebElement own =
+        coach.visible("#assignment-questions input[value^='coach-']", Duration.ofSeconds(30));
+    String questionId = own.getAttribute("value");
+    coach.type("#assignment-title", "Burst practice");
+    new Select(coach.find("#assignment-kind")).selectByValue("PRACTICE_SET");
+    own.click();
+    coach.script(
+        "document.getElementById('assignment-due').value ="
+            + " new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 16)");
+    coach.click("#create-assignment");
+    coach.visible("#assignment-status .notice.ok", Duration.ofSeconds(30));
+    String row = "#assignment-list tr[data-candidate='" + candidateId + "']";
+    assertThat(coach.visible(row).getText()).contains("Not started");
+    coach.script("document.getElementById('assignments').scrollIntoView()");
+    coach.screenshot("26-coach-practice-set-assigned");
+
+    // the candidate finds it on the dashboard and answers it on the practice page
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    WebElement card = candidate.visible("#my-assignments", Duration.ofSeconds(30));
+    assertThat(card.getText()).contains("Burst practice", "Not started", "0 of 1 answered");
+    candidate.screenshot("27-candidate-dashboard-assignment");
+    candidate.click("#my-assignments a[href*='" + questionId + "']");
+    candidate.awaitPage("practice");
+    assertThat(candidate.visible("#question-text").getText()).startsWith(marker);
+    candidate.type(
+        "#answer-text",
+        "I would batch requests dynamically, waiting a few milliseconds so the accelerator stays"
+            + " busy, scale the replicas on the length of the request queue instead of CPU with warm"
+            + " headroom for spikes, and drop low-priority requests when the latency budget is at"
+            + " risk.");
+    candidate.click("#submit-answer");
+    WebElement result = candidate.visible("#attempt-result", Duration.ofSeconds(60));
+    int score = Integer.parseInt(result.getAttribute("data-score"));
+    assertThat(score).isGreaterThanOrEqualTo(50);
+    candidate.script("document.getElementById('result').scrollIntoView()");
+    candidate.screenshot("28-candidate-answers-coach-question");
+
+    // the coach sees the candidate done, with the score
+    coach.open("#/coach");
+    coach.awaitPage("coach");
+    WebElement done = coach.visible(row + "[data-status='DONE']", Duration.ofSeconds(30));
+    assertThat(done.getText()).contains("Done").contains(String.valueOf(score));
+    coach.script("document.getElementById('assignments').scrollIntoView()");
+    coach.screenshot("29-coach-sees-candidate-done");
+
+    // a mock interview assignment: started from the dashboard, run on the interview page, done
+    new Select(coach.find("#assignment-kind")).selectByValue("SESSION");
+    coach.type("#assignment-title", "Mock interview week");
+    coach.type("#assignment-count", "2");
+    coach.script(
+        "document.getElementById('assignment-due').value ="
+            + " new Date(Date.now() + 3 * 864e5).toISOString().slice(0, 16)");
+    coach.click("#create-assignment");
+    coach.visible("#assignment-status .notice.ok", Duration.ofSeconds(30));
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    candidate.visible("#my-assignments", Duration.ofSeconds(30));
+    WebElement session =
+        candidate.find("#my-assignments li[data-status='NOT_STARTED'] .start-session");
+    assertThat(session.getText()).isEqualTo("Start mock interview");
+    assertThat(candidate.find("#my-assignments").getText())
+        .contains("Mock interview week", "Burst practice", "Done");
+    candidate.screenshot("30-candidate-dashboard-session-assignment");
+    session.click();
+    candidate.awaitPage("interview");
+    for (int skipped = 0; skipped < 2; skipped++) {
+      String question = candidate.visible("#question-text").getAttribute("data-question-id");
+      candidate.click("#skip-question");
+      candidate.until(
+          Duration.ofSeconds(30),
+          d ->
+              "session-report".equals(d.findElement(By.id("main")).getAttribute("data-ready"))
+                  || !d.findElements(By.cssSelector("#question-text")).stream()
+                      .allMatch(q -> question.equals(q.getAttribute("data-question-id"))));
+    }
+    candidate.awaitPage("session-report");
+
+    coach.open("#/coach");
+    coach.awaitPage("coach");
+    By sessionRow =
+        By.xpath(
+            "//article[contains(@class,'assignment')][h4[starts-with(normalize-space(.),"
+                + "'Mock interview week')]]//tr[@data-candidate='"
+                + candidateId
+                + "' and @data-status='DONE']");
+    coach.until(
+        Duration.ofSeconds(60),
+        d -> {
+          List<WebElement> done = d.findElements(sessionRow);
+          if (done.isEmpty()) {
+            d.navigate().refresh();
+          }
+          return !done.isEmpty();
+        });
+    coach.screenshot("30b-coach-sees-mock-interview-done");
   }
 
   /** A new account promoted to coach by the configured admin. */

@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.catalog;
 
+import dev.rehearse.assessment.coachquestion.CoachQuestion;
 import dev.rehearse.assessment.meaning.QuestionVectors;
 import dev.rehearse.assessment.scoring.RubricScorer;
 import dev.rehearse.contracts.QuestionPublished;
@@ -8,6 +9,7 @@ import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
 import dev.rehearse.platform.inbox.InboxListener;
+import dev.rehearse.platform.inbox.RejectedEventException;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -46,6 +48,9 @@ public class CatalogListener extends DeadLetteringListener {
   }
 
   private void upsert(QuestionPublished q) {
+    if (CoachQuestion.isCoachId(q.questionId())) {
+      throw new RejectedEventException("ids starting coach- are coaches' own questions");
+    }
     CatalogQuestion row =
         new CatalogQuestion(
             q.questionId(),
@@ -70,7 +75,11 @@ public class CatalogListener extends DeadLetteringListener {
     }
   }
 
+  /** Coaches' own questions are never the catalog topic's to retire. */
   private void retire(String questionId) {
+    if (CoachQuestion.isCoachId(questionId)) {
+      return;
+    }
     catalog.deleteById(questionId);
     vectors.forget(questionId);
   }

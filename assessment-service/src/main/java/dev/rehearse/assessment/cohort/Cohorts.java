@@ -106,10 +106,15 @@ public class Cohorts {
   }
 
   private Cohort owned(Caller coach, UUID cohortId) {
+    return owned(coach, cohortId, "id");
+  }
+
+  /** One of the coach's own cohorts; anyone else's is a 404 naming {@code field}. */
+  public Cohort owned(Caller coach, UUID cohortId, String field) {
     return cohorts
         .findById(cohortId)
         .filter(c -> c.coachId().equals(coach.id()))
-        .orElseThrow(() -> ProblemException.notFound("id", "you have no cohort " + cohortId));
+        .orElseThrow(() -> ProblemException.notFound(field, "you have no cohort " + cohortId));
   }
 
   private CohortView view(Caller coach, UUID cohortId) {

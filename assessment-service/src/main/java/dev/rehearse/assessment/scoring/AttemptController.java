@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.coachquestion.CoachQuestionAccess;
 import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.assessment.review.SecondReviews;
 import dev.rehearse.assessment.session.SessionAnswers;
@@ -24,6 +25,7 @@ public class AttemptController {
   private final CohortAccess access;
   private final SessionAnswers sessionAnswers;
   private final SecondReviews secondReviews;
+  private final CoachQuestionAccess questionAccess;
 
   public AttemptController(
       CatalogRepository catalog,
@@ -32,7 +34,8 @@ public class AttemptController {
       AttemptRepository attempts,
       CohortAccess access,
       SessionAnswers sessionAnswers,
-      SecondReviews secondReviews) {
+      SecondReviews secondReviews,
+      CoachQuestionAccess questionAccess) {
     this.catalog = catalog;
     this.views = views;
     this.scoring = scoring;
@@ -40,14 +43,17 @@ public class AttemptController {
     this.access = access;
     this.sessionAnswers = sessionAnswers;
     this.secondReviews = secondReviews;
+    this.questionAccess = questionAccess;
   }
 
+  /** A coach's own question outside the caller's cohorts is as unknown as a missing one. */
   @Operation(summary = "Score a typed answer at once; with sessionId, as a mock interview's answer")
   @Post
   public HttpResponse<AttemptView> submit(Caller caller, @Body @Valid TypedAnswer answer) {
     var question =
         catalog
             .findById(answer.questionId())
+            .filter(q -> questionAccess.canSee(caller, q.questionId()))
             .orElseThrow(
                 () ->
                     ProblemException.notFound(

@@ -3,8 +3,10 @@ package dev.rehearse.assessment.session;
 import dev.rehearse.assessment.Level;
 import dev.rehearse.assessment.catalog.CatalogQuestion;
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.coachquestion.CoachQuestionAccess;
 import dev.rehearse.assessment.scoring.Attempt;
 import dev.rehearse.assessment.scoring.AttemptRepository;
+import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -27,15 +29,18 @@ public class QuestionChooser {
 
   private final CatalogRepository catalog;
   private final AttemptRepository attempts;
+  private final CoachQuestionAccess access;
 
-  public QuestionChooser(CatalogRepository catalog, AttemptRepository attempts) {
+  public QuestionChooser(
+      CatalogRepository catalog, AttemptRepository attempts, CoachQuestionAccess access) {
     this.catalog = catalog;
     this.attempts = attempts;
+    this.access = access;
   }
 
-  public List<CatalogQuestion> choose(String candidateId, NewSession request) {
+  public List<CatalogQuestion> choose(Caller caller, NewSession request) {
     if (request.questionIds() != null) {
-      return named(request.questionIds());
+      return named(caller, request.questionIds());
     }
     List<CatalogQuestion> roleItems = catalog.findByRole(request.roleId());
     if (roleItems.isEmpty()) {
@@ -59,7 +64,7 @@ public class QuestionChooser {
               + " match: ask for fewer or widen the skills and level");
     }
     Collections.shuffle(pool); // variety among equals; the sort below is stable
-    pool.sort(order(attempts.findByCandidateIdOrderByCreatedAt(candidateId)));
+    pool.sort(order(attempts.findByCandidateIdOrderByCreatedAt(caller.id())));
     return mixed(pool, count);
   }
 
@@ -96,7 +101,8 @@ public class QuestionChooser {
     return chosen;
   }
 
-  private List<CatalogQuestion> named(List<String> ids) {
+  /** A coach's question outside the caller's cohorts is as unknown as a missing one. */
+  private List<CatalogQuestion> named(Caller caller, List<String> ids) {
     if (ids.stream().distinct().count() < ids.size()) {
       throw ProblemException.badRequest("questionIds", "a question is named twice");
     }
@@ -107,6 +113,7 @@ public class QuestionChooser {
       CatalogQuestion q =
           catalog
               .findById(id)
+              .filter(found -> access.canSee(caller, id))
               .orElseThrow(() -> ProblemException.badRequest(field, "no question with id " + id));
       if (!interview(q)) {
         throw ProblemException.badRequest(

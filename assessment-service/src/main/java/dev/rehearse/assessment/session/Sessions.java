@@ -48,7 +48,7 @@ public class Sessions {
 
   @Transactional
   public SessionView create(Caller caller, NewSession request) {
-    List<CatalogQuestion> chosen = chooser.choose(caller.id(), request);
+    List<CatalogQuestion> chosen = chooser.choose(caller, request);
     MockSession session =
         sessions.save(
             new MockSession(

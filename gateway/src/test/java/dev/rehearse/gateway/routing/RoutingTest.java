@@ -45,6 +45,8 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/cohort-memberships", "assessment"),
             Map.entry("/api/progress", "assessment"),
             Map.entry("/api/admin/item-stats", "assessment"),
+            Map.entry("/api/assignments", "assessment"),
+            Map.entry("/api/cohort-questions/coach-1", "assessment"),
             Map.entry("/api/spoken-attempts", "speech"),
             Map.entry("/api/pronunciation-attempts", "speech"),
             Map.entry("/api/admin/pronunciation/terms", "speech"));
