@@ -88,12 +88,6 @@ public class KafkaTopics {
   }
 
   @Bean
-  @Named(ASSESSMENT_SESSIONS)
-  NewTopic sessions() {
-    return topic(ASSESSMENT_SESSIONS);
-  }
-
-  @Bean
   @Named("dlq." + ASSESSMENT_SESSIONS)
   NewTopic sessionsDlq() {
     return dlq(ASSESSMENT_SESSIONS);
@@ -147,12 +141,6 @@ public class KafkaTopics {
   private NewTopic withText(NewTopic topic) {
     return topic.configs(
         Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(textRetention.toMillis())));
-  }
-
-  @Bean
-  @Named("dlq." + ASSESSMENT_SESSIONS)
-  NewTopic sessionsDlq() {
-    return dlq(ASSESSMENT_SESSIONS);
   }
 
   private NewTopic topic(String name) {

@@ -861,11 +861,11 @@ class BrowserIT {
     coach.until(
         Duration.ofSeconds(60),
         d -> {
-          List<WebElement> done = d.findElements(sessionRow);
-          if (done.isEmpty()) {
+          List<WebElement> finished = d.findElements(sessionRow);
+          if (finished.isEmpty()) {
             d.navigate().refresh();
           }
-          return !done.isEmpty();
+          return !finished.isEmpty();
         });
     coach.screenshot("30b-coach-sees-mock-interview-done");
   }
