@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @Order(3)
 class AccountDeletionIT {
   private static final String QUESTION = "open-serving-rollout";
+  private static final String ROLE = "ml-infrastructure-engineer";
   private static final Path AUDIO = Suite.root().resolve("speech-service/src/test/resources/audio");
   private static final String PASSWORD = "a long enough password";
   private static final List<String> SCHEMAS =
@@ -65,22 +67,26 @@ class AccountDeletionIT {
     Gateway admin = signIn(anonymous, RunningSuite.adminEmail(), RunningSuite.adminPassword());
 
     String marker = "farewell-" + run;
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                me.postJson(
-                            "/api/attempts",
-                            Json.write(
-                                Map.of(
-                                    "questionId",
-                                    QUESTION,
-                                    "answerText",
-                                    "I would roll out as a "
-                                        + marker
-                                        + " canary and watch errors.")))
-                        .statusCode()
-                    == 201);
+    String typed =
+        Json.read(
+                await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(
+                        () ->
+                            me.postJson(
+                                "/api/attempts",
+                                Json.write(
+                                    Map.of(
+                                        "questionId",
+                                        QUESTION,
+                                        "answerText",
+                                        "I would roll out as a "
+                                            + marker
+                                            + " canary and watch errors."))),
+                        r -> r.statusCode() == 201)
+                    .body())
+            .path("id")
+            .asText();
     String spoken =
         Json.read(
                 expect(
@@ -133,15 +139,58 @@ class AccountDeletionIT {
                     List.of(Map.of("itemId", selfCheck.path("id").asText(), "rating", 3))))),
         201);
     Gateway coach = coach(admin, anonymous, run);
-    String joinCode =
+    JsonNode cohort =
+        Json.read(
+            expect(
+                coach.postJson("/api/coach/cohorts", Json.write(Map.of("name", "Cohort " + run))),
+                201));
+    String joinCode = cohort.path("joinCode").asText();
+    expect(me.postJson("/api/cohort-memberships", Json.write(Map.of("joinCode", joinCode))), 201);
+
+    // the coach reviews the typed answer and sets a one-question mock interview, which the
+    // candidate starts and completes by skipping it
+    expect(
+        coach.postJson(
+            "/api/attempts/" + typed + "/reviews",
+            Json.write(Map.of("overrideScore", 40, "reason", "Too short for a rollout plan"))),
+        201);
+    String assignment =
         Json.read(
                 expect(
                     coach.postJson(
-                        "/api/coach/cohorts", Json.write(Map.of("name", "Cohort " + run))),
+                        "/api/coach/cohorts/" + cohort.path("id").asText() + "/assignments",
+                        Json.write(
+                            Map.of(
+                                "title",
+                                "Leaving drill",
+                                "kind",
+                                "SESSION",
+                                "roleId",
+                                ROLE,
+                                "questionCount",
+                                1,
+                                "dueAt",
+                                Instant.now().plus(Duration.ofDays(2)).toString()))),
                     201))
-            .path("joinCode")
+            .path("id")
             .asText();
-    expect(me.postJson("/api/cohort-memberships", Json.write(Map.of("joinCode", joinCode))), 201);
+    JsonNode session =
+        Json.read(
+            expect(
+                me.postJson(
+                    "/api/sessions",
+                    Json.write(
+                        Map.of("roleId", ROLE, "questionCount", 1, "assignmentId", assignment))),
+                201));
+    expect(
+        me.postJson(
+            "/api/sessions/"
+                + session.path("id").asText()
+                + "/questions/"
+                + session.path("questions").path(0).path("id").asText()
+                + "/skip",
+            ""),
+        200);
 
     try (Connection db = database(suite)) {
       // the spoken answer scored, the audio kept, live events and practice state written
@@ -165,7 +214,13 @@ class AccountDeletionIT {
                               db,
                               "SELECT count(*) FROM question.skill_progress WHERE candidate_id = ?",
                               id)
-                          >= 1);
+                          >= 1
+                      && count(
+                              db,
+                              "SELECT count(*) FROM assessment.assignment_completion"
+                                  + " WHERE candidate_id = ?",
+                              id)
+                          == 1);
 
       HttpResponse<String> exported = me.get("/api/me/export");
       assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
@@ -179,6 +234,10 @@ class AccountDeletionIT {
           .contains(quizItem);
       assertThat(services.path("assessment").path("self-assessments").size()).isPositive();
       assertThat(services.path("assessment").path("cohorts").toString()).contains("Cohort " + run);
+      assertThat(services.path("assessment").path("sessions").size()).isPositive();
+      assertThat(services.path("assessment").path("reviews").toString())
+          .contains("Too short for a rollout plan");
+      assertThat(services.path("assessment").path("assignments").toString()).contains(assignment);
       assertThat(services.path("speech").path("spoken-attempts").toString()).contains(spoken);
       assertThat(services.path("speech").path("pronunciation-attempts").size()).isPositive();
       assertThat(services.path("question").path("practice").path("skillProgress").size())

@@ -19,7 +19,7 @@ public class OwnQuestionsData implements PersonalData {
 
   @Override
   public String section() {
-    return "ownQuestions";
+    return "own-questions";
   }
 
   @Override
