@@ -60,7 +60,7 @@ class SpeechDataTest extends SpeechTestBase {
     write(
         "INSERT INTO spoken_attempt (id, candidate_id, question_id, status, percent,"
             + " duration_seconds, source_rate, source_channels, transcript, tries, created_at,"
-            + " updated_at) VALUES (?, ?, 'q', 'DONE', 100, 2.0, 16000, 1, ?, 1, now(), now())",
+            + " updated_at) VALUES (?, ?, 'q', 'TRANSCRIBED', 100, 2.0, 16000, 1, ?, 1, now(), now())",
         attempt,
         id,
         "transcript of " + id);
