@@ -9,6 +9,7 @@ import { showQuestionTitle, skillTitles } from '../catalog.js';
 import { progressView } from '../progress.js';
 import { renderCoachCohorts } from '../cohorts.js';
 import { renderReviewPanels, renderCohortReviews } from '../reviews.js';
+import { listSessions } from './interview.js';
 import { renderCoachAssignments } from '../assignments.js';
 import { renderCoachQuestions } from '../coach-questions.js';
 import { el, clear, field, notice, busy, badge, formatDate, withBusy, showFieldErrors, focusHeading } from '../ui.js';
@@ -109,6 +110,12 @@ export async function render(main, { params, go }) {
     } catch (e) {
       clear(attemptsBox, el('h2', { id: 'attempts-h' }, 'Attempts'), notice('info', explain(e, 'A candidate\'s attempt list')));
     }
+  }
+
+  if (candidate) {
+    const sessionsBox = el('section', { class: 'card', id: 'candidate-sessions', 'aria-labelledby': 'sessions-h' });
+    attemptsBox.after(sessionsBox);
+    await listSessions(sessionsBox, candidate);
   }
 
   const attemptId = params.get('attempt');

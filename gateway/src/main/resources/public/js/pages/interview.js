@@ -71,21 +71,28 @@ async function choose(main, go) {
   return null;
 }
 
-/** My sessions, newest first, with links to resume or to the report (also used by the dashboard). */
-export async function listSessions(box) {
-  clear(box, el('h2', { id: 'sessions-h' }, 'Your mock interviews'), busy('Loading your sessions…'));
+/**
+ * Mock interviews, newest first, with links to resume or to the report: the caller's own (the
+ * dashboard, this page) or, for a coach, a candidate's (reports only).
+ */
+export async function listSessions(box, candidateId = null) {
+  const title = candidateId ? 'Mock interviews' : 'Your mock interviews';
+  clear(box, el('h2', { id: 'sessions-h' }, title), busy('Loading sessions…'));
   let sessions;
-  try { sessions = await api('/api/sessions'); } catch (e) { clear(box, notice('info', explain(e, 'Mock interviews'))); return; }
-  clear(box, el('h2', { id: 'sessions-h' }, 'Your mock interviews'), sessions.length ? el('table', {},
+  const query = candidateId ? `?candidateId=${encodeURIComponent(candidateId)}` : '';
+  try { sessions = await api(`/api/sessions${query}`); } catch (e) { clear(box, notice('info', explain(e, 'Mock interviews'))); return; }
+  const next = s => s.status === 'COMPLETED'
+    ? el('a', { href: `#/session-report?id=${s.id}` }, 'Report')
+    : candidateId ? `In progress (${s.answered + s.skipped} of ${s.questionCount} done)`
+      : el('a', { href: `#/interview?session=${s.id}` }, `Resume (${s.answered + s.skipped} of ${s.questionCount} done)`);
+  clear(box, el('h2', { id: 'sessions-h' }, title), sessions.length ? el('table', {},
     el('thead', {}, el('tr', {}, el('th', {}, 'Started'), el('th', {}, 'Role'), el('th', { class: 'num' }, 'Score'), el('th', {}, ''))),
     el('tbody', {}, sessions.map(s => el('tr', {},
       el('td', { class: 'small' }, formatDate(s.createdAt)),
       el('td', {}, s.roleId.replace(/[-_]/g, ' ')),
       el('td', { class: 'num' }, s.averageScore == null ? '—' : String(s.averageScore)),
-      el('td', {}, s.status === 'COMPLETED'
-        ? el('a', { href: `#/session-report?id=${s.id}` }, 'Report')
-        : el('a', { href: `#/interview?session=${s.id}` }, `Resume (${s.answered + s.skipped} of ${s.questionCount} done)`))))))
-    : el('p', { class: 'muted' }, 'None yet. ', el('a', { href: '#/interview' }, 'Start your first mock interview.')));
+      el('td', {}, next(s))))))
+    : el('p', { class: 'muted' }, 'None yet. ', candidateId ? '' : el('a', { href: '#/interview' }, 'Start your first mock interview.')));
 }
 
 async function run(main, id, go) {

@@ -1784,6 +1784,16 @@ class AuthorisationIT {
             own(200)),
         row(
             "GET",
+            "/api/sessions",
+            "?candidateId=A (for coaches)",
+            c -> get("/api/sessions?candidateId=" + a.id()),
+            sees(doneSession, openSession),
+            denied(404),
+            sees(doneSession, openSession),
+            denied(404),
+            sees(doneSession, openSession)),
+        row(
+            "GET",
             "/api/sessions/{id}",
             "A's completed session",
             c -> get("/api/sessions/" + doneSession),

@@ -742,6 +742,17 @@ class BrowserIT {
     candidate.open("#/dashboard");
     candidate.awaitPage("dashboard");
     candidate.visible("#my-sessions a[href^='#/session-report']", Duration.ofSeconds(30));
+
+    // the candidate's coach reads the same report from the candidate's page
+    String candidateId =
+        (String)
+            candidate.script("return JSON.parse(localStorage.getItem('rehearse.session')).user.id");
+    coach.open("#/coach?candidate=" + candidateId);
+    coach.awaitPage("coach");
+    coach.click("#candidate-sessions a[href^='#/session-report']");
+    coach.awaitPage("session-report");
+    assertThat(coach.visible(".report-question").getText()).isNotBlank();
+    coach.screenshot("33-coach-reads-the-report");
   }
 
   @Test

@@ -1,11 +1,15 @@
 package dev.rehearse.assessment.session;
 
+import dev.rehearse.assessment.cohort.CohortAccess;
 import dev.rehearse.platform.identity.Caller;
+import dev.rehearse.platform.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -21,10 +25,12 @@ import java.util.UUID;
 public class SessionController {
   private final Sessions sessions;
   private final SessionReports reports;
+  private final CohortAccess access;
 
-  public SessionController(Sessions sessions, SessionReports reports) {
+  public SessionController(Sessions sessions, SessionReports reports, CohortAccess access) {
     this.sessions = sessions;
     this.reports = reports;
+    this.access = access;
   }
 
   @Operation(
@@ -36,10 +42,18 @@ public class SessionController {
     return HttpResponse.created(view, URI.create("/api/sessions/" + view.id()));
   }
 
-  @Operation(summary = "My mock interview sessions, newest first")
+  @Operation(
+      summary =
+          "My mock interview sessions, newest first; with ?candidateId=, a candidate's (their coaches and admins)")
   @Get
-  public List<SessionSummary> mine(Caller caller) {
-    return sessions.mine(caller);
+  public List<SessionSummary> list(
+      Caller caller, @Nullable @QueryValue @Size(max = 100) String candidateId) {
+    String candidate = candidateId == null ? caller.id() : candidateId;
+    if (!access.mayRead(caller, candidate)) {
+      throw ProblemException.notFound(
+          "candidateId", "no candidate " + candidateId + " in your cohorts");
+    }
+    return sessions.of(candidate);
   }
 
   @Operation(

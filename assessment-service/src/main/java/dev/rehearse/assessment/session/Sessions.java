@@ -80,8 +80,9 @@ public class Sessions {
     return view(session);
   }
 
-  public List<SessionSummary> mine(Caller caller) {
-    return sessions.findByCandidateIdOrderByCreatedAtDesc(caller.id()).stream()
+  /** A candidate's sessions, newest first; the caller's right to read them is checked before. */
+  public List<SessionSummary> of(String candidateId) {
+    return sessions.findByCandidateIdOrderByCreatedAtDesc(candidateId).stream()
         .map(
             s -> {
               List<SessionQuestion> qs = questions.findBySessionIdOrderByPosition(s.id());
