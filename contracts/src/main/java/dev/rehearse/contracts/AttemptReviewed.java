@@ -22,7 +22,7 @@ public record AttemptReviewed(
     @Nullable Integer overrideScore,
     @Nullable String reason,
     @Nullable String comment)
-    implements Event {
+    implements Event, AboutCandidate {
 
   public static final int SCHEMA_VERSION = 1;
 }

@@ -23,7 +23,7 @@ public record AttemptScored(
     List<String> conceptsHit,
     List<String> conceptsMissed,
     List<String> redFlags)
-    implements Event {
+    implements Event, AboutCandidate {
 
   public static final int SCHEMA_VERSION = 1;
 

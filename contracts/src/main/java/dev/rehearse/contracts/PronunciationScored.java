@@ -18,7 +18,7 @@ public record PronunciationScored(
     @NotBlank String heard,
     @NotBlank String verdict,
     int score)
-    implements Event {
+    implements Event, AboutCandidate {
 
   public static final int SCHEMA_VERSION = 1;
 }

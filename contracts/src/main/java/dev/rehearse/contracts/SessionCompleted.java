@@ -25,7 +25,7 @@ public record SessionCompleted(
     int answered,
     int skipped,
     @Nullable Integer averageScore)
-    implements Event {
+    implements Event, AboutCandidate {
 
   public static final int SCHEMA_VERSION = 1;
 }

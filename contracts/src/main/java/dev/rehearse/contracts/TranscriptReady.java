@@ -27,7 +27,7 @@ public record TranscriptReady(
     double durationSeconds,
     @NotNull @Valid Fluency fluency,
     @Nullable UUID sessionId)
-    implements Event {
+    implements Event, AboutCandidate {
 
   public static final int SCHEMA_VERSION = 1;
 

@@ -1,6 +1,8 @@
 package dev.rehearse.platform.inbox;
 
+import dev.rehearse.contracts.AboutCandidate;
 import dev.rehearse.contracts.Event;
+import dev.rehearse.platform.personal.ErasedAccounts;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -10,7 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The idempotent consumer, written once: parses and validates a record, then applies its effect and
  * records the event id in one transaction, so a redelivery changes nothing. A record that can never
- * be processed goes to the dead-letter topic and the consumer moves on.
+ * be processed goes to the dead-letter topic and the consumer moves on. An event about an erased
+ * candidate is dropped ({@link ErasedAccounts}).
  */
 @Singleton
 public class EventInbox {
@@ -18,16 +21,19 @@ public class EventInbox {
   private final ProcessedEventRepository processed;
   private final TransactionOperations<Connection> tx;
   private final DeadLetters deadLetters;
+  private final ErasedAccounts erased;
 
   public EventInbox(
       EventReader reader,
       ProcessedEventRepository processed,
       TransactionOperations<Connection> tx,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      ErasedAccounts erased) {
     this.reader = reader;
     this.processed = processed;
     this.tx = tx;
     this.deadLetters = deadLetters;
+    this.erased = erased;
   }
 
   /**
@@ -69,7 +75,8 @@ public class EventInbox {
     try {
       return tx.executeWrite(
           status -> {
-            if (processed.markProcessed(event.eventId(), consumer) == 0) {
+            if (processed.markProcessed(event.eventId(), consumer) == 0
+                || event instanceof AboutCandidate about && erased.isErased(about.candidateId())) {
               return false;
             }
             effect.accept(event);

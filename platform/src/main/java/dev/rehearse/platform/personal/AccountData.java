@@ -18,12 +18,14 @@ import java.util.Map;
 public class AccountData {
   private final List<PersonalData> parts;
   private final OutboxRepository outbox;
+  private final ErasedAccounts erased;
 
-  public AccountData(List<PersonalData> parts, OutboxRepository outbox) {
+  public AccountData(List<PersonalData> parts, OutboxRepository outbox, ErasedAccounts erased) {
     List<PersonalData> sorted = new ArrayList<>(parts);
     OrderUtil.sort(sorted);
     this.parts = List.copyOf(sorted);
     this.outbox = outbox;
+    this.erased = erased;
   }
 
   /** Each part's export under its section name. */
@@ -39,7 +41,8 @@ public class AccountData {
   /**
    * Erases every part in one transaction, and the outbox rows naming the account (sent ones are
    * kept a week otherwise; unsent ones about an erased account need not go out). A row the relay is
-   * sending is locked: the delete waits for it to be sent, then removes it.
+   * sending is locked: the delete waits for it to be sent, then removes it. The account is then
+   * remembered as erased, so events about it still in flight are dropped ({@link ErasedAccounts}).
    */
   @Transactional
   public void erase(String accountId) {
@@ -47,6 +50,7 @@ public class AccountData {
       part.erase(accountId);
     }
     outbox.deleteNaming(accountId);
+    erased.remember(accountId);
   }
 
   public List<String> sections() {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.contracts.AccountDeleted;
+import dev.rehearse.contracts.SessionCompleted;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.PlatformTest;
+import dev.rehearse.platform.inbox.EventInbox;
 import dev.rehearse.testsupport.AccountTraces;
 import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A service's part of the export gathers every {@link PersonalData} bean for the caller (an admin
  * may name anyone); an {@link AccountDeleted} event erases every bean's rows and the outbox rows
- * naming the account, once, harmlessly again, and a broken event goes to the dead-letter topic.
+ * naming the account, once, harmlessly again, and a broken event goes to the dead-letter topic;
+ * events about the erased candidate that arrive later are dropped.
  */
 @MicronautTest(transactional = false)
 class AccountDataTest extends PlatformTest {
@@ -47,6 +52,8 @@ class AccountDataTest extends PlatformTest {
   HttpClient http;
 
   @Inject AccountRows rows;
+  @Inject AccountData data;
+  @Inject EventInbox inbox;
   @Inject TransactionOperations<Connection> tx;
 
   @Override
@@ -104,6 +111,40 @@ class AccountDataTest extends PlatformTest {
     try (KafkaProbe dlq = new KafkaProbe(Topics.deadLetter(Topics.GATEWAY_ACCOUNTS))) {
       assertThat(dlq.records(r -> a.equals(r.key()))).isEmpty();
     }
+  }
+
+  @Test
+  void anEventAboutAnErasedCandidateArrivingAfterTheDeletionIsDropped() {
+    String erasedOne = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+    tx.executeWrite(
+        status -> {
+          data.erase(erasedOne);
+          return null;
+        });
+    List<String> applied = new ArrayList<>();
+    for (String candidate : List.of(erasedOne, other)) {
+      SessionCompleted late =
+          new SessionCompleted(
+              UUID.randomUUID(),
+              SessionCompleted.SCHEMA_VERSION,
+              Instant.now(),
+              UUID.randomUUID(),
+              candidate,
+              "role",
+              null,
+              1,
+              1,
+              0,
+              50);
+      inbox.accept(
+          "platform-test-late",
+          new ConsumerRecord<>(Topics.ASSESSMENT_SESSIONS, 0, 0L, candidate, toJson(late)),
+          SessionCompleted.class,
+          e -> applied.add(e.candidateId()));
+    }
+    assertThat(applied).containsExactly(other);
+    assertThat(traces(erasedOne)).as("only a hash of the erased id is kept").isEmpty();
   }
 
   @Test
