@@ -1189,7 +1189,7 @@ class AuthorisationIT {
             sees(typedId),
             denied(404),
             sees(typedId)));
-    rows.addAll(sessionRows());
+    rows.addAll(sessionRows(a));
     rows.add(
         row(
             "POST",
@@ -1758,7 +1758,7 @@ class AuthorisationIT {
    * Mock interviews: A, her coach C and the admin read A's sessions; only A runs them (the rows
    * that change the open session run in the order start, pause, resume, skip, which completes it).
    */
-  private List<Row> sessionRows() {
+  private List<Row> sessionRows(Account a) {
     String open = "/api/sessions/" + openSession;
     String question = open + "/questions/" + QUESTION;
     return List.of(
