@@ -48,20 +48,7 @@ class AccountDeletionIT {
     Gateway anonymous = new Gateway(suite.gateway(), Gateway.Identity.ANONYMOUS);
     String run = UUID.randomUUID().toString().substring(0, 8);
     String email = "leaving-" + run + "@example.com";
-    JsonNode signedIn =
-        Json.read(
-            expect(
-                anonymous.postJson(
-                    "/api/auth/register",
-                    Json.write(
-                        Map.of(
-                            "email",
-                            email,
-                            "password",
-                            PASSWORD,
-                            "displayName",
-                            "Leaving " + run))),
-                201));
+    JsonNode signedIn = register(anonymous, email, "Leaving " + run);
     String id = signedIn.path("user").path("id").asText();
     Gateway me = anonymous.as(Gateway.Identity.bearer(signedIn.path("accessToken").asText()));
     Gateway admin = signIn(anonymous, RunningSuite.adminEmail(), RunningSuite.adminPassword());
@@ -366,25 +353,18 @@ class AccountDeletionIT {
     return anonymous.as(Gateway.Identity.bearer(body.path("accessToken").asText()));
   }
 
+  private static JsonNode register(Gateway anonymous, String email, String name) {
+    return Json.read(
+        expect(
+            anonymous.postJson(
+                "/api/auth/register",
+                Json.write(Map.of("email", email, "password", PASSWORD, "displayName", name))),
+            201));
+  }
+
   private static Gateway coach(Gateway admin, Gateway anonymous, String run) {
     String email = "coach-" + run + "@example.com";
-    String coachId =
-        Json.read(
-                expect(
-                    anonymous.postJson(
-                        "/api/auth/register",
-                        Json.write(
-                            Map.of(
-                                "email",
-                                email,
-                                "password",
-                                PASSWORD,
-                                "displayName",
-                                "Coach " + run))),
-                    201))
-            .path("user")
-            .path("id")
-            .asText();
+    String coachId = register(anonymous, email, "Coach " + run).path("user").path("id").asText();
     expect(
         admin.exchange(
             "PUT",
