@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.coachquestion;
 
 import dev.rehearse.assessment.catalog.CatalogQuestion;
+import dev.rehearse.contracts.CoachQuestionIds;
 import dev.rehearse.contracts.QuestionPublished.QuizOption;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
 import dev.rehearse.contracts.QuestionPublished.RoleWeight;
@@ -37,10 +38,10 @@ public record CoachQuestion(
     @Nullable @TypeDef(type = DataType.JSON) List<String> cohortIds) {
 
   /** Pack ids never start with this (the catalog listener refuses them). */
-  public static final String ID_PREFIX = "coach-";
+  public static final String ID_PREFIX = CoachQuestionIds.PREFIX;
 
   public static boolean isCoachId(@Nullable String questionId) {
-    return questionId != null && questionId.startsWith(ID_PREFIX);
+    return CoachQuestionIds.isCoachQuestion(questionId);
   }
 
   /** The row as scoring sees every catalog question. */

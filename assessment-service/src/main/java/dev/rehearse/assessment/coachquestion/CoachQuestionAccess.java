@@ -18,8 +18,14 @@ public class CoachQuestionAccess {
   }
 
   public boolean canSee(Caller caller, String questionId) {
-    return !CoachQuestion.isCoachId(questionId)
-        || (caller.isAdmin() && questions.existsById(questionId))
-        || questions.reaches(questionId, caller.id());
+    return mayAnswer(caller.id(), questionId)
+        || (caller.isAdmin() && questions.existsById(questionId));
+  }
+
+  /**
+   * For a spoken answer, known only by its candidate's id: the author or a member of its cohorts.
+   */
+  public boolean mayAnswer(String accountId, String questionId) {
+    return !CoachQuestion.isCoachId(questionId) || questions.reaches(questionId, accountId);
   }
 }

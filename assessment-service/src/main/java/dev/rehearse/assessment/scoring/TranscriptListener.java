@@ -1,6 +1,7 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
+import dev.rehearse.assessment.coachquestion.CoachQuestionAccess;
 import dev.rehearse.assessment.session.SessionAnswers;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
@@ -20,18 +21,21 @@ public class TranscriptListener extends DeadLetteringListener {
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
   private final SessionAnswers sessionAnswers;
+  private final CoachQuestionAccess access;
 
   public TranscriptListener(
       EventInbox inbox,
       CatalogRepository catalog,
       AttemptScoring scoring,
       SessionAnswers sessionAnswers,
+      CoachQuestionAccess access,
       DeadLetters deadLetters) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
     this.catalog = catalog;
     this.scoring = scoring;
     this.sessionAnswers = sessionAnswers;
+    this.access = access;
   }
 
   @Topic(Topics.SPEECH_TRANSCRIPTS)
@@ -44,6 +48,11 @@ public class TranscriptListener extends DeadLetteringListener {
         catalog
             .findById(t.questionId())
             .orElseThrow(() -> new RejectedEventException("unknown question " + t.questionId()));
+    if (!access.mayAnswer(t.candidateId(), t.questionId())) {
+      // speech takes any coach- id unseen; only a guessed id of another cohort's question gets here
+      throw new RejectedEventException(
+          "question " + t.questionId() + " is not shared with candidate " + t.candidateId());
+    }
     if (t.sessionId() == null) {
       scoring.score(t.attemptId(), t.candidateId(), question, t.text(), t);
     } else {

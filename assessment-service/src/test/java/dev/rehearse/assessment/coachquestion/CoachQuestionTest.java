@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.assessment.cohort.CohortView;
+import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.assessment.scoring.AttemptView;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
@@ -42,10 +43,12 @@ class CoachQuestionTest extends AssessmentTestBase {
   HttpClient http;
 
   @Inject OwnQuestionsData ownQuestions;
+  @Inject AttemptRepository attempts;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String coach = "qcoach-" + run;
   final String member = "qmember-" + run;
+  final String stranger = "qstranger-" + run;
 
   @Test
   void aParaphraseOfTheModelAnswerScoresWellAndAnUnrelatedAnswerLow() {
@@ -175,6 +178,45 @@ class CoachQuestionTest extends AssessmentTestBase {
             answer(http, outsider, question().questionId(), "a canary, then roll back")
                 .questionId())
         .isEqualTo(question().questionId());
+  }
+
+  @Test
+  void aMembersSpokenAnswerIsScoredAndAStrangersIsDeadLettered() {
+    CohortView cohort = cohortJoinedBy(http, coach, member);
+    CoachQuestionView q = write(coach, draft(cohort.id(), null));
+    UUID spoken = UUID.randomUUID();
+    UUID guessed = UUID.randomUUID();
+    KafkaProbe.send(
+        Topics.SPEECH_TRANSCRIPTS,
+        spoken.toString(),
+        toJson(
+            transcript(
+                spoken,
+                member,
+                q.id(),
+                "I would batch requests dynamically and scale replicas on the queue length.")));
+    KafkaProbe.send(
+        Topics.SPEECH_TRANSCRIPTS,
+        guessed.toString(),
+        toJson(transcript(guessed, stranger, q.id(), "A guess at another cohort's question.")));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(attempts.findById(spoken))
+                    .hasValueSatisfying(a -> assertThat(a.questionId()).isEqualTo(q.id())));
+    try (KafkaProbe dlq = new KafkaProbe(Topics.deadLetter(Topics.SPEECH_TRANSCRIPTS))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !dlq.records(r -> guessed.toString().equals(r.key())).isEmpty());
+      assertThat(
+              KafkaProbe.header(
+                  dlq.records(r -> guessed.toString().equals(r.key())).get(0),
+                  Topics.DLQ_REASON_HEADER))
+          .contains("not shared with candidate");
+    }
+    assertThat(attempts.findById(guessed)).isEmpty();
   }
 
   @Test

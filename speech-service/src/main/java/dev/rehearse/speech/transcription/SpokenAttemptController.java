@@ -1,5 +1,6 @@
 package dev.rehearse.speech.transcription;
 
+import dev.rehearse.contracts.CoachQuestionIds;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.speech.SpeechSettings;
@@ -61,7 +62,8 @@ public class SpokenAttemptController {
       @QueryValue @Nullable UUID sessionId,
       Caller caller,
       @Body @Nullable byte[] wav) {
-    if (!catalog.existsById(questionId)) {
+    // a coach's own question is never on the catalog topic: assessment checks it when it scores
+    if (!catalog.existsById(questionId) && !CoachQuestionIds.isCoachQuestion(questionId)) {
       throw ProblemException.notFound("questionId", "no question with id " + questionId);
     }
     jobs.requireRoom(caller.id()); // before decoding: refusing a full queue costs nothing

@@ -252,6 +252,14 @@ class SpokenAnswerTest extends SpeechTestBase {
             audio("formats/mono-16k.wav")),
         404,
         "questionId");
+    // a coach's own question never reaches speech's catalog: its answer is queued all the same
+    assertThat(
+            status(
+                wavPost(
+                    "/api/spoken-attempts?questionId=coach-" + UUID.randomUUID(),
+                    "c-coach-question",
+                    audio("formats/mono-16k.wav"))))
+        .isEqualTo(202);
     assertProblem(
         HttpRequest.POST(uri, audio("formats/mono-16k.wav")).contentType("audio/wav"),
         401,
