@@ -22,19 +22,19 @@ import java.util.UUID;
 public class AccountDeletion {
   static final String ACCOUNT_DELETED = "account-deleted";
   private final UserAccountRepository users;
-  private final Passwords passwords;
+  private final OwnPassword ownPassword;
   private final AccountData data;
   private final Revocations revocations;
   private final Outbox outbox;
 
   public AccountDeletion(
       UserAccountRepository users,
-      Passwords passwords,
+      OwnPassword ownPassword,
       AccountData data,
       Revocations revocations,
       Outbox outbox) {
     this.users = users;
-    this.passwords = passwords;
+    this.ownPassword = ownPassword;
     this.data = data;
     this.revocations = revocations;
     this.outbox = outbox;
@@ -42,14 +42,7 @@ public class AccountDeletion {
 
   @Transactional
   public void delete(UUID accountId, String password) {
-    UserAccount account =
-        users
-            .findById(accountId)
-            .orElseThrow(() -> ProblemException.notFound(null, "no account for this token"));
-    if (!passwords.matches(password, account.passwordHash())) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN, "X-Confirm-Password", "this is not your password");
-    }
+    UserAccount account = ownPassword.confirm(accountId, password, "X-Confirm-Password");
     if (account.role() == Role.ADMIN && users.countAdmins() <= 1) {
       throw new ProblemException(
           HttpStatus.CONFLICT,

@@ -1,7 +1,6 @@
 package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.platform.problem.ProblemException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.UUID;
@@ -14,13 +13,19 @@ import java.util.UUID;
 public class PasswordChanges {
   private final UserAccountRepository users;
   private final Passwords passwords;
+  private final OwnPassword ownPassword;
   private final Revocations revocations;
   private final Tokens tokens;
 
   public PasswordChanges(
-      UserAccountRepository users, Passwords passwords, Revocations revocations, Tokens tokens) {
+      UserAccountRepository users,
+      Passwords passwords,
+      OwnPassword ownPassword,
+      Revocations revocations,
+      Tokens tokens) {
     this.users = users;
     this.passwords = passwords;
+    this.ownPassword = ownPassword;
     this.revocations = revocations;
     this.tokens = tokens;
   }
@@ -28,13 +33,7 @@ public class PasswordChanges {
   @Transactional
   public SignedIn change(UUID accountId, PasswordChange change) {
     UserAccount account =
-        users
-            .findById(accountId)
-            .orElseThrow(() -> ProblemException.notFound(null, "no account for this token"));
-    if (!passwords.matches(change.currentPassword(), account.passwordHash())) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN, "currentPassword", "this is not your current password");
-    }
+        ownPassword.confirm(accountId, change.currentPassword(), "currentPassword");
     if (Passwords.tooLong(change.newPassword())) {
       throw ProblemException.badRequest(
           "newPassword", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
