@@ -1,5 +1,7 @@
 // Recording in the browser with the Web Audio API, encoded as WAV, 16 kHz, mono, 16-bit PCM: what the
 // speech service decodes fastest (it accepts other rates too, and resamples them itself).
+import { clock } from './ui.js';
+
 export const TARGET_RATE = 16000;
 
 export function canRecord() {
@@ -7,10 +9,11 @@ export function canRecord() {
 }
 
 /**
- * Starts recording from the microphone. Returns {stop(): Promise<Blob>, cancel(), onLevel(fn)}; stop()
- * resolves to the WAV. maxSeconds stops the recording by itself (the service takes at most 2 minutes).
+ * Opens the microphone and hands each block of samples (Float32Array, about 90 ms, at the context's
+ * rate) to onSamples. Returns {sampleRate, onLevel(fn), release()}: onLevel gets a level from 0 to 1
+ * per block; release() closes the microphone. Rejects when there is no microphone or no permission.
  */
-export async function startRecording({ maxSeconds = 120, onAutoStop } = {}) {
+export async function openMicrophone(onSamples) {
   const stream = await navigator.mediaDevices.getUserMedia({
     audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   });
@@ -19,34 +22,59 @@ export async function startRecording({ maxSeconds = 120, onAutoStop } = {}) {
   const source = context.createMediaStreamSource(stream);
   // ScriptProcessor is deprecated but everywhere, and needs no extra module file; 4096 frames ≈ 90 ms
   const processor = context.createScriptProcessor(4096, 1, 1);
-  const chunks = [];
   let levelListener = () => {};
   processor.onaudioprocess = e => {
     const samples = new Float32Array(e.inputBuffer.getChannelData(0));
-    chunks.push(samples);
+    onSamples(samples);
     let sum = 0;
     for (let i = 0; i < samples.length; i += 8) sum += samples[i] * samples[i];
     levelListener(Math.min(1, Math.sqrt(sum / (samples.length / 8)) * 4));
   };
   source.connect(processor);
   processor.connect(context.destination);
-  const sampleRate = context.sampleRate;
+  let released = false;
+  return {
+    sampleRate: context.sampleRate,
+    onLevel(fn) { levelListener = fn; },
+    async release() {
+      if (released) return;
+      released = true;
+      processor.onaudioprocess = null;
+      processor.disconnect();
+      source.disconnect();
+      stream.getTracks().forEach(t => t.stop());
+      await context.close();
+    },
+  };
+}
+
+/** Why the microphone could not be opened, in words, and what to do instead. */
+export function microphoneProblem(error, instead = 'upload a WAV file instead') {
+  return error?.name === 'NotAllowedError'
+    ? `Microphone access was refused. Allow it in the browser, or ${instead}.`
+    : `No microphone could be opened. You can ${instead}.`;
+}
+
+/**
+ * Starts recording from the microphone. Returns {stop(): Promise<Blob>, cancel(), onLevel(fn)}; stop()
+ * resolves to the WAV. maxSeconds stops the recording by itself (the service takes at most 2 minutes).
+ */
+export async function startRecording({ maxSeconds = 120, onAutoStop } = {}) {
+  const chunks = [];
+  const microphone = await openMicrophone(samples => chunks.push(samples));
   let finished = false;
   const release = async () => {
     finished = true;
     clearTimeout(timer);
-    processor.disconnect();
-    source.disconnect();
-    stream.getTracks().forEach(t => t.stop());
-    await context.close();
+    await microphone.release();
   };
   const timer = setTimeout(() => { if (!finished && onAutoStop) onAutoStop(); }, maxSeconds * 1000);
   return {
-    onLevel(fn) { levelListener = fn; },
+    onLevel: microphone.onLevel,
     async stop() {
       await release();
       const mono = concat(chunks);
-      const resampled = await resample(mono, sampleRate, TARGET_RATE);
+      const resampled = await resample(mono, microphone.sampleRate, TARGET_RATE);
       return encodeWav(resampled, TARGET_RATE);
     },
     async cancel() { await release(); },
@@ -108,11 +136,64 @@ export function encodeWav(samples, sampleRate) {
   view.setUint16(34, 16, true); // bits per sample
   text(36, 'data');
   view.setUint32(40, samples.length * 2, true);
-  for (let i = 0; i < samples.length; i++) {
-    const s = Math.max(-1, Math.min(1, samples[i]));
-    view.setInt16(44 + i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
-  }
+  for (let i = 0; i < samples.length; i++) writeSample(view, 44 + i * 2, samples[i]);
   return new Blob([bytes], { type: 'audio/wav' });
+}
+
+/** One sample from -1..1 as 16-bit little-endian PCM. */
+function writeSample(view, offset, sample) {
+  const s = Math.max(-1, Math.min(1, sample));
+  view.setInt16(offset, s < 0 ? s * 0x8000 : s * 0x7fff, true);
+}
+
+/**
+ * Converts the microphone's blocks to 16 kHz 16-bit little-endian PCM as they come: convert(samples)
+ * returns that block's bytes (an ArrayBuffer). State carries over between blocks, so they join
+ * seamlessly: two low-pass biquads (24 dB/octave below the new Nyquist frequency) keep high sounds from
+ * folding into speech, then linear interpolation picks the new samples.
+ */
+export function pcmStream(fromRate, toRate = TARGET_RATE) {
+  const step = fromRate / toRate;
+  const filters = step > 1 ? [lowPass(0.45 * toRate / fromRate), lowPass(0.45 * toRate / fromRate)] : [];
+  let previous = 0; // the last filtered sample of the block before: index -1 of this one
+  let position = 0; // where the next output sample falls, counted in input samples from this block's start
+  return samples => {
+    const input = filters.reduce((x, f) => f(x), samples);
+    const n = input.length;
+    const count = n - 1 >= position ? Math.floor((n - 1 - position) / step) + 1 : 0;
+    const bytes = new ArrayBuffer(count * 2);
+    const view = new DataView(bytes);
+    for (let k = 0; k < count; k++) {
+      const p = position + k * step;
+      const j = Math.floor(p);
+      const a = j < 0 ? previous : input[j];
+      const b = j + 1 < n ? input[j + 1] : a;
+      writeSample(view, k * 2, a + (b - a) * (p - j));
+    }
+    position += count * step - n;
+    if (n) previous = input[n - 1];
+    return bytes;
+  };
+}
+
+/** A second-order low-pass filter (RBJ cookbook, Q = 1/√2) at cutoff × the sample rate; keeps its state. */
+function lowPass(cutoff) {
+  const w = 2 * Math.PI * cutoff;
+  const alpha = Math.sin(w) / Math.SQRT2;
+  const cos = Math.cos(w);
+  const a0 = 1 + alpha;
+  const [b0, b1, a1, a2] = [(1 - cos) / 2 / a0, (1 - cos) / a0, -2 * cos / a0, (1 - alpha) / a0];
+  let [x1, x2, y1, y2] = [0, 0, 0, 0];
+  return samples => {
+    const out = new Float32Array(samples.length);
+    for (let i = 0; i < samples.length; i++) {
+      const x = samples[i];
+      const y = b0 * x + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
+      x2 = x1; x1 = x; y2 = y1; y1 = y;
+      out[i] = y;
+    }
+    return out;
+  };
 }
 
 /**
@@ -150,17 +231,12 @@ export function recorderWidget({ el, onRecorded, maxSeconds = 120, label = 'Reco
     try {
       recording = await startRecording({ maxSeconds, onAutoStop: stop });
     } catch (e) {
-      message.textContent = e.name === 'NotAllowedError'
-        ? 'Microphone access was refused. Allow it in the browser, or upload a WAV file instead.'
-        : 'No microphone could be opened. Upload a WAV file instead.';
+      message.textContent = microphoneProblem(e);
       return;
     }
     recording.onLevel(v => { meter.value = v; });
     started = Date.now();
-    tick = setInterval(() => {
-      const s = Math.floor((Date.now() - started) / 1000);
-      timer.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-    }, 250);
+    tick = setInterval(() => { timer.textContent = clock((Date.now() - started) / 1000); }, 250);
     button.classList.add('recording');
     button.setAttribute('aria-pressed', 'true');
     button.textContent = '■ Stop';

@@ -104,6 +104,12 @@ export function formatDate(value) {
   return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Whole seconds as minutes and seconds: 75.6 -> "1:15". */
+export function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 export function percent(value) {
   return `${Math.round((value ?? 0) * 100)}%`;
 }

@@ -1,12 +1,14 @@
 // Mock interview: choose a role (and optionally sub-skills, level, number of questions), then answer
 // each question against a countdown: thinking time, then answer time. Answers are typed (POST
-// /api/attempts with sessionId), recorded or uploaded (POST /api/spoken-attempts?sessionId=). The
+// /api/attempts with sessionId), spoken live (js/live-answer.js, limited to the time left), recorded or
+// uploaded (POST /api/spoken-attempts?sessionId=). The
 // server keeps the clock (GET /api/sessions/{id}), so a reload resumes where the candidate was. A
 // spoken answer counts once its transcript is scored; until then this browser remembers it was sent.
 import { api, explain } from '../api.js';
 import { listRoles, role as roleDetail } from '../catalog.js';
 import { recorderWidget } from '../audio.js';
-import { el, clear, field, notice, busy, badge, withBusy, formatDate } from '../ui.js';
+import { liveAnswerWidget } from '../live-answer.js';
+import { el, clear, field, notice, busy, badge, withBusy, formatDate, clock as minutes } from '../ui.js';
 
 const LEVELS = ['', 'Beginner', 'Intermediate', 'Advanced', 'Expert'];
 const POLL_MS = 2000;
@@ -15,10 +17,8 @@ const sentKey = id => `rehearse.interview.${id}.spoken`;
 const sentOf = id => JSON.parse(localStorage.getItem(sentKey(id)) ?? '[]');
 const markSent = (id, questionId) => localStorage.setItem(sentKey(id), JSON.stringify([...sentOf(id), questionId]));
 
-function clock(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+// a countdown rounds to the nearest second
+const clock = seconds => minutes(Math.round(seconds));
 
 export async function render(main, { params, go }) {
   const id = params.get('session');
@@ -102,7 +102,9 @@ async function run(main, id, go) {
   main.append(progress, box, status);
   let ticker = null;
   let poller = null;
-  const stop = () => { clearInterval(ticker); clearTimeout(poller); };
+  let live = null;
+  // a live answer cut off by a pause or by leaving the page is kept by the server a minute, to go on with
+  const stop = () => { clearInterval(ticker); clearTimeout(poller); live?.dispose(); live = null; };
 
   async function call(path, options, label) {
     try { return await api(path, options); } catch (e) { clear(status, notice('error', explain(e, label))); return null; }
@@ -140,7 +142,11 @@ async function run(main, id, go) {
       el('p', { class: 'question-text', id: 'question-text', dataset: { questionId: q.id } }, q.text),
       time, announce, answerBox, controls);
     const skip = el('button', { type: 'button', class: 'secondary', id: 'skip-question' }, 'Skip this question');
-    skip.addEventListener('click', async () => refresh(await call(`/api/sessions/${id}/questions/${encodeURIComponent(q.id)}/skip`, { method: 'POST' }, 'Skipping')));
+    skip.addEventListener('click', async () => {
+      live?.dispose({ discard: true }); // a skipped question keeps no answer
+      live = null;
+      refresh(await call(`/api/sessions/${id}/questions/${encodeURIComponent(q.id)}/skip`, { method: 'POST' }, 'Skipping'));
+    });
     const pause = el('button', { type: 'button', class: 'quiet', id: paused ? 'resume-interview' : 'pause-interview' }, paused ? 'Resume' : 'Pause');
     pause.addEventListener('click', async () => refresh(await call(`/api/sessions/${id}/${paused ? 'resume' : 'pause'}`, { method: 'POST' }, 'Mock interviews')));
     if (paused) {
@@ -156,16 +162,27 @@ async function run(main, id, go) {
       controls.append(begin, skip, pause);
       return;
     }
-    answerForm(s, q, answerBox);
-    controls.append(skip, pause);
     // counts down locally from the server's figure; the server's clock wins on the next refresh
     const startedAt = Date.now();
-    let last = '';
-    const tick = () => {
+    const now = () => {
       let left = phase.secondsLeft - (Date.now() - startedAt) / 1000;
       let name = phase.phase;
       if (name === 'THINKING' && left <= 0) { name = 'ANSWERING'; left += s.answerSeconds; }
       if (name === 'ANSWERING' && left <= 0) name = 'OVERTIME';
+      return { name, left };
+    };
+    // a live answer gets the time left to answer; once it is up, answers are still taken as typed ones
+    // are, within the service's own limit
+    const answerTime = () => {
+      const { name, left } = now();
+      if (name === 'OVERTIME') return undefined;
+      return Math.ceil(name === 'THINKING' ? left + s.answerSeconds : left);
+    };
+    answerForm(s, q, answerBox, answerTime);
+    controls.append(skip, pause);
+    let last = '';
+    const tick = () => {
+      const { name, left } = now();
       const text = name === 'THINKING' ? `Thinking time: ${clock(left)} left`
         : name === 'ANSWERING' ? `Answer time: ${clock(left)} left` : 'Time is up: send your answer or skip.';
       time.textContent = text;
@@ -179,7 +196,7 @@ async function run(main, id, go) {
     ticker = setInterval(tick, 1000);
   }
 
-  function answerForm(s, q, answerBox) {
+  function answerForm(s, q, answerBox, answerTime) {
     const text = el('textarea', { name: 'answerText', id: 'answer-text', maxLength: 10000, spellcheck: true });
     const send = el('button', { type: 'submit', id: 'submit-answer' }, 'Send my answer');
     const form = el('form', { novalidate: true }, field('Your answer', text, { name: 'answerText' }), el('div', { class: 'actions' }, send));
@@ -202,6 +219,14 @@ async function run(main, id, go) {
       clear(status, notice('ok', 'Recording sent: it is scored while you go on.'));
       refresh();
     });
+    live = liveAnswerWidget({
+      questionId: q.id, sessionId: id, maxSeconds: answerTime,
+      onFinal: () => {
+        markSent(id, q.id);
+        clear(status, notice('ok', 'Answer sent: it is scored while you go on.'));
+        refresh();
+      },
+    });
     const recorded = el('div', { class: 'actions', id: 'recording-preview' });
     const recorder = recorderWidget({ el, label: 'Record my answer', onRecorded: wav => {
       const sendRecording = el('button', { type: 'button', id: 'send-recording' }, 'Send recording');
@@ -215,7 +240,8 @@ async function run(main, id, go) {
       if (!file.files?.[0]) { clear(status, notice('error', 'Choose a WAV file first.')); file.focus(); return; }
       upload(file.files[0], uploadButton);
     });
-    clear(answerBox, form, el('p', { class: 'or' }, 'or answer out loud'), recorder, recorded,
+    clear(answerBox, form, el('p', { class: 'or' }, 'or answer out loud, live'), live.element,
+      el('p', { class: 'or' }, 'or upload a recording'), recorder, recorded,
       el('div', { class: 'row' }, field('WAV file (PCM, up to 2 minutes)', file, { name: 'wav' }), el('div', { class: 'field' }, uploadButton)));
   }
 

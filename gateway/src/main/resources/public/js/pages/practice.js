@@ -1,11 +1,13 @@
 // Practice: pick a role and skill, get an open question or scenario, answer by typing or by voice
-// (record in the browser or upload a WAV), and see the explained score. Typed answers are scored at
-// once (POST /api/attempts); spoken ones are queued (POST /api/spoken-attempts), followed as they are
-// transcribed (GET /api/attempts/{id} shows percent done) and pushed when scored (SSE "scored").
+// (live, with the words on screen as they are heard; or record in the browser or upload a WAV), and see
+// the explained score. Typed answers are scored at once (POST /api/attempts); a live answer is
+// transcribed as it is spoken (js/live-answer.js); uploads are queued (POST /api/spoken-attempts). Spoken
+// ones are followed at GET /api/attempts/{id} (percent done) and pushed when scored (SSE "scored").
 import { api, explain, ApiError } from '../api.js';
 import { listRoles, role as roleDetail, search, item } from '../catalog.js';
 import { onLive } from '../live.js';
 import { recorderWidget, describeWav } from '../audio.js';
+import { liveAnswerWidget, canStream } from '../live-answer.js';
 import { renderAttempt, withReviews } from '../result.js';
 import { el, clear, field, notice, busy, badge, withBusy, focusHeading } from '../ui.js';
 
@@ -13,7 +15,7 @@ const TYPES = [['OPEN', 'Interview question'], ['SCENARIO', 'Scenario with numbe
 const POLL_MS = 1000;
 
 export async function render(main, { params, go }) {
-  const state = { question: null, attemptId: null, attempt: null, stopTracking: null };
+  const state = { question: null, attemptId: null, attempt: null, stopTracking: null, live: null };
   const chooser = el('section', { class: 'card', 'aria-labelledby': 'choose-h' });
   const questionBox = el('section', { class: 'card', 'aria-labelledby': 'question-h', id: 'question-card', hidden: true });
   const answerBox = el('section', { class: 'card', 'aria-labelledby': 'answer-h', hidden: true, id: 'answer-card' });
@@ -142,7 +144,13 @@ export async function render(main, { params, go }) {
     });
     typedPanel.append(typedForm);
 
-    // voice
+    // voice: live first; recording and uploading stay for files and browsers that cannot stream
+    state.live?.dispose();
+    state.live = liveAnswerWidget({
+      questionId: state.question.id,
+      onStart: () => { stopTracking(); clear(resultBox); clear(progress); },
+      onFinal: final => track(final.attemptId, 'Scoring your answer…'),
+    });
     const preview = el('div', { class: 'actions', id: 'recording-preview' });
     const recorder = recorderWidget({
       el, label: 'Record my answer',
@@ -167,9 +175,15 @@ export async function render(main, { params, go }) {
       upload(chosen, uploadButton);
     });
     voicePanel.append(
-      el('p', { class: 'hint' }, 'Speak for up to two minutes. The recording is sent as 16 kHz mono WAV; audio is not kept after transcription.'),
+      el('h3', { id: 'live-h' }, 'Answer live'),
+      el('p', { class: 'hint' }, canStream()
+        ? 'Press Start and speak for up to three minutes: your words appear as they are heard, and the score follows a moment after you stop. Audio is not kept.'
+        : 'This browser cannot stream from a microphone: record or upload your answer below.'),
+      state.live.element,
+      el('h3', { id: 'upload-h' }, 'Upload a recording'),
+      el('p', { class: 'hint' }, 'Or record first and send it whole, up to two minutes, as 16 kHz mono WAV; audio is not kept after transcription.'),
       recorder, preview,
-      el('p', { class: 'or' }, 'or upload a recording'),
+      el('p', { class: 'or' }, 'or upload a file'),
       el('div', { class: 'row' }, field('WAV file (PCM, up to 2 minutes)', file, { name: 'wav' }), el('div', { class: 'field' }, uploadButton)));
 
     clear(answerBox, el('h2', { id: 'answer-h' }, 'Your answer'), tabs, typedPanel, voicePanel);
@@ -194,10 +208,10 @@ export async function render(main, { params, go }) {
     state.stopTracking = null;
   }
 
-  function track(id) {
+  function track(id, waiting = 'Queued for transcription…') {
     state.attemptId = id;
     const bar = el('progress', { max: 100, value: 0, id: 'transcription-progress', 'aria-label': 'Transcription progress' });
-    const label = el('span', { class: 'busy' }, 'Queued for transcription…');
+    const label = el('span', { class: 'busy' }, waiting);
     clear(progress, el('div', { class: 'card' }, label, bar));
     let stopped = false;
     let timer = null;
@@ -274,5 +288,5 @@ export async function render(main, { params, go }) {
     clear(questionBox, el('h2', { id: 'question-h' }, 'Ready when you are'), el('p', { class: 'muted' }, 'Pick a role and a skill above, then press “New question”.'));
   }
 
-  return () => { stopTracking(); offReviews(); };
+  return () => { stopTracking(); offReviews(); state.live?.dispose(); };
 }
