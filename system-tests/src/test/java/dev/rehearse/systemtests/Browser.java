@@ -29,6 +29,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Suite.root().resolve("system-tests/target/screenshots");
+
+  /**
+   * What the fake microphone says: a committed spoken answer to open-serving-rollout (12.3 s),
+   * played once from its start each time a page opens the microphone, then silence.
+   */
+  static final Path MICROPHONE =
+      Suite.root().resolve("speech-service/src/test/resources/audio/answers/serving-rollout.wav");
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -59,10 +67,11 @@ final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile,
           "--window-size=1280,1400",
           "--lang=en-US",
-          // a fake microphone that plays a tone, granted without a prompt: the Record button can be
-          // exercised
+          // a fake microphone, granted without a prompt, that plays a recorded answer (%noloop:
+          // once)
           "--use-fake-ui-for-media-stream",
-          "--use-fake-device-for-media-stream");
+          "--use-fake-device-for-media-stream",
+          "--use-file-for-fake-audio-capture=" + MICROPHONE + "%noloop");
       // the console, to check that nothing breaks the gateway's content security policy
       options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       ChromeDriverService service =

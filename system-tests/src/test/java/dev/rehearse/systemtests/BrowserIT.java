@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,7 +35,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web app in a real browser (headless Chromium) against the running suite: a candidate signs
- * up, answers typed and by an uploaded WAV, records in the browser, drills pronunciation; a coach
+ * up, answers typed, by an uploaded WAV and live (the words on screen while Chromium's fake
+ * microphone plays a recorded answer), records in the browser, drills pronunciation; a coach
  * overrides a score and the candidate's open page shows it live. Every page is saved under
  * target/screenshots. Runs before RunningSuiteIT, which stops the shared suite at its end.
  */
@@ -183,10 +185,10 @@ class BrowserIT {
         Duration.ofSeconds(10),
         ExpectedConditions.attributeToBe(
             By.cssSelector("#panel-voice .recorder button"), "aria-pressed", "true"));
-    // the fake microphone plays a tone; stop after a second of it
+    // the fake microphone plays the recorded answer; stop after its first second
     candidate.until(
         Duration.ofSeconds(10),
-        ExpectedConditions.textToBe(By.cssSelector("#panel-voice .timer"), "0:01"));
+        ExpectedConditions.textToBe(By.cssSelector("#panel-voice .recorder .timer"), "0:01"));
     candidate.click("#panel-voice .recorder button");
     candidate.visible("#recording-preview audio", Duration.ofSeconds(20));
 
@@ -692,13 +694,13 @@ class BrowserIT {
 
   @Test
   @Order(20)
-  void aMockInterviewWithATypedAndASpokenAnswerSurvivesAReloadAndEndsOnItsReport() {
+  void aMockInterviewWithTypedLiveAndUploadedAnswersSurvivesAReloadAndEndsOnItsReport() {
     candidate.open("#/interview");
     candidate.awaitPage("interview");
-    candidate.type("#interview-form [name=questionCount]", "2");
+    candidate.type("#interview-form [name=questionCount]", "3");
     candidate.click("#start-interview");
     candidate.visible("#start-question", Duration.ofSeconds(30));
-    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 1 of 2");
+    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 1 of 3");
     candidate.click("#start-question");
     assertThat(candidate.visible("#countdown").getText()).startsWith("Thinking time: 0:");
     candidate.screenshot("31-interview-thinking");
@@ -709,7 +711,7 @@ class BrowserIT {
     candidate.click("#submit-answer");
     candidate.until(
         Duration.ofSeconds(30),
-        d -> d.findElement(By.id("interview-progress")).getText().equals("Question 2 of 2"));
+        d -> d.findElement(By.id("interview-progress")).getText().equals("Question 2 of 3"));
 
     // started, paused, reloaded: still paused on question 2 with its time kept
     candidate.click("#start-question");
@@ -718,8 +720,22 @@ class BrowserIT {
     candidate.driver().navigate().refresh();
     candidate.awaitPage("interview");
     assertThat(candidate.visible("#countdown").getText()).startsWith("Paused with 0:");
-    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 2 of 2");
+    assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 2 of 3");
     candidate.click("#resume-interview");
+
+    // question 2 answered live: once words show, stop; the interview goes on at once
+    candidate.click("#live-toggle");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("live-transcript")).getText().contains("percent"));
+    candidate.screenshot("31b-interview-live-answer");
+    candidate.click("#live-toggle");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("interview-progress")).getText().equals("Question 3 of 3"));
+    assertThat(candidate.find("#interview-status").getText()).contains("Answer sent");
+
+    candidate.click("#start-question");
     candidate
         .visible("#wav-file")
         .sendKeys(AUDIO.resolve("answers/serving-rollout.wav").toString());
@@ -730,10 +746,12 @@ class BrowserIT {
         ExpectedConditions.attributeToBe(By.id("main"), "data-ready", "session-report"));
     candidate.visible("#report-average", Duration.ofSeconds(30));
     assertThat(candidate.find("#report-average").getText()).startsWith("Average score ");
-    assertThat(candidate.all(".report-question")).hasSize(2);
-    assertThat(candidate.all(".report-question #attempt-result")).hasSize(2);
+    assertThat(candidate.all(".report-question")).hasSize(3);
+    assertThat(candidate.all(".report-question #attempt-result")).hasSize(3);
     assertThat(candidate.all("#skill-table tbody tr")).isNotEmpty();
-    assertThat(candidate.all("#delivery tbody tr")).as("the spoken answer's delivery").hasSize(1);
+    assertThat(candidate.all("#delivery tbody tr"))
+        .as("the live and the uploaded answer's delivery")
+        .hasSize(2);
     candidate.until(
         Duration.ofSeconds(30),
         ExpectedConditions.attributeToBe(By.id("skill-chart"), "data-rendered", "true"));
@@ -879,6 +897,67 @@ class BrowserIT {
           return !finished.isEmpty();
         });
     coach.screenshot("30b-coach-sees-mock-interview-done");
+  }
+
+  @Test
+  @Order(15)
+  void aLiveAnswerShowsTheWordsWhileTheCandidateSpeaksAndTheScoreAfterStop() {
+    candidate.open("#/practice?question=" + QUESTION);
+    candidate.awaitPage("practice");
+    candidate.click("#tab-voice");
+    candidate.click("#live-toggle");
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("live-answer"), "data-state", "live"));
+
+    // words from the first seconds of the 12.3 s recording are on screen while it still plays
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("live-transcript")).getText().contains("percent"));
+    assertThat(heardSeconds()).as("seconds streamed when the words showed").isLessThan(12);
+    assertThat(candidate.find("#live-answer").getAttribute("data-state")).isEqualTo("live");
+    WebElement pending =
+        candidate.until(
+            Duration.ofSeconds(30),
+            d -> {
+              WebElement tail = d.findElement(By.id("live-pending"));
+              return tail.getText().isBlank() ? null : tail;
+            });
+    assertThat(pending.getCssValue("font-style")).as("the unsettled tail").isEqualTo("italic");
+    assertThat(candidate.find("#live-committed").getCssValue("font-style")).isEqualTo("normal");
+    candidate.screenshot("05c-practice-live-transcript");
+    // the same page fits a phone held upright
+    candidate.driver().manage().window().setSize(new Dimension(390, 1400));
+    assertThat(
+            (Boolean)
+                candidate.script(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("no sideways scrolling at 390 px")
+        .isTrue();
+    candidate.screenshot("05d-practice-live-narrow");
+    candidate.driver().manage().window().setSize(new Dimension(1280, 1400));
+
+    // the recording has played out: stop, and the answer is scored like an upload
+    candidate.until(Duration.ofSeconds(30), d -> heardSeconds() >= 13);
+    candidate.click("#live-toggle");
+    WebElement result = candidate.visible("#attempt-result", Duration.ofSeconds(60));
+    assertThat(candidate.find("#live-answer").getAttribute("data-state")).isEqualTo("done");
+    assertThat(candidate.find("#live-transcript").getText())
+        .as("the final transcript")
+        .contains("percent", "latency");
+    assertThat(candidate.find("#live-pending").getText()).isEmpty();
+    assertThat(candidate.find("#result-heading").getText()).isEqualTo("Your spoken answer, scored");
+    assertThat(Integer.parseInt(result.getAttribute("data-score"))).isPositive();
+    assertThat(candidate.find("#answer-highlighted").getText()).contains("latency");
+    assertThat(candidate.find("#fluency").getText()).contains("words per minute");
+    candidate.script("document.getElementById('result').scrollIntoView()");
+    candidate.screenshot("05e-practice-live-result");
+  }
+
+  /** Seconds of audio the live answer on the candidate's page has streamed ("0:07 / 3:00"). */
+  private int heardSeconds() {
+    String[] time = candidate.find("#live-timer").getText().split(" / ")[0].split(":");
+    return Integer.parseInt(time[0]) * 60 + Integer.parseInt(time[1]);
   }
 
   /** A new account promoted to coach by the configured admin. */
