@@ -67,8 +67,8 @@ final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile,
           "--window-size=1280,1400",
           "--lang=en-US",
-          // a fake microphone, granted without a prompt, that plays a recorded answer (%noloop:
-          // once)
+          // a fake microphone, granted without a prompt, that plays a recorded answer once
+          // (%noloop)
           "--use-fake-ui-for-media-stream",
           "--use-fake-device-for-media-stream",
           "--use-file-for-fake-audio-capture=" + MICROPHONE + "%noloop");
