@@ -22,12 +22,14 @@ function closedBecause(code, reason) {
   switch (code) {
     case 1003: return 'The server could not use the audio this browser sent, so the live answer stopped. Try again, or '
       + `${INSTEAD}.`;
-    case 1008: return /fast|ahead|real.?time/i.test(reason)
-      ? 'The audio arrived faster than anyone can speak, so the live answer stopped. Try again.'
-      : 'You are already answering live in another window or tab. Finish or close that one, then try again here.';
+    case 1008:
+      if (/another|already/i.test(reason)) return 'You are already answering live in another window or tab. Finish or close that one, then try again here.';
+      if (/fast|ahead|real.?time/i.test(reason)) return 'The audio arrived faster than anyone can speak, so the live answer stopped. Try again.';
+      return `The live answer stopped${reason ? `: ${reason}` : ''}. Try again.`;
     case 1011: return `Something went wrong on the server during the live answer. Try again, or ${INSTEAD}.`;
     case 1013: return `Live answers are busy right now. Try again in a minute, or ${INSTEAD}.`;
     case 4400: return `The live answer could not start: ${reason || 'the request was not understood'}.`;
+    case 4401: return 'Your sign-in could not be confirmed. Reload the page, sign in again if asked, then try again.';
     case 4404: return 'This question does not exist any more, so it cannot be answered.';
     case 4422: return 'Nothing was heard, so nothing was submitted. Check that the right microphone is on, then try again.';
     default: return null;
@@ -271,7 +273,8 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
       }
       return;
     }
-    const because = closedBecause(e.code, e.reason);
+    // 1013 once the answer began: the gateway lost speech recognition, which keeps the answer as dropped
+    const because = e.code === 1013 && ready ? null : closedBecause(e.code, e.reason);
     if (because) { fail(because); return; }
     if (!ready) { fail(`Live answers could not be reached. Try again, or ${INSTEAD}.`); return; }
     dropped();
