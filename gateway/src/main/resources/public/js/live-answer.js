@@ -182,7 +182,13 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
     limit = max || DEFAULT_LIMIT;
     params.set('access_token', session.token ?? '');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/api/live-answers?${params}`);
+    let ws;
+    try {
+      ws = new WebSocket(`${scheme}://${location.host}/api/live-answers?${params}`);
+    } catch {
+      fail(`Live answers could not be reached. Try again, or ${INSTEAD}.`);
+      return;
+    }
     ws.binaryType = 'arraybuffer';
     socket = ws;
     readyTimer = setTimeout(() => {
