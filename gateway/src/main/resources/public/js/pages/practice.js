@@ -176,9 +176,8 @@ export async function render(main, { params, go }) {
     });
     voicePanel.append(
       el('h3', { id: 'live-h' }, 'Answer live'),
-      el('p', { class: 'hint' }, canStream()
-        ? 'Press Start and speak for up to three minutes: your words appear as they are heard, and the score follows a moment after you stop. Audio is not kept.'
-        : 'This browser cannot stream from a microphone: record or upload your answer below.'),
+      canStream() ? el('p', { class: 'hint' }, 'Press Start and speak for up to three minutes: your words appear as they are heard, '
+        + 'and the score follows a moment after you stop. Audio is not kept.') : null,
       state.live.element,
       el('h3', { id: 'upload-h' }, 'Upload a recording'),
       el('p', { class: 'hint' }, 'Or record first and send it whole, up to two minutes, as 16 kHz mono WAV; audio is not kept after transcription.'),
