@@ -931,9 +931,11 @@ class BrowserIT {
     assertThat(
             (Boolean)
                 candidate.script(
-                    "return document.documentElement.scrollWidth <= window.innerWidth"))
+                    "const page = document.documentElement;"
+                        + " return page.scrollWidth <= page.clientWidth"))
         .as("no sideways scrolling at 390 px")
         .isTrue();
+    candidate.script("document.getElementById('live-answer').scrollIntoView()");
     candidate.screenshot("05d-practice-live-narrow");
     candidate.driver().manage().window().setSize(new Dimension(1280, 1400));
 
