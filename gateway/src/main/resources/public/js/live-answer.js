@@ -10,6 +10,7 @@ import { el, clear, busy, clock } from './ui.js';
 const MIN_FRAME_BYTES = TARGET_RATE * 2 / 10; // send 100 ms or more at a time: one or two microphone blocks
 const MAX_QUEUED_BYTES = TARGET_RATE * 2 * 5; // speech held while the socket opens; beyond it, give up
 const READY_WITHIN_MS = 10_000;
+const TAKEOVER_TRIES = 3; // a socket that just dropped (a reload) can hold the answer a moment longer at the server
 const DEFAULT_LIMIT = 180;
 const INSTEAD = 'record and upload your answer below';
 
@@ -74,6 +75,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   let readyTimer = null;
   let heardWords = []; // the committed words on screen, plain
   let disposed = false;
+  let tries = 0;
 
   const setState = state => {
     element.dataset.state = state;
@@ -165,14 +167,10 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   }
 
   // ---- the socket ----
-  async function open(purpose) {
-    mode = purpose;
+  async function open() {
     ready = false;
     ended = false;
-    sentBytes = 0;
-    queue = [];
-    queuedBytes = 0;
-    recovery.hidden = true;
+    tries += 1;
     if (refreshDue()) await refreshSession();
     if (disposed) return;
     const params = new URLSearchParams({ questionId });
@@ -267,6 +265,11 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   function closed(e) {
     clearTimeout(readyTimer);
     socket = null;
+    if (!ready && e.code === 1008 && /another|already/i.test(e.reason) && tries < TAKEOVER_TRIES) {
+      say(busy('Waiting for the earlier connection to close…'));
+      setTimeout(() => { if (!disposed) open(); }, 1000);
+      return;
+    }
     closeMic();
     if (ended && (e.code === 1000 || e.code === 1005)) {
       if (mode === 'discard') {
@@ -321,6 +324,11 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   }
 
   async function begin(purpose) {
+    mode = purpose;
+    tries = 0;
+    sentBytes = 0;
+    queue = [];
+    queuedBytes = 0;
     toggle.disabled = true;
     recovery.hidden = true;
     setState('connecting');
@@ -339,7 +347,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
         return;
       }
     }
-    await open(purpose);
+    await open();
   }
 
   function stop(reason) {

@@ -723,8 +723,19 @@ class BrowserIT {
     assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 2 of 3");
     candidate.click("#resume-interview");
 
-    // question 2 answered live: once words show, stop; the interview goes on at once
+    // question 2 answered live; the page reloads mid-answer (its socket drops) and the answer is
+    // picked up again where it was; once words show, stop: the interview goes on at once
     candidate.click("#live-toggle");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("live-transcript")).getText().contains("percent"));
+    candidate.driver().navigate().refresh();
+    candidate.awaitPage("interview");
+    candidate.click("#live-toggle");
+    candidate.until(
+        Duration.ofSeconds(30),
+        ExpectedConditions.attributeToBe(By.id("live-answer"), "data-state", "live"));
+    assertThat(candidate.find("#live-status").getText()).startsWith("Picked up where you left off");
     candidate.until(
         Duration.ofSeconds(30),
         d -> d.findElement(By.id("live-transcript")).getText().contains("percent"));
