@@ -5,6 +5,7 @@
 import { session } from './session.js';
 import { refreshDue, refreshSession } from './api.js';
 import { canRecord, openMicrophone, pcmStream, microphoneProblem, TARGET_RATE } from './audio.js';
+import { liveTranscript } from './live-transcript.js';
 import { el, clear, busy, clock } from './ui.js';
 
 const MIN_FRAME_BYTES = TARGET_RATE * 2 / 10; // send 100 ms or more at a time: one or two microphone blocks
@@ -49,16 +50,10 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   const timer = el('span', { class: 'timer', id: 'live-timer', role: 'timer' }, '0:00');
   const meter = el('meter', { id: 'live-level', min: 0, max: 1, value: 0, 'aria-label': 'Microphone level' });
   const status = el('p', { class: 'hint', id: 'live-status', role: 'status' });
-  // committed words: a log, so screen readers hear each stretch once as it is added, never the partials
-  const committed = el('span', { id: 'live-committed', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'What was heard' });
-  const pending = el('span', { id: 'live-pending', class: 'pending' });
-  const transcript = el('p', { class: 'live-transcript', id: 'live-transcript', hidden: true }, committed, ' ', pending);
-  const legend = el('p', { class: 'legend small', id: 'live-legend', hidden: true },
-    el('span', { class: 'pending' }, 'grey italics: may still change'), el('span', { class: 'filler' }, 'wavy underline: filler word'),
-    el('span', { class: 'pause-mark' }, 'pause over 1 s'));
+  const transcript = liveTranscript();
   const recovery = el('div', { class: 'actions', id: 'live-recovery', hidden: true });
   const element = el('div', { class: 'live-answer', id: 'live-answer', dataset: { state: 'idle' } },
-    el('div', { class: 'actions' }, toggle, timer, meter), status, transcript, legend, recovery);
+    el('div', { class: 'actions' }, toggle, timer, meter), status, transcript.element, recovery);
 
   let socket = null;
   let microphone = null;
@@ -73,7 +68,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   let queue = [];
   let queuedBytes = 0;
   let readyTimer = null;
-  let heardWords = []; // the committed words on screen, plain
   let disposed = false;
   let tries = 0;
 
@@ -88,32 +82,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   // the button that had focus went away (a recovery choice): focus goes back to Start/Stop, not the page
   function keepFocus() {
     if (!document.activeElement || document.activeElement === document.body) toggle.focus();
-  }
-
-  function showTranscript(show) {
-    transcript.hidden = !show;
-    legend.hidden = !show;
-  }
-
-  function resetTranscript(text = '') {
-    clear(committed, text.trim() ? `${text.trim()} ` : '');
-    pending.textContent = '';
-    heardWords = text.split(/\s+/).filter(Boolean);
-    showTranscript(true);
-  }
-
-  function addWords(list) {
-    const added = [];
-    for (const w of list) {
-      if (heardWords.length && w.pauseBefore > 1) {
-        added.push(el('span', { class: 'pause-mark' }, `pause ${w.pauseBefore.toFixed(1)} s`), ' ');
-      }
-      added.push(w.filler
-        ? el('span', { class: 'filler', title: 'filler word' }, w.word, el('span', { class: 'sr-only' }, ' (filler)'))
-        : w.word, ' ');
-      heardWords.push(w.word);
-    }
-    committed.append(...added);
   }
 
   // ---- the microphone: blocks become PCM frames, held until the server is ready ----
@@ -199,8 +167,8 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   function receive(message) {
     switch (message.type) {
       case 'ready': return onReady(message);
-      case 'partial': pending.textContent = message.pending ?? ''; return undefined;
-      case 'segment': pending.textContent = ''; addWords(message.words ?? []); return undefined;
+      case 'partial': transcript.pending(message.pending); return undefined;
+      case 'segment': transcript.add(message.words ?? []); return undefined;
       case 'final': return onFinalMessage(message);
       default: return undefined;
     }
@@ -214,7 +182,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
     if (mode === 'discard') { socket.send(JSON.stringify({ type: 'discard' })); ended = true; return; }
     if (mode === 'submit') {
       if (message.resumed) {
-        resetTranscript(message.text ?? '');
+        transcript.reset(message.text ?? '');
         socket.send(JSON.stringify({ type: 'stop' }));
         setState('stopping');
         say(busy('Scoring your answer…'));
@@ -227,10 +195,10 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
       return;
     }
     if (message.resumed) {
-      resetTranscript(message.text ?? '');
+      transcript.reset(message.text ?? '');
       say('Picked up where you left off: what was heard before is below. Go on speaking.');
     } else {
-      resetTranscript();
+      transcript.reset();
       say(mode === 'continue'
         ? 'The earlier part could not be picked up again (it is kept for a minute only), so this is a new answer. Speak now.'
         : 'Listening… speak your answer, then press Stop.');
@@ -249,9 +217,9 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   function onFinalMessage(message) {
     ended = true;
     closeMic();
-    pending.textContent = '';
+    transcript.pending('');
     // the marked-up words stay when they are the final text; else the final text replaces them
-    if (heardWords.join(' ') !== (message.text ?? '').trim().split(/\s+/).filter(Boolean).join(' ')) resetTranscript(message.text ?? '');
+    if (!transcript.shows(message.text ?? '')) transcript.reset(message.text ?? '');
     heardBefore = message.seconds ?? heard();
     sentBytes = 0;
     showTime();
@@ -273,8 +241,8 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
     closeMic();
     if (ended && (e.code === 1000 || e.code === 1005)) {
       if (mode === 'discard') {
-        resetTranscript();
-        showTranscript(false);
+        transcript.reset();
+        transcript.show(false);
         heardBefore = 0;
         sentBytes = 0;
         showTime();
@@ -336,8 +304,8 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
     if (purpose === 'new') {
       onStart();
       heardBefore = 0;
-      resetTranscript();
-      showTranscript(false);
+      transcript.reset();
+      transcript.show(false);
     }
     if (purpose === 'new' || purpose === 'continue') {
       try {
