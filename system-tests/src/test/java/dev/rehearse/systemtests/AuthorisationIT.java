@@ -775,6 +775,27 @@ class AuthorisationIT {
     }
   }
 
+  @Test
+  @Order(10)
+  void theLiveAnswerSocketIsRefusedAtTheHandshakeWithoutAValidToken() throws IOException {
+    String edited = edit(accounts.get(Caller.STRANGER).token(), accounts.get(Caller.OWNER).id());
+    String path = "/api/live-answers?questionId=" + QUESTION;
+    refusedLiveAnswer(path, null, "anonymous");
+    refusedLiveAnswer(path, edited, "B's token edited to name A");
+    refusedLiveAnswer(
+        path + "&access_token=" + edited, null, "B's token edited to name A, as ?access_token=");
+  }
+
+  /** A WebSocket handshake has no problem body the JDK's client shows: the status is checked. */
+  private void refusedLiveAnswer(String path, String bearer, String who) {
+    int status = LiveSocket.refusal(anonymous.webSocket(path), bearer);
+    matrix.add(
+        String.format(
+            "GET /api/live-answers [WebSocket] | %s | %d%s",
+            who, status, status == 401 ? "" : "  <-- WRONG: expected 401"));
+    assertThat(status).as("the live-answer handshake as " + who).isEqualTo(401);
+  }
+
   @AfterAll
   void writeTheMatrix() throws IOException {
     if (matrix.isEmpty()) {

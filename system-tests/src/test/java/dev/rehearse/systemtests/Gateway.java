@@ -43,8 +43,8 @@ final class Gateway {
     return new Gateway(base, other);
   }
 
-  /** A candidate account and the gateway as that candidate. */
-  record Account(String id, Gateway gateway) {}
+  /** A candidate account, its access token and the gateway as that candidate. */
+  record Account(String id, String token, Gateway gateway) {}
 
   /** Registers a new candidate account, as the web app does, from this anonymous gateway. */
   Account signUp() {
@@ -62,9 +62,8 @@ final class Gateway {
                     "System Test")));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     JsonNode body = Json.read(registered.body());
-    return new Account(
-        body.path("user").path("id").asText(),
-        as(Identity.bearer(body.path("accessToken").asText())));
+    String token = body.path("accessToken").asText();
+    return new Account(body.path("user").path("id").asText(), token, as(Identity.bearer(token)));
   }
 
   HttpResponse<String> postJson(String path, String json) {
@@ -139,6 +138,11 @@ final class Gateway {
             .timeout(Duration.ofHours(1))
             .GET()
             .build());
+  }
+
+  /** {@code path} as a WebSocket address on the gateway (ws: or wss:, as the base is). */
+  URI webSocket(String path) {
+    return URI.create(base.toString().replaceFirst("^http", "ws")).resolve(path);
   }
 
   private HttpRequest.Builder request(String path) {
