@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The suite as a browser sees it: everything goes through the gateway, as one candidate. */
@@ -83,16 +84,26 @@ final class Gateway {
    * Kafka shortly after start-up); returns the attempt's id.
    */
   String submitSpokenAttempt(String questionId, byte[] wav) {
-    AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
+    HttpResponse<String> accepted =
+        awaitStatus(() -> postWav("/api/spoken-attempts?questionId=" + questionId, wav), 202);
+    return Json.read(accepted.body()).path("id").asText();
+  }
+
+  /**
+   * Sends {@code request} until it answers {@code status} (what it needs may still be on its way
+   * over Kafka, or being scored); returns that answer.
+   */
+  static HttpResponse<String> awaitStatus(Supplier<HttpResponse<String>> request, int status) {
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              accepted.set(postWav("/api/spoken-attempts?questionId=" + questionId, wav));
-              assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
+              last.set(request.get());
+              assertThat(last.get().statusCode()).as(last.get().body()).isEqualTo(status);
             });
-    return Json.read(accepted.get().body()).path("id").asText();
+    return last.get();
   }
 
   HttpResponse<String> get(String path) {

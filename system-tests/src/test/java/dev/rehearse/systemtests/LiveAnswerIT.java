@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,16 +96,10 @@ class LiveAnswerIT {
       assertThat(done.path("text").asText()).contains("five percent", "latency");
       assertThat(done.path("seconds").asDouble()).isBetween(11.0, 12.5);
 
-      AtomicReference<HttpResponse<String>> scored = new AtomicReference<>();
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
-          .untilAsserted(
-              () -> {
-                scored.set(candidate.gateway().get("/api/attempts/" + attemptId));
-                assertThat(scored.get().statusCode()).as(scored.get().body()).isEqualTo(200);
-              });
-      JsonNode attempt = Json.read(scored.get().body());
+      JsonNode attempt =
+          Json.read(
+              Gateway.awaitStatus(() -> candidate.gateway().get("/api/attempts/" + attemptId), 200)
+                  .body());
       assertThat(attempt.path("questionId").asText()).isEqualTo(QUESTION);
       assertThat(attempt.path("mode").asText()).isEqualTo("SPOKEN");
       assertThat(attempt.path("score").asInt()).isPositive();
