@@ -10,8 +10,8 @@ import java.util.Set;
  * ("um", "uh", "er", filler "like", "you know", "I mean") and their rate per minute, silences
  * between words longer than one second, and the longest silence.
  */
-final class Fluency {
-  static final double LONG_PAUSE_SECONDS = 1.0;
+public final class Fluency {
+  public static final double LONG_PAUSE_SECONDS = 1.0;
   private static final Set<String> FILLER_WORDS =
       Set.of("um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "huh");
 
@@ -48,7 +48,7 @@ final class Fluency {
 
   private Fluency() {}
 
-  static TranscriptReady.Fluency of(List<RecognizedWord> all, double durationSeconds) {
+  public static TranscriptReady.Fluency of(List<RecognizedWord> all, double durationSeconds) {
     List<String> words =
         all.stream().map(RecognizedWord::word).filter(w -> !"[unk]".equals(w)).toList();
     if (all.isEmpty()) {
@@ -76,18 +76,29 @@ final class Fluency {
 
   static int fillers(List<String> words) {
     int count = 0;
+    for (boolean filler : fillerMarks(words)) {
+      count += filler ? 1 : 0;
+    }
+    return count;
+  }
+
+  /**
+   * Which of {@code words} are fillers: a word's neighbours decide for "like", "you know", "I
+   * mean".
+   */
+  public static boolean[] fillerMarks(List<String> words) {
+    boolean[] marks = new boolean[words.size()];
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       String before = i > 0 ? words.get(i - 1) : "";
       String after = i + 1 < words.size() ? words.get(i + 1) : "";
-      if (FILLER_WORDS.contains(w)
-          || ("like".equals(w) && !LIKE_AS_VERB.contains(before))
-          || ("know".equals(w) && "you".equals(before) && !KNOW_CLAUSE.contains(after))
-          || ("mean".equals(w) && "i".equals(before) && !"that".equals(after))) {
-        count++;
-      }
+      marks[i] =
+          FILLER_WORDS.contains(w)
+              || ("like".equals(w) && !LIKE_AS_VERB.contains(before))
+              || ("know".equals(w) && "you".equals(before) && !KNOW_CLAUSE.contains(after))
+              || ("mean".equals(w) && "i".equals(before) && !"that".equals(after));
     }
-    return count;
+    return marks;
   }
 
   private static double round(double value, int places) {

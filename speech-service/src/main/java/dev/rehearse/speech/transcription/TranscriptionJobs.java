@@ -8,6 +8,7 @@ import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
 import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.RecognizedWord;
+import dev.rehearse.speech.vosk.VoskEngine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -113,27 +114,80 @@ public class TranscriptionJobs {
 
   @Transactional
   public void complete(SpokenAttempt job, Recognition heard, TranscriptReady.Fluency fluency) {
-    attempts.update(
-        with(
-            job, Status.TRANSCRIBED, 100, heard.text(), heard.words(), fluency, null, job.tries()));
+    SpokenAttempt done =
+        attempts.update(
+            with(
+                job,
+                Status.TRANSCRIBED,
+                100,
+                heard.text(),
+                heard.words(),
+                fluency,
+                null,
+                job.tries()));
     dropAudio(job.id());
+    publish(done);
+  }
+
+  /**
+   * A live answer, recognised as it was spoken: stored already transcribed and published like an
+   * upload's transcript. Its audio is kept only where uploads' would be ({@code pcm} null
+   * otherwise).
+   */
+  @Transactional
+  public SpokenAttempt recordLive(
+      UUID id,
+      String candidateId,
+      String questionId,
+      @Nullable UUID sessionId,
+      Recognition heard,
+      double seconds,
+      @Nullable byte[] pcm) {
+    Instant now = Instant.now();
+    SpokenAttempt done =
+        attempts.save(
+            new SpokenAttempt(
+                id,
+                candidateId,
+                questionId,
+                Status.TRANSCRIBED,
+                100,
+                round(seconds),
+                VoskEngine.SAMPLE_RATE,
+                1,
+                heard.text(),
+                heard.words(),
+                Fluency.of(heard.words(), seconds),
+                null,
+                0,
+                now,
+                now,
+                sessionId));
+    if (pcm != null && settings.retainAudio()) {
+      audio.save(new SpokenAudio(id, pcm));
+    }
+    publish(done);
+    return done;
+  }
+
+  private void publish(SpokenAttempt done) {
     outbox.publish(
         Topics.SPEECH_TRANSCRIPTS,
-        job.id().toString(),
+        done.id().toString(),
         new TranscriptReady(
             UUID.randomUUID(),
             TranscriptReady.SCHEMA_VERSION,
             Instant.now(),
-            job.id(),
-            job.candidateId(),
-            job.questionId(),
-            heard.text(),
-            heard.words().stream()
+            done.id(),
+            done.candidateId(),
+            done.questionId(),
+            done.transcript(),
+            done.words().stream()
                 .map(w -> new TranscriptReady.Word(w.word(), w.start(), w.end(), w.confidence()))
                 .toList(),
-            job.durationSeconds(),
-            fluency,
-            job.sessionId()));
+            done.durationSeconds(),
+            done.fluency(),
+            done.sessionId()));
   }
 
   /**

@@ -96,6 +96,23 @@ public class VoskEngine {
   }
 
   /**
+   * A free-form recognizer for audio that arrives as it is spoken: feed it, read partial results,
+   * finish. Closing it gives the recognizer back to the pool.
+   */
+  public VoskStream openStream() {
+    Pooled p = borrowFree();
+    double offset = p.bytesFed / (double) BYTES_PER_SECOND;
+    return new VoskStream(
+        p.recognizer,
+        json,
+        offset,
+        bytes -> {
+          p.bytesFed += bytes;
+          giveBack(p, idleFree, settings.idleRecognizers());
+        });
+  }
+
+  /**
    * Recognition constrained to {@code phrases} (plus {@code [unk]} for anything else): Vosk picks
    * the phrase that best explains the audio.
    */

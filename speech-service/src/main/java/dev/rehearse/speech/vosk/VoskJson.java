@@ -15,6 +15,9 @@ final class VoskJson {
   record Result(@Nullable List<Word> result, @Nullable String text) {}
 
   @Serdeable
+  record Partial(@Nullable String partial) {}
+
+  @Serdeable
   record Word(String word, double start, double end, double conf) {}
 
   /**
@@ -40,6 +43,16 @@ final class VoskJson {
       return new Recognition(text, words);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable Vosk result: " + raw, e);
+    }
+  }
+
+  /** Reads a partial result ({@code {"partial":"..."}}). */
+  static String partial(ObjectMapper json, String raw) {
+    try {
+      Partial p = json.readValue(raw, Partial.class);
+      return p == null || p.partial() == null ? "" : p.partial().trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable Vosk partial result: " + raw, e);
     }
   }
 

@@ -1,0 +1,183 @@
+package dev.rehearse.speech.live;
+
+import dev.rehearse.contracts.CoachQuestionIds;
+import dev.rehearse.speech.SpeechSettings;
+import dev.rehearse.speech.catalog.CatalogRepository;
+import dev.rehearse.speech.transcription.TranscriptionJobs;
+import dev.rehearse.speech.vosk.Recognition;
+import dev.rehearse.speech.vosk.VoskEngine;
+import dev.rehearse.speech.vosk.VoskStream;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This instance's live answers, one per candidate, and the threads that recognise them. Opening a
+ * socket starts an answer, resumes the candidate's dropped one for the same question, or is refused
+ * while another of theirs is open. A dropped answer not resumed within {@code
+ * rehearse.speech.live.resume-within} is submitted as it is: nothing said is lost.
+ */
+@Singleton
+public class LiveAnswers {
+  private final Map<String, LiveAnswer> byCandidate = new ConcurrentHashMap<>();
+  private final ExecutorService recognition;
+  private final VoskEngine vosk;
+  private final TranscriptionJobs jobs;
+  private final CatalogRepository catalog;
+  private final ObjectMapper json;
+  private final LiveSettings settings;
+  private final boolean keepAudio;
+
+  public LiveAnswers(
+      VoskEngine vosk,
+      TranscriptionJobs jobs,
+      CatalogRepository catalog,
+      ObjectMapper json,
+      LiveSettings settings,
+      SpeechSettings speech) {
+    this.vosk = vosk;
+    this.jobs = jobs;
+    this.catalog = catalog;
+    this.json = json;
+    this.settings = settings;
+    this.keepAudio = speech.retainAudio();
+    AtomicInteger n = new AtomicInteger();
+    this.recognition =
+        Executors.newFixedThreadPool(
+            settings.threadCount(),
+            r -> {
+              Thread t = new Thread(r, "live-recognition-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The longest answer a client may ask for, in seconds. */
+  int maxSeconds() {
+    return (int) settings.maxDuration().toSeconds();
+  }
+
+  /** Starts or resumes the candidate's answer on {@code socket}; a refusal says why. */
+  LiveAnswer open(
+      String candidateId,
+      String questionId,
+      @Nullable UUID sessionId,
+      int maxSeconds,
+      WebSocketSession socket) {
+    LiveAnswer[] opened = new LiveAnswer[1];
+    byCandidate.compute(
+        candidateId,
+        (id, current) -> {
+          if (current != null && current.isDropped() && current.questionId.equals(questionId)) {
+            current.resume(socket);
+            opened[0] = current;
+            return current;
+          }
+          if (current != null && !current.isDropped()) {
+            throw new Refused(
+                Closing.of(
+                    Closing.POLICY,
+                    "you are already answering live in another window: stop that answer first"));
+          }
+          if (current != null) {
+            current.submitDropped(); // the candidate moved on to another question
+          } else if (byCandidate.size() >= settings.maxOpen()) {
+            throw new Refused(
+                Closing.of(
+                    Closing.TRY_LATER,
+                    "every live-answer slot is busy: try again in a minute, or record and upload"));
+          }
+          opened[0] =
+              new LiveAnswer(this, id, questionId, sessionId, maxSeconds, socket, keepAudio);
+          return opened[0];
+        });
+    return opened[0];
+  }
+
+  @Scheduled(fixedDelay = "1s")
+  void submitUnresumed() {
+    long after = settings.resumeWithin().toNanos();
+    byCandidate.forEach(
+        (id, answer) ->
+            byCandidate.computeIfPresent(
+                id,
+                (k, a) -> {
+                  if (a.droppedLongerThan(after)) {
+                    a.submitDropped();
+                    return null;
+                  }
+                  return a;
+                }));
+  }
+
+  void forget(LiveAnswer answer) {
+    byCandidate.remove(answer.candidateId, answer);
+  }
+
+  boolean questionExists(String questionId) {
+    return catalog.existsById(questionId) || CoachQuestionIds.isCoachQuestion(questionId);
+  }
+
+  VoskStream openStream() {
+    return vosk.openStream();
+  }
+
+  void submit(LiveAnswer answer, Recognition heard, double seconds, @Nullable byte[] pcm) {
+    jobs.recordLive(
+        answer.id, answer.candidateId, answer.questionId, answer.sessionId, heard, seconds, pcm);
+  }
+
+  double burstAheadSeconds() {
+    return settings.burstAhead().toMillis() / 1000.0;
+  }
+
+  void execute(Runnable task) {
+    recognition.execute(task);
+  }
+
+  void send(@Nullable WebSocketSession socket, LiveMessage message) {
+    if (socket != null && socket.isOpen()) {
+      try {
+        socket.sendAsync(json.writeValueAsString(message));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  <T> Optional<T> read(byte[] message, Class<T> type) {
+    try {
+      return Optional.ofNullable(json.readValue(message, type));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    recognition.shutdownNow();
+  }
+
+  /** Why a socket may not start an answer. */
+  static final class Refused extends RuntimeException {
+    final transient CloseReason reason;
+
+    Refused(CloseReason reason) {
+      super(reason.getReason(), null, false, false);
+      this.reason = reason;
+    }
+  }
+}
