@@ -36,7 +36,7 @@ import org.vosk.Recognizer;
  * 3. drill accuracy over every committed drill recording.
  *
  * <p>Any answer but the expected one, directly or through the gateway, ends the run (exit 1). The last
- * line is the verdict, {@code RESULT: PASS} or {@code RESULT: FAIL} (exit 2): transcription overhead
+ * line is the verdict, {@code transcription and drills: PASS} or {@code ...: FAIL} (exit 2): transcription overhead
  * under 10% and the drill's p95 through the gateway under 200 ms; under BENCH_SMOKE=1 neither is checked.
  *
  * <p>java -cp speech-service-all.jar SpeechBench.java SPEECH_URL GATEWAY_URL KAFKA MODEL AUDIO_DIR [drills] [rounds]
@@ -93,10 +93,10 @@ public class SpeechBench {
     boolean met = overhead < 10 && gatewayP95 < 200;
     System.out.println();
     if (smoke) {
-      System.out.println("RESULT: PASS (smoke run: no errors; the targets are not checked)");
+      System.out.println("transcription and drills: PASS (smoke run: no errors; the targets are not checked)");
     } else {
-      System.out.println(met ? "RESULT: PASS (transcription overhead under 10%, drill p95 through the gateway under 200 ms, no errors)"
-          : "RESULT: FAIL (transcription overhead >= 10% or drill p95 through the gateway >= 200 ms)");
+      System.out.println(met ? "transcription and drills: PASS (transcription overhead under 10%, drill p95 through the gateway under 200 ms)"
+          : "transcription and drills: FAIL (transcription overhead >= 10% or drill p95 through the gateway >= 200 ms)");
     }
     System.exit(smoke || met ? 0 : 2);
   }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,7 @@ public final class FakeService implements AutoCloseable {
   private final ExecutorService workers = Executors.newFixedThreadPool(8);
   private final Map<String, Canned> canned = new ConcurrentHashMap<>();
   private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> received = new ConcurrentHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
   public FakeService(String name) {
@@ -120,7 +122,13 @@ public final class FakeService implements AutoCloseable {
     echo.put("headers", headers);
     echo.put("bodyLength", body.length);
     echo.put("bodySha256", sha256(body));
+    received.put(path, echo);
     return ObjectMapper.getDefault().writeValueAsBytes(echo);
+  }
+
+  /** The echo of the last request this service got at {@code path}, if any. */
+  public Optional<Map<String, Object>> lastRequest(String path) {
+    return Optional.ofNullable(received.get(path));
   }
 
   private void awaitClose() {

@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -221,7 +219,7 @@ class AuthorisationIT {
             + " and the error rate against agreed thresholds, and roll back automatically if either gets worse.";
     typedId =
         id(
-            awaitStatus(
+            Gateway.awaitStatus(
                 () ->
                     owner.postJson(
                         "/api/attempts",
@@ -230,12 +228,12 @@ class AuthorisationIT {
     secrets.addAll(List.of(typedId, answerMarker));
     spokenId =
         id(
-            awaitStatus(
+            Gateway.awaitStatus(
                 () -> owner.postWav("/api/spoken-attempts?questionId=" + QUESTION, answerWav),
                 202));
     pronunciationId =
         id(
-            awaitStatus(
+            Gateway.awaitStatus(
                 () -> owner.postWav("/api/pronunciation-attempts?term=" + TERM, drillWav), 200));
     secrets.addAll(List.of(spokenId, pronunciationId));
 
@@ -259,8 +257,10 @@ class AuthorisationIT {
             .path("id")
             .asText();
     secrets.add(
-        id(awaitStatus(() -> owner.postJson("/api/self-assessments", selfAssessment()), 201)));
-    awaitStatus(() -> owner.postJson("/api/quiz-submissions", quiz()), 201);
+        id(
+            Gateway.awaitStatus(
+                () -> owner.postJson("/api/self-assessments", selfAssessment()), 201)));
+    Gateway.awaitStatus(() -> owner.postJson("/api/quiz-submissions", quiz()), 201);
 
     // C's cohorts: A stays in the first, leaves the second herself and is taken out of the third by
     // C
@@ -773,6 +773,27 @@ class AuthorisationIT {
         assertThat(problems).as(path + " as " + caller.label).isEmpty();
       }
     }
+  }
+
+  @Test
+  @Order(10)
+  void theLiveAnswerSocketIsRefusedAtTheHandshakeWithoutAValidToken() throws IOException {
+    String edited = edit(accounts.get(Caller.STRANGER).token(), accounts.get(Caller.OWNER).id());
+    String path = "/api/live-answers?questionId=" + QUESTION;
+    refusedLiveAnswer(path, null, "anonymous");
+    refusedLiveAnswer(path, edited, "B's token edited to name A");
+    refusedLiveAnswer(
+        path + "&access_token=" + edited, null, "B's token edited to name A, as ?access_token=");
+  }
+
+  /** A WebSocket handshake has no problem body the JDK's client shows: the status is checked. */
+  private void refusedLiveAnswer(String path, String bearer, String who) {
+    int status = LiveSocket.refusal(anonymous.webSocket(path), bearer);
+    matrix.add(
+        String.format(
+            "GET /api/live-answers [WebSocket] | %s | %d%s",
+            who, status, status == 401 ? "" : "  <-- WRONG: expected 401"));
+    assertThat(status).as("the live-answer handshake as " + who).isEqualTo(401);
   }
 
   @AfterAll
@@ -1893,22 +1914,6 @@ class AuthorisationIT {
     String payload =
         Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(Json.write(claims)));
     return parts[0] + "." + payload + "." + parts[2];
-  }
-
-  private static HttpResponse<String> awaitStatus(
-      Supplier<HttpResponse<String>> request, int status) {
-    // what the request needs reaches the service over Kafka shortly after start-up: retry until it
-    // is there
-    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              last.set(request.get());
-              assertThat(last.get().statusCode()).as(last.get().body()).isEqualTo(status);
-            });
-    return last.get();
   }
 
   private static String expect(HttpResponse<String> response, int status) {

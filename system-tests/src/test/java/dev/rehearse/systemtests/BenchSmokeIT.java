@@ -111,7 +111,16 @@ class BenchSmokeIT {
             "through the gateway",
             "raw Vosk grammar pass",
             "raw Vosk free pass",
-            "latency under 2 clients")) {
+            "latency under 2 clients",
+            "live 20 s, stop to score",
+            "live 20 s, stop to final",
+            "upload 20 s, stop to score",
+            "live 2 min, stop to score",
+            "live 2 min, stop to final",
+            "upload 2 min, stop to score",
+            "partial after a frame, gateway",
+            "raw Vosk, one frame \\+ partial",
+            "1 live answers, partial")) {
       assertThat(
               count(
                   output,
@@ -130,6 +139,16 @@ class BenchSmokeIT {
     assertThat(count(output, "^\\d+ drills in \\d+ s: " + NUMBER + " drills/s$"))
         .as("throughput")
         .isEqualTo(1);
+    assertThat(
+            count(
+                output,
+                "^capacity: \\d+ simultaneous live answers with partial p95 under 400 ms; raw Vosk RTF "
+                    + NUMBER))
+        .as("live capacity")
+        .isEqualTo(1);
+    assertThat(count(output, "^ratio p95: live is " + NUMBER + "x faster than the upload path$"))
+        .as("live against upload")
+        .isEqualTo(2);
     assertThat(
             count(
                 output,

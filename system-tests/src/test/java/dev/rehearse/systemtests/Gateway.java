@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The suite as a browser sees it: everything goes through the gateway, as one candidate. */
@@ -43,8 +44,8 @@ final class Gateway {
     return new Gateway(base, other);
   }
 
-  /** A candidate account and the gateway as that candidate. */
-  record Account(String id, Gateway gateway) {}
+  /** A candidate account, its access token and the gateway as that candidate. */
+  record Account(String id, String token, Gateway gateway) {}
 
   /** Registers a new candidate account, as the web app does, from this anonymous gateway. */
   Account signUp() {
@@ -62,9 +63,8 @@ final class Gateway {
                     "System Test")));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     JsonNode body = Json.read(registered.body());
-    return new Account(
-        body.path("user").path("id").asText(),
-        as(Identity.bearer(body.path("accessToken").asText())));
+    String token = body.path("accessToken").asText();
+    return new Account(body.path("user").path("id").asText(), token, as(Identity.bearer(token)));
   }
 
   HttpResponse<String> postJson(String path, String json) {
@@ -84,16 +84,26 @@ final class Gateway {
    * Kafka shortly after start-up); returns the attempt's id.
    */
   String submitSpokenAttempt(String questionId, byte[] wav) {
-    AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
+    HttpResponse<String> accepted =
+        awaitStatus(() -> postWav("/api/spoken-attempts?questionId=" + questionId, wav), 202);
+    return Json.read(accepted.body()).path("id").asText();
+  }
+
+  /**
+   * Sends {@code request} until it answers {@code status} (what it needs may still be on its way
+   * over Kafka, or being scored); returns that answer.
+   */
+  static HttpResponse<String> awaitStatus(Supplier<HttpResponse<String>> request, int status) {
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              accepted.set(postWav("/api/spoken-attempts?questionId=" + questionId, wav));
-              assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
+              last.set(request.get());
+              assertThat(last.get().statusCode()).as(last.get().body()).isEqualTo(status);
             });
-    return Json.read(accepted.get().body()).path("id").asText();
+    return last.get();
   }
 
   HttpResponse<String> get(String path) {
@@ -139,6 +149,11 @@ final class Gateway {
             .timeout(Duration.ofHours(1))
             .GET()
             .build());
+  }
+
+  /** {@code path} as a WebSocket address on the gateway (ws: or wss:, as the base is). */
+  URI webSocket(String path) {
+    return URI.create(base.toString().replaceFirst("^http", "ws")).resolve(path);
   }
 
   private HttpRequest.Builder request(String path) {

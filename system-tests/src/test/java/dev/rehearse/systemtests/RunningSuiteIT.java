@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,20 +113,15 @@ class RunningSuiteIT {
         "I would start with a canary release on a small share of traffic, watch p99 latency and the error rate"
             + " against agreed thresholds, and roll back automatically to the previous version if they get worse.";
     // the question reaches assessment's catalog over Kafka shortly after start-up
-    AtomicReference<HttpResponse<String>> scored = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              scored.set(
-                  gateway.postJson(
-                      "/api/attempts",
-                      Json.write(Map.of("questionId", QUESTION, "answerText", answer))));
-              assertThat(scored.get().statusCode()).as(scored.get().body()).isEqualTo(201);
-            });
+    HttpResponse<String> scored =
+        Gateway.awaitStatus(
+            () ->
+                gateway.postJson(
+                    "/api/attempts",
+                    Json.write(Map.of("questionId", QUESTION, "answerText", answer))),
+            201);
 
-    JsonNode attempt = Json.read(scored.get().body());
+    JsonNode attempt = Json.read(scored.body());
     assertThat(attempt.path("questionId").asText()).isEqualTo(QUESTION);
     assertThat(attempt.path("score").asInt()).isPositive();
     assertThat(attempt.path("conceptsHit")).isNotEmpty();

@@ -2,7 +2,7 @@ package dev.rehearse.gateway.routing;
 
 import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.BearerCheck;
-import dev.rehearse.gateway.limits.KeyedLimiter;
+import dev.rehearse.gateway.limits.AudioLimit;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
@@ -27,7 +27,6 @@ import io.micronaut.http.netty.NettyHttpHeaders;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -49,7 +48,7 @@ public class ProxyFilter implements HttpServerFilter {
   private final RawHttpClient client;
   private final AccessPolicy access;
   private final BearerCheck bearer;
-  private final KeyedLimiter audioUploads;
+  private final AudioLimit audioLimit;
   private final long jsonBodyBytes;
   private final long audioBodyBytes;
   private final List<String> audioPaths;
@@ -59,7 +58,7 @@ public class ProxyFilter implements HttpServerFilter {
       RawHttpClient client,
       AccessPolicy access,
       BearerCheck bearer,
-      @Value("${rehearse.gateway.limits.audio-per-minute:20}") int audioPerMinute,
+      AudioLimit audioLimit,
       @Value("${rehearse.gateway.limits.json-body-bytes:1048576}") long jsonBodyBytes,
       @Value("${rehearse.gateway.limits.audio-body-bytes:20971520}") long audioBodyBytes,
       @Value("${rehearse.gateway.limits.audio-paths}") List<String> audioPaths) {
@@ -67,8 +66,7 @@ public class ProxyFilter implements HttpServerFilter {
     this.client = client;
     this.access = access;
     this.bearer = bearer;
-    this.audioUploads =
-        new KeyedLimiter(KeyedLimiter.perWindow(audioPerMinute, Duration.ofMinutes(1)));
+    this.audioLimit = audioLimit;
     this.jsonBodyBytes = jsonBodyBytes;
     this.audioBodyBytes = audioBodyBytes;
     this.audioPaths = audioPaths;
@@ -127,7 +125,7 @@ public class ProxyFilter implements HttpServerFilter {
       }
       Caller caller = access.require(request);
       if (audio && request.getMethod() == HttpMethod.POST) {
-        audioUploads.acquire(caller.id(), "audio uploads");
+        audioLimit.acquire(caller);
       }
       return forward(request, route);
     } catch (RuntimeException e) {
