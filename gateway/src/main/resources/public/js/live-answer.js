@@ -11,7 +11,6 @@ import { el, clear, busy, clock } from './ui.js';
 const MIN_FRAME_BYTES = TARGET_RATE * 2 / 10; // send 100 ms or more at a time: one or two microphone blocks
 const MAX_QUEUED_BYTES = TARGET_RATE * 2 * 5; // speech held while the socket opens; beyond it, give up
 const READY_WITHIN_MS = 10_000;
-const TAKEOVER_TRIES = 3; // a socket that just dropped (a reload) can hold the answer a moment longer at the server
 const DEFAULT_LIMIT = 180;
 const INSTEAD = 'record and upload your answer below';
 
@@ -25,7 +24,8 @@ function closedBecause(code, reason) {
     case 1003: return 'The server could not use the audio this browser sent, so the live answer stopped. Try again, or '
       + `${INSTEAD}.`;
     case 1008:
-      if (/another|already/i.test(reason)) return 'You are already answering live in another window or tab. Finish or close that one, then try again here.';
+      if (/newer/i.test(reason)) return 'This answer goes on in another window or tab (or a newer connection), so it stopped here.';
+      if (/another|already/i.test(reason)) return 'You are answering another question live in another window or tab. Finish or close that one, then try again here.';
       if (/fast|ahead|real.?time/i.test(reason)) return 'The audio arrived faster than anyone can speak, so the live answer stopped. Try again.';
       return `The live answer stopped${reason ? `: ${reason}` : ''}. Try again.`;
     case 1011: return `Something went wrong on the server during the live answer. Try again, or ${INSTEAD}.`;
@@ -69,7 +69,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   let queuedBytes = 0;
   let readyTimer = null;
   let disposed = false;
-  let tries = 0;
 
   const setState = state => {
     element.dataset.state = state;
@@ -138,7 +137,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   async function open() {
     ready = false;
     ended = false;
-    tries += 1;
     if (refreshDue()) await refreshSession();
     if (disposed) return;
     const params = new URLSearchParams({ questionId });
@@ -233,11 +231,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   function closed(e) {
     clearTimeout(readyTimer);
     socket = null;
-    if (!ready && e.code === 1008 && /another|already/i.test(e.reason) && tries < TAKEOVER_TRIES) {
-      say(busy('Waiting for the earlier connection to close…'));
-      setTimeout(() => { if (!disposed) open(); }, 1000);
-      return;
-    }
     closeMic();
     if (ended && (e.code === 1000 || e.code === 1005)) {
       if (mode === 'discard') {
@@ -293,7 +286,6 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
 
   async function begin(purpose) {
     mode = purpose;
-    tries = 0;
     sentBytes = 0;
     queue = [];
     queuedBytes = 0;

@@ -86,9 +86,14 @@ final class LiveAnswer {
     attach(socket, Step.START);
   }
 
-  /** A new socket of the same candidate takes over this dropped answer. */
+  /** A new socket of the same candidate carries on this answer; an older one is closed. */
   void resume(WebSocketSession newSocket) {
+    WebSocketSession older = socket;
     attach(newSocket, Step.RESUME);
+    if (older != null && older.isOpen()) {
+      older.close(
+          Closing.of(Closing.POLICY, "this answer goes on in a newer window or connection"));
+    }
   }
 
   private void attach(WebSocketSession newSocket, Step step) {

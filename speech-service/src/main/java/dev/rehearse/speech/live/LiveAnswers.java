@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This instance's live answers, one per candidate, and the threads that recognise them. Opening a
- * socket starts an answer, resumes the candidate's dropped one for the same question, or is refused
- * while another of theirs is open. A dropped answer not resumed within {@code
+ * socket starts an answer, carries on the candidate's answer to the same question (dropped, or on a
+ * socket the candidate has left without the server knowing yet), or is refused while an answer of
+ * theirs to another question is open. A dropped answer not resumed within {@code
  * rehearse.speech.live.resume-within} is submitted as it is: nothing said is lost.
  */
 @Singleton
@@ -81,7 +82,9 @@ public class LiveAnswers {
     byCandidate.compute(
         candidateId,
         (id, current) -> {
-          if (current != null && current.isDropped() && current.questionId.equals(questionId)) {
+          // the same question again: a reload, or a connection lost without a close the server
+          // has seen yet; the newer socket carries on, and an older one still open is closed
+          if (current != null && current.questionId.equals(questionId)) {
             current.resume(socket);
             opened[0] = current;
             return current;
@@ -90,7 +93,8 @@ public class LiveAnswers {
             throw new Refused(
                 Closing.of(
                     Closing.POLICY,
-                    "you are already answering live in another window: stop that answer first"));
+                    "you are already answering another question live in another window: stop that"
+                        + " answer first"));
           }
           if (current != null) {
             current.submitDropped(); // the candidate moved on to another question
