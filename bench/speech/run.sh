@@ -11,7 +11,8 @@
 # Environment: BENCH_DRILLS (latency samples per target, default 200), BENCH_ROUNDS (transcription
 # rounds, default 3), BENCH_CLIENT_SECONDS (the 2-client throughput run, default 20), BENCH_EVERY (use
 # every n-th answer and drill recording, default 1: all), BENCH_BUILD=always to rebuild the jars first;
-# BENCH_LIVE_CLIENTS (live stop-to-score clients, default 2), BENCH_LIVE_SHORT_ROUNDS / _LONG_ROUNDS (default 5 / 2).
+# BENCH_LIVE_CLIENTS (live stop-to-score clients, default 2), BENCH_LIVE_SHORT_ROUNDS / _LONG_ROUNDS (default 5 / 2),
+# BENCH_LIVE_ONLY=1 to measure live answers alone.
 # BENCH_SMOKE=1: a smoke run (5 drills, 1 round, 2 s, every 7th file: both kinds of drill recording), see bench/lib.sh. Ports: 4xxxx.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,11 +45,13 @@ bench_sign_up "${PORT[gateway]}"
 
 machine
 STATUS=0
+if [[ ${BENCH_LIVE_ONLY:-0} != 1 ]]; then
 java -Dbench.token="$BENCH_TOKEN" -cp "${JAR[speech-service]}" "$HERE/SpeechBench.java" \
   "http://localhost:${PORT[speech-service]}" "http://localhost:${PORT[gateway]}" "localhost:${PORT[kafka]}" "$MODEL" "$AUDIO" \
   "${BENCH_DRILLS:-$(full_or_smoke 200 5)}" "${BENCH_ROUNDS:-$(full_or_smoke 3 1)}" \
   "${BENCH_CLIENT_SECONDS:-$(full_or_smoke 20 2)}" "${BENCH_EVERY:-$(full_or_smoke 1 7)}" | tee "$WORK/result.txt" ||
   STATUS=$?
+fi
 java -cp "${JAR[speech-service]}" "$HERE/LiveBench.java" "http://localhost:${PORT[gateway]}" \
   "http://localhost:${PORT[speech-service]}" "localhost:${PORT[kafka]}" "$MODEL" "$AUDIO" | tee -a "$WORK/result.txt" ||
   STATUS=$((STATUS > 0 ? STATUS : $?))
