@@ -31,7 +31,8 @@ fi
 bench_jars launcher speech-service assessment-service gateway
 bench_ports_free postgres kafka speech-service assessment-service gateway
 bench_start_infrastructure
-bench_start_service speech-service REHEARSE_SPEECH_MODEL_PATH="$MODEL"
+# no cap on live answers: the capacity ladder finds where the CPU gives out, not the configured limit
+bench_start_service speech-service REHEARSE_SPEECH_MODEL_PATH="$MODEL" REHEARSE_SPEECH_LIVE_MAX_OPEN=64
 bench_start_service assessment-service # scores the live answers
 # a high audio limit: one client sends many clips; the live run signs up an account per client
 bench_start_service gateway "$(service_url speech-service)" "$(service_url assessment-service)" \

@@ -98,7 +98,7 @@ public class LiveAnswers {
           }
           if (current != null) {
             current.submitDropped(); // the candidate moved on to another question
-          } else if (byCandidate.size() >= settings.maxOpen()) {
+          } else if (byCandidate.size() >= settings.openLimit()) {
             throw new Refused(
                 Closing.of(
                     Closing.TRY_LATER,

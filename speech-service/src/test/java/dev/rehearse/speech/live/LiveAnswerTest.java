@@ -28,6 +28,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ class LiveAnswerTest extends SpeechTestBase {
     Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("rehearse.speech.live.burst-ahead", "15s");
     properties.put("rehearse.speech.live.resume-within", "3s");
+    properties.put("rehearse.speech.live.max-open", "4");
     return properties;
   }
 
@@ -234,6 +236,44 @@ class LiveAnswerTest extends SpeechTestBase {
   }
 
   @Test
+  void beyondMaxOpenTheNextCandidateIsToldToTryLaterAndASlotFreedIsUsedAgain() {
+    List<LiveSocket> open = new ArrayList<>();
+    try {
+      LiveSocket.Ended refused = null;
+      // a dropped answer of another test may still hold a slot: open until one is refused
+      for (int i = 0; i < 5 && refused == null; i++) {
+        LiveSocket live = open("live-full-" + i, "");
+        awaitReadyOrEnd(live);
+        if (live.ended().isDone()) {
+          refused = live.ended().join();
+        } else {
+          open.add(live);
+        }
+      }
+      assertThat(refused).as("the fifth answer at the latest is refused").isNotNull();
+      assertThat(refused.code()).isEqualTo(1013);
+      assertThat(refused.reason()).contains("try again", "upload");
+      assertThat(open).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+
+      open.remove(0).text("{\"type\":\"discard\"}");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                LiveSocket again = open("live-full-again", "");
+                awaitReadyOrEnd(again);
+                assertThat(again.ended()).as("a freed slot takes a new answer").isNotDone();
+                open.add(again);
+              });
+    } finally {
+      for (LiveSocket live : open) { // discarded, not dropped: no slot held for the next test
+        live.text("{\"type\":\"discard\"}");
+        live.ended().join();
+      }
+    }
+  }
+
+  @Test
   void aDroppedSocketKeepsWhatWasHeardAndTheCandidateContinues() {
     byte[] pcm = pcm("answers/serving-rollout.wav");
     int half = (pcm.length / 2) / FRAME * FRAME;
@@ -320,6 +360,12 @@ class LiveAnswerTest extends SpeechTestBase {
 
   private String get(String path, String candidate) {
     return http.toBlocking().retrieve(as(HttpRequest.GET(path), candidate, "CANDIDATE"));
+  }
+
+  private static void awaitReadyOrEnd(LiveSocket live) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !live.messages("ready").isEmpty() || live.ended().isDone());
   }
 
   private static Map<String, Object> awaitMessage(LiveSocket live, String type) {
