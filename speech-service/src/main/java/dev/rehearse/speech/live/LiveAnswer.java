@@ -263,13 +263,19 @@ final class LiveAnswer {
     int from = words.size();
     words.addAll(segment.words());
     text.append(text.isEmpty() ? "" : " ").append(segment.text());
-    boolean[] fillers = Fluency.fillerMarks(words.stream().map(RecognizedWord::word).toList());
+    // a mark looks at the words either side: the next ones are not heard yet, the one before is
+    // given, so only the new words are marked, not the whole answer again
+    int context = Math.max(0, from - 1);
+    boolean[] fillers =
+        Fluency.fillerMarks(
+            words.subList(context, words.size()).stream().map(RecognizedWord::word).toList());
     List<MarkedWord> marked = new ArrayList<>();
     for (int i = from; i < words.size(); i++) {
       RecognizedWord w = words.get(i);
       double pause = i == 0 ? 0 : Math.max(0, w.start() - words.get(i - 1).end());
       marked.add(
-          new MarkedWord(w.word(), w.start(), w.end(), w.confidence(), fillers[i], round(pause)));
+          new MarkedWord(
+              w.word(), w.start(), w.end(), w.confidence(), fillers[i - context], round(pause)));
     }
     owner.send(socket, new Segment(marked));
   }
