@@ -33,10 +33,16 @@ full_or_smoke() { if [[ $SMOKE == 1 ]]; then echo "$2"; else echo "$1"; fi; }
 # smoke run favours start-up time as ./rehearse does (C1 only, the serial collector)
 JAVA_OPTS=${BENCH_JAVA_OPTS:-$(full_or_smoke "" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")}
 
+# services first, PostgreSQL and Kafka last: a service whose broker has gone spends 30 s closing its
+# Kafka clients
 bench_cleanup() {
   local pid
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do bench_await_exit "$pid"; done
+  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do [[ $pid == "${INFRA_PID:-}" ]] || kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]+"${STARTED[@]}"}"; do [[ $pid == "${INFRA_PID:-}" ]] || bench_await_exit "$pid"; done
+  if [[ -n ${INFRA_PID:-} ]]; then
+    kill "$INFRA_PID" 2>/dev/null || true
+    bench_await_exit "$INFRA_PID"
+  fi
 }
 trap bench_cleanup EXIT
 
@@ -130,7 +136,8 @@ bench_start_infrastructure() {
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "${JAR[launcher]}" dev.rehearse.launcher.DevInfrastructure "$WORK/infra" "${PORT[postgres]}" "${PORT[kafka]}" \
     "$ROOT/suite.parts" >"$WORK/logs/infra.log" 2>&1 &
-  STARTED+=($!)
+  INFRA_PID=$!
+  STARTED+=("$INFRA_PID")
   wait_for infrastructure 120 test -f "$WORK/infra/infra.ready"
 }
 
