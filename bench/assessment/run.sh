@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # assessment scoring benchmark, one command: bench/assessment/run.sh
-# Builds assessment-service (no tests) and this JMH module, then measures in one run: scoring a
+# Builds this JMH module (and assessment-service's jar when missing), then measures in one run: scoring a
 # 275-word typed answer against a 6-concept rubric and a model answer with the service's RubricScorer
 # (words and meaning: sentence embeddings of every clause), the same for a spoken transcript, the
 # words-only path (the first release's scoring) and the plain regex matcher before it as baselines.
 # Prints p50/p95/p99 on one thread (JMH sample mode), answers/s with two threads and the ratios to
 # the baseline, then the verdict: RESULT: PASS, or RESULT: FAIL (exit 2) if the typed p95 is 50 ms or more.
-# Environment: BENCH_SMOKE=1 for a smoke run (ScoringBenchmark's quick setting: fewer, shorter
+# Environment: BENCH_BUILD=always to rebuild the service's jar first; BENCH_SMOKE=1 for a smoke run (ScoringBenchmark's quick setting: fewer, shorter
 # iterations; the target is not checked), see bench/lib.sh; BENCH_QUICK=1 for a short full run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/assessment"
 SMOKE=${BENCH_SMOKE:-0}
 cd "$ROOT"
-echo "building assessment-service and the benchmark"
-mvn -B -q -pl contracts,platform,assessment-service -am install -DskipTests
+# the service's runnable jar, built when missing (BENCH_BUILD=always: always; never: fail instead)
+JAR="$ROOT/assessment-service/target/assessment-service-0.1.0-SNAPSHOT-all.jar"
+if [[ ! -f $JAR || ${BENCH_BUILD:-} == always ]]; then
+  [[ ${BENCH_BUILD:-} != never ]] || { echo "missing $JAR (BENCH_BUILD=never)" >&2; exit 1; }
+  echo "building assessment-service"
+  mvn -B -q -pl assessment-service -am package -DskipTests
+fi
+echo "building the benchmark"
 mvn -B -q -f "$HERE/pom.xml" package
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 STATUS=0
