@@ -156,15 +156,21 @@ bench_token_keys() { # part; prints the VAR=value to start it with
 
 # starts a service on its port and schema, as ./rehearse does; sets LAST_PID
 bench_start_service() { # part, extra VAR=value environment...
-  local part=$1
-  shift
-  echo "starting $part :${PORT[$part]}"
+  bench_start_instance "$1" 1 "${@:2}"
+}
+
+# instance n of a service: its port is the part's + (n-1)*10, as under ./rehearse up --scale
+bench_start_instance() { # part, n, extra VAR=value environment...
+  local part=$1 port=$((PORT[$1] + ($2 - 1) * 10)) log=$1
+  (($2 == 1)) || log="$1-$2"
+  shift 2
+  echo "starting $log :$port"
   # shellcheck disable=SC2086
   DATASOURCES_DEFAULT_USERNAME="${part//-/_}" DATASOURCES_DEFAULT_PASSWORD="${DB_PASSWORD[$part]}" \
-    env MICRONAUT_SERVER_PORT="${PORT[$part]}" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
+    env MICRONAUT_SERVER_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="localhost:${PORT[kafka]}" \
     "$(bench_token_keys "$part")" \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://localhost:${PORT[postgres]}/postgres?currentSchema=${SCHEMA[$part]}" \
-    "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$part.log" 2>&1 &
+    "$@" java $JAVA_OPTS -jar "${JAR[$part]}" >"$WORK/logs/$log.log" 2>&1 &
   LAST_PID=$!
   STARTED+=("$LAST_PID")
 }

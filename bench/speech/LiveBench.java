@@ -62,6 +62,8 @@ public class LiveBench {
   static final int FRAME = 3_200; // 100 ms of 16 kHz 16-bit mono
   static final boolean SMOKE = "1".equals(System.getenv("BENCH_SMOKE"));
   static final Map<String, CompletableFuture<Long>> SCORED = new ConcurrentHashMap<>();
+  /** How many scored events each attempt got (bench/scale checks each is scored once). */
+  static final Map<String, Integer> SCORED_COUNT = new ConcurrentHashMap<>();
   static String gateway;
   static String speech;
 
@@ -351,6 +353,7 @@ public class LiveBench {
               event = line.substring(6).trim();
             } else if (line.startsWith("data:") && "scored".equals(event)) {
               String id = field(line, "attemptId");
+              SCORED_COUNT.merge(id, 1, Integer::sum);
               SCORED.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(now);
             }
           }
@@ -366,12 +369,17 @@ public class LiveBench {
       return SCORED.computeIfAbsent(attemptId, k -> new CompletableFuture<>()).get(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Posts the WAV as an answer to the bench question. */
+    HttpResponse<String> upload(byte[] wav) throws Exception {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/spoken-attempts?questionId=" + QUESTION))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "audio/wav")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts the WAV and returns the nanoseconds from the post to its score on the event stream. */
     long scoreOfUpload(byte[] wav, Duration within) throws Exception {
       long start = System.nanoTime();
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/spoken-attempts?questionId=" + QUESTION))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "audio/wav")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = upload(wav);
       if (r.statusCode() != 202) {
         throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
       }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
+@Order(3) // on the shared suite, before RunningSuiteIT stops it
 class LiveAnswerIT {
   private static final String QUESTION = "open-serving-rollout";
   private static final String LIVE = "/api/live-answers?questionId=" + QUESTION;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
+@Order(Order.DEFAULT) // the shared suite's last user: every class using it has a lower order
 class RunningSuiteIT {
   private static final String QUESTION = "open-serving-rollout";
 
