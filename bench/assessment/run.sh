@@ -6,8 +6,8 @@
 # words-only path (the first release's scoring) and the plain regex matcher before it as baselines.
 # Prints p50/p95/p99 on one thread (JMH sample mode), answers/s with two threads and the ratios to
 # the baseline, then the verdict: RESULT: PASS, or RESULT: FAIL (exit 2) if the typed p95 is 50 ms or more.
-# Environment: BENCH_BUILD=always to rebuild the service's jar first; BENCH_SMOKE=1 for a smoke run (ScoringBenchmark's quick setting: fewer, shorter
-# iterations; the target is not checked), see bench/lib.sh; BENCH_QUICK=1 for a short full run.
+# Environment: BENCH_BUILD=always to rebuild the service's jar first; BENCH_SMOKE=1 for a smoke run (one short
+# measurement in the same JVM; the target is not checked), see bench/lib.sh; BENCH_QUICK=1 for a short full run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/assessment"
@@ -25,7 +25,7 @@ mvn -B -q -f "$HERE/pom.xml" package
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 STATUS=0
 java -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" dev.rehearse.bench.assessment.ScoringBenchmark \
-  "${BENCH_QUICK:-$SMOKE}" | tee "$HERE/target/result.txt" || STATUS=$?
+  "$(if [[ $SMOKE == 1 ]]; then echo smoke; elif [[ ${BENCH_QUICK:-0} == 1 ]]; then echo quick; else echo full; fi)" | tee "$HERE/target/result.txt" || STATUS=$?
 
 # ScoringBenchmark's last line, "typed p95 <ms> ms (target < 50 ms): PASS|FAIL", says it ran to the end
 VERDICT="$(sed -n 's/^typed p95 .*: \(PASS\|FAIL\)$/\1/p' "$HERE/target/result.txt")"

@@ -169,7 +169,7 @@ public class ScoringBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    boolean quick = args.length > 0 && "1".equals(args[0]);
+    String setting = args.length > 0 ? args[0] : "full";
     int words = ANSWER.trim().split("\\s+").length;
     ScoreResult check = scorer().score(QUESTION, ANSWER);
     System.out.printf(
@@ -185,9 +185,9 @@ public class ScoringBenchmark {
     // machine
     Collection<RunResult> results =
         new java.util.ArrayList<>(
-            new Runner(options(quick, 1, org.openjdk.jmh.annotations.Mode.SampleTime)).run());
+            new Runner(options(setting, 1, org.openjdk.jmh.annotations.Mode.SampleTime)).run());
     results.addAll(
-        new Runner(options(quick, 2, org.openjdk.jmh.annotations.Mode.Throughput)).run());
+        new Runner(options(setting, 2, org.openjdk.jmh.annotations.Mode.Throughput)).run());
     Map<String, double[]> figures = new LinkedHashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
@@ -235,17 +235,23 @@ public class ScoringBenchmark {
     }
   }
 
+  /**
+   * full: forked, 3 warm-ups and 5 measurements; quick: the same shape, shorter; smoke: in this
+   * JVM, one short measurement, to show the harness runs (its figures mean nothing).
+   */
   private static Options options(
-      boolean quick, int threads, org.openjdk.jmh.annotations.Mode mode) {
+      String setting, int threads, org.openjdk.jmh.annotations.Mode mode) {
+    boolean full = setting.equals("full");
+    boolean smoke = setting.equals("smoke");
     return new OptionsBuilder()
         .include(ScoringBenchmark.class.getSimpleName())
         .mode(mode)
-        .forks(1)
+        .forks(smoke ? 0 : 1)
         .threads(threads)
-        .warmupIterations(quick ? 1 : 3)
-        .warmupTime(TimeValue.seconds(quick ? 1 : 3))
-        .measurementIterations(quick ? 2 : 5)
-        .measurementTime(TimeValue.seconds(quick ? 1 : 4))
+        .warmupIterations(full ? 3 : smoke ? 0 : 1)
+        .warmupTime(TimeValue.seconds(full ? 3 : 1))
+        .measurementIterations(full ? 5 : smoke ? 1 : 2)
+        .measurementTime(TimeValue.seconds(full ? 4 : 1))
         .build();
   }
 }
