@@ -19,6 +19,9 @@ public abstract class PlatformTest extends ServiceTest {
     p.put("flyway.datasources.default.create-schemas", "true");
     p.put(
         "flyway.datasources.default.locations", "classpath:db/platform,classpath:db/platform-test");
+    // as every service's application.yml: metrics only at /prometheus (metrics.ScrapeController)
+    p.put("endpoints.prometheus.enabled", "false");
+    p.put("endpoints.metrics.enabled", "false");
     return p;
   }
 }

@@ -2,6 +2,7 @@ package dev.rehearse.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearse.launcher.SuiteParts;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,9 @@ class ComposeFileTest {
   private static final Map<String, YamlTree> CONFIG = new LinkedHashMap<>();
   private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
 
+  /** Watching the suite, in the compose stack but no part of it (nor of suite.parts). */
+  private static final List<String> MONITORING = List.of("prometheus", "grafana");
+
   @BeforeAll
   static void load() {
     compose = YamlTree.load(Suite.root().resolve("docker-compose.yml"));
@@ -39,7 +44,8 @@ class ComposeFileTest {
   void everyServiceRunsNextToPostgresAndAKraftBrokerFromTheOfficialImage() {
     assertThat(compose.tree("services").keys().stream().filter(name -> !isOneShot(name)))
         .containsExactlyInAnyOrderElementsOf(
-            Suite.PARTS.stream().map(SuiteParts.Part::name).toList());
+            Stream.concat(Suite.PARTS.stream().map(SuiteParts.Part::name), MONITORING.stream())
+                .toList());
     assertThat(compose.tree("services").keys().stream().filter(ComposeFileTest::isOneShot))
         .containsExactly("kafka-init");
     assertThat(service("kafka").required("image")).isEqualTo("apache/kafka:3.9.1");
@@ -306,6 +312,73 @@ class ComposeFileTest {
     assertThat(CONFIG.get("speech-service").find("rehearse.speech.model-path"))
         .as("speech-service reads the model path")
         .isPresent();
+  }
+
+  @Test
+  void prometheusFindsEveryInstanceOfEveryServiceByDnsAndScrapesItWithTheToken() {
+    assertThat(service("prometheus").required("image"))
+        .matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+    assertThat(service("prometheus").strings("volumes"))
+        .containsKey("./compose/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    assertThat(service("prometheus").strings("secrets")).containsKey("metrics-token");
+    assertThat(compose.text("secrets.metrics-token.environment"))
+        .hasValue("REHEARSE_METRICS_TOKEN");
+    YamlTree prometheus = YamlTree.load(Suite.root().resolve("compose/prometheus/prometheus.yml"));
+    Map<String, YamlTree> jobs = new LinkedHashMap<>();
+    prometheus.trees("scrape_configs").forEach(job -> jobs.put(job.required("job_name"), job));
+    assertThat(jobs.keySet()).containsExactlyInAnyOrderElementsOf(Suite.SERVICES);
+    for (String name : Suite.SERVICES) {
+      YamlTree job = jobs.get(name);
+      assertThat(job.required("metrics_path")).as(name).isEqualTo("/prometheus");
+      assertThat(job.required("authorization.credentials_file"))
+          .as(name + " sends the scrape token")
+          .isEqualTo("/run/secrets/metrics-token");
+      assertThat(job.find("static_configs"))
+          .as(name + ": a fixed list misses scaled instances")
+          .isEmpty();
+      List<YamlTree> lookups = job.trees("dns_sd_configs");
+      assertThat(lookups).as(name + " found by DNS").hasSize(1);
+      assertThat(lookups.get(0).required("names")).isEqualTo(name);
+      assertThat(lookups.get(0).text("type")).hasValue("A");
+      assertThat(lookups.get(0).required("port")).isEqualTo(String.valueOf(Suite.PORTS.get(name)));
+      assertThat(requiredVariable(rawEnv(name, "REHEARSE_METRICS_TOKEN")))
+          .as(name + " gets the token")
+          .isEqualTo("REHEARSE_METRICS_TOKEN");
+    }
+  }
+
+  @Test
+  void grafanaShowsTheRepositorysDashboardFromPrometheusAndHasNoDefaultPassword()
+      throws IOException {
+    assertThat(service("grafana").required("image")).matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
+    assertThat(requiredVariable(rawEnv("grafana", "GF_SECURITY_ADMIN_PASSWORD")))
+        .isEqualTo("REHEARSE_GRAFANA_ADMIN_PASSWORD");
+    assertThat(service("grafana").strings("ports").keySet())
+        .as("published on this machine only")
+        .allMatch(p -> p.startsWith("127.0.0.1:"));
+    Map<String, String> volumes = service("grafana").strings("volumes");
+    assertThat(volumes).containsKey("./compose/grafana/provisioning:/etc/grafana/provisioning:ro");
+    Path grafana = Suite.root().resolve("compose/grafana");
+    YamlTree source =
+        YamlTree.load(grafana.resolve("provisioning/datasources/prometheus.yml"))
+            .trees("datasources")
+            .get(0);
+    assertThat(source.required("url")).isEqualTo("http://prometheus:9090");
+    String dashboards =
+        YamlTree.load(grafana.resolve("provisioning/dashboards/rehearse.yml"))
+            .trees("providers")
+            .get(0)
+            .required("options.path");
+    assertThat(volumes).containsKey("./compose/grafana/dashboards:" + dashboards + ":ro");
+
+    JsonNode dashboard = Json.read(Files.readString(grafana.resolve("dashboards/rehearse.json")));
+    assertThat(dashboard.path("panels")).isNotEmpty();
+    for (JsonNode panel : dashboard.path("panels")) {
+      assertThat(panel.path("datasource").path("uid").asText())
+          .as(panel.path("title").asText())
+          .isEqualTo(source.required("uid"));
+      assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+    }
   }
 
   /** A one-shot container: it runs once and exits (restart "no"). */

@@ -31,6 +31,15 @@ final class Script {
 
   /** Runs a command to the end, echoing its output into the test log as it comes. */
   Result run(Duration timeout, String... args) {
+    return run(timeout, true, args);
+  }
+
+  /** Runs a command to the end, keeping its output out of the test log (pages of metrics, say). */
+  Result capture(Duration timeout, String... args) {
+    return run(timeout, false, args);
+  }
+
+  private Result run(Duration timeout, boolean echo, String... args) {
     String[] command = new String[args.length + 1];
     command[0] = script.toString();
     System.arraycopy(args, 0, command, 1, args.length);
@@ -42,7 +51,7 @@ final class Script {
     StringBuilder output = new StringBuilder();
     try {
       Process process = builder.start();
-      Thread reader = new Thread(() -> copy(process, output), name + "-output");
+      Thread reader = new Thread(() -> copy(process, output, echo), name + "-output");
       reader.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroy);
@@ -68,13 +77,15 @@ final class Script {
     }
   }
 
-  private void copy(Process process, StringBuilder output) {
+  private void copy(Process process, StringBuilder output, boolean echo) {
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
-        System.out.println("[" + name + "] " + line);
+        if (echo) {
+          System.out.println("[" + name + "] " + line);
+        }
         synchronized (output) {
           output.append(line).append('\n');
         }

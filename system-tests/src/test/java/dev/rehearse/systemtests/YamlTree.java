@@ -79,6 +79,25 @@ final class YamlTree {
     return new YamlTree(map);
   }
 
+  /** A list of mappings (Prometheus's scrape_configs, say); empty when there is none. */
+  List<YamlTree> trees(String path) {
+    Object node = find(path).orElse(List.of());
+    if (!(node instanceof List<?> list)) {
+      throw new AssertionError(path + " is not a list");
+    }
+    return list.stream()
+        .map(
+            entry -> {
+              if (!(entry instanceof Map<?, ?>)) {
+                throw new AssertionError("an entry of " + path + " is not a mapping");
+              }
+              @SuppressWarnings("unchecked")
+              Map<String, Object> map = (Map<String, Object>) entry;
+              return new YamlTree(map);
+            })
+        .toList();
+  }
+
   Set<String> keys() {
     return root.keySet();
   }

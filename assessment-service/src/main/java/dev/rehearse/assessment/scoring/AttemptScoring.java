@@ -6,12 +6,18 @@ import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** Scores an answer, stores the attempt and queues the scored event, all in one transaction. */
@@ -21,10 +27,25 @@ public class AttemptScoring {
   private final AttemptRepository attempts;
   private final Outbox outbox;
 
-  public AttemptScoring(RubricScorer scorer, AttemptRepository attempts, Outbox outbox) {
+  /** How long the rubric scorer takes, per kind of answer (typed, spoken). */
+  private final Map<Mode, Timer> latency = new EnumMap<>(Mode.class);
+
+  public AttemptScoring(
+      RubricScorer scorer, AttemptRepository attempts, Outbox outbox, MeterRegistry meters) {
     this.scorer = scorer;
     this.attempts = attempts;
     this.outbox = outbox;
+    for (Mode mode : Mode.values()) {
+      latency.put(
+          mode,
+          Timer.builder("rehearse.scoring")
+              .description("Time to score one answer against its rubric")
+              .tag("kind", mode.name().toLowerCase(Locale.ROOT))
+              .publishPercentileHistogram()
+              .minimumExpectedValue(Duration.ofMillis(1))
+              .maximumExpectedValue(Duration.ofSeconds(10))
+              .register(meters));
+    }
   }
 
   /**
@@ -39,7 +60,7 @@ public class AttemptScoring {
       String answer,
       @Nullable TranscriptReady spoken) {
     Mode mode = spoken == null ? Mode.TYPED : Mode.SPOKEN;
-    ScoreResult r = scorer.score(question, answer, mode);
+    ScoreResult r = latency.get(mode).record(() -> scorer.score(question, answer, mode));
     FluencyReport delivery = spoken == null ? null : FluencyReport.of(spoken);
     List<String> feedback = new ArrayList<>(r.feedback());
     if (delivery != null) {

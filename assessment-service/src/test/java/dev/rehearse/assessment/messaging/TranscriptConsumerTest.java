@@ -8,17 +8,44 @@ import dev.rehearse.assessment.scoring.AttemptRepository;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class TranscriptConsumerTest extends AssessmentTestBase {
   @Inject AttemptRepository attempts;
+  @Inject MeterRegistry meters;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Test
+  void typedAndSpokenScoringAreTimedApart() {
+    Timer typed = meters.get("rehearse.scoring").tag("kind", "typed").timer();
+    Timer spoken = meters.get("rehearse.scoring").tag("kind", "spoken").timer();
+    long typedBefore = typed.count();
+    long spokenBefore = spoken.count();
+
+    answer(http, "c-timed", question().questionId(), "a canary release, then roll back");
+    assertThat(typed.count()).isEqualTo(typedBefore + 1);
+    assertThat(typed.max(TimeUnit.NANOSECONDS)).isPositive();
+
+    UUID attemptId = UUID.randomUUID();
+    send(transcript(attemptId, "c-timed", question().questionId(), "canary then roll back"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> attempts.findById(attemptId).isPresent());
+    assertThat(spoken.count()).isGreaterThan(spokenBefore);
+  }
 
   @Test
   void spokenAnswerIsScoredLikeTypedText() {

@@ -2,9 +2,13 @@ package dev.rehearse.gateway.accounts;
 
 import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,12 +21,34 @@ public class Accounts {
   private final Tokens tokens;
   private final SignInThrottle throttle;
 
+  /** Why sign-ins failed, for operators only: the caller is never told which it was. */
+  enum Failure {
+    UNKNOWN_ACCOUNT,
+    WRONG_PASSWORD,
+    THROTTLED
+  }
+
+  private final Map<Failure, Counter> failures = new EnumMap<>(Failure.class);
+
   public Accounts(
-      UserAccountRepository users, Passwords passwords, Tokens tokens, SignInThrottle throttle) {
+      UserAccountRepository users,
+      Passwords passwords,
+      Tokens tokens,
+      SignInThrottle throttle,
+      MeterRegistry meters) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.throttle = throttle;
+    for (Failure reason : Failure.values()) {
+      failures.put(
+          reason,
+          Counter.builder("rehearse.sign.in.failures")
+              .description(
+                  "Failed sign-ins: a burst of unknown accounts or wrong passwords is guessing")
+              .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+              .register(meters));
+    }
   }
 
   /** Creates the account, if the email is not taken already. */
@@ -71,6 +97,11 @@ public class Accounts {
       right = false;
     }
     if (!right || attempt.throttled()) {
+      Failure reason =
+          attempt.throttled()
+              ? Failure.THROTTLED
+              : found.isPresent() ? Failure.WRONG_PASSWORD : Failure.UNKNOWN_ACCOUNT;
+      failures.get(reason).increment();
       throw new ProblemException(HttpStatus.UNAUTHORIZED, null, WRONG);
     }
     attempt.succeeded();

@@ -7,13 +7,15 @@ import dev.rehearse.speech.transcription.TranscriptionJobs;
 import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.VoskEngine;
 import dev.rehearse.speech.vosk.VoskStream;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -29,9 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * socket starts an answer, carries on the candidate's answer to the same question (dropped, or on a
  * socket the candidate has left without the server knowing yet), or is refused while an answer of
  * theirs to another question is open. A dropped answer not resumed within {@code
- * rehearse.speech.live.resume-within} is submitted as it is: nothing said is lost.
+ * rehearse.speech.live.resume-within} is submitted as it is: nothing said is lost. Made at
+ * start-up, so its gauge of open answers is there before the first answer.
  */
-@Singleton
+@Context
 public class LiveAnswers {
   private final Map<String, LiveAnswer> byCandidate = new ConcurrentHashMap<>();
   private final ExecutorService recognition;
@@ -48,7 +51,8 @@ public class LiveAnswers {
       CatalogRepository catalog,
       ObjectMapper json,
       LiveSettings settings,
-      SpeechSettings speech) {
+      SpeechSettings speech,
+      MeterRegistry registry) {
     this.vosk = vosk;
     this.jobs = jobs;
     this.catalog = catalog;
@@ -64,6 +68,9 @@ public class LiveAnswers {
               t.setDaemon(true);
               return t;
             });
+    Gauge.builder("rehearse.live.answers.open", byCandidate, Map::size)
+        .description("Live answers this instance holds, dropped ones awaiting resumption included")
+        .register(registry);
   }
 
   /** The longest answer a client may ask for, in seconds. */

@@ -54,6 +54,12 @@ public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, U
       nativeQuery = true)
   long countUnfinished(String candidateId);
 
+  /**
+   * Jobs waiting for a worker ({@link TranscriptionMeters}); the queue's partial index covers it.
+   */
+  @Query(value = "SELECT count(*) FROM spoken_attempt WHERE status = 'QUEUED'", nativeQuery = true)
+  long countQueued();
+
   @Query(
       "UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")
   void progress(UUID id, int percent);

@@ -27,6 +27,7 @@ public class TranscriptionWorker {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptionWorker.class);
   private final TranscriptionJobs jobs;
   private final VoskEngine vosk;
+  private final TranscriptionMeters meters;
   private final ExecutorService executor;
 
   /** One loop per instance at a time; a wake-up that finds it busy leaves a note instead. */
@@ -36,9 +37,13 @@ public class TranscriptionWorker {
   private volatile boolean stopping;
 
   public TranscriptionWorker(
-      TranscriptionJobs jobs, VoskEngine vosk, @Named(TaskExecutors.IO) ExecutorService executor) {
+      TranscriptionJobs jobs,
+      VoskEngine vosk,
+      TranscriptionMeters meters,
+      @Named(TaskExecutors.IO) ExecutorService executor) {
     this.jobs = jobs;
     this.vosk = vosk;
+    this.meters = meters;
     this.executor = executor;
   }
 
@@ -96,6 +101,7 @@ public class TranscriptionWorker {
     }
     try {
       int[] reported = {0};
+      long start = System.nanoTime();
       Recognition heard =
           vosk.transcribe(
               pcm,
@@ -106,6 +112,7 @@ public class TranscriptionWorker {
                   jobs.progress(job.id(), percent);
                 }
               });
+      meters.transcribed(pcm, System.nanoTime() - start);
       if (heard.words().isEmpty()) {
         jobs.fail(
             job,

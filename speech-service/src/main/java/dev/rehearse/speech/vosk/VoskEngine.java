@@ -31,7 +31,7 @@ import org.vosk.Recognizer;
 @Context
 public class VoskEngine {
   public static final int SAMPLE_RATE = 16_000;
-  static final int BYTES_PER_SECOND = SAMPLE_RATE * 2;
+  public static final int BYTES_PER_SECOND = SAMPLE_RATE * 2;
 
   /**
    * Audio is fed in quarter seconds: small enough for smooth progress, large enough to be cheap.

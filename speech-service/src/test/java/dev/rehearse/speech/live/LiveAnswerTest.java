@@ -15,6 +15,7 @@ import dev.rehearse.speech.transcription.SpokenAttemptRepository;
 import dev.rehearse.speech.transcription.SpokenAudioRepository;
 import dev.rehearse.testsupport.GatewayTokens;
 import dev.rehearse.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -53,6 +54,7 @@ class LiveAnswerTest extends SpeechTestBase {
   @Inject SpokenAudioRepository audio;
   @Inject SpokenAttemptData spokenAttemptData;
   @Inject TransactionOperations<Connection> tx;
+  @Inject MeterRegistry meters;
 
   @Override
   public Map<String, String> getProperties() {
@@ -254,8 +256,10 @@ class LiveAnswerTest extends SpeechTestBase {
       assertThat(refused.code()).isEqualTo(1013);
       assertThat(refused.reason()).contains("try again", "upload");
       assertThat(open).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+      assertThat(openGauge()).as("every slot held").isEqualTo(4);
 
       open.remove(0).text("{\"type\":\"discard\"}");
+      await().atMost(Duration.ofSeconds(10)).until(() -> openGauge() < 4);
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
@@ -271,6 +275,10 @@ class LiveAnswerTest extends SpeechTestBase {
         live.ended().join();
       }
     }
+  }
+
+  private double openGauge() {
+    return meters.get("rehearse.live.answers.open").gauge().value();
   }
 
   @Test

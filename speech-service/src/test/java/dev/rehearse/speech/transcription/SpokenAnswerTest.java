@@ -11,17 +11,22 @@ import dev.rehearse.speech.catalog.CatalogRepository;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
 import dev.rehearse.speech.vosk.RecognizedWord;
 import dev.rehearse.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,16 @@ class SpokenAnswerTest extends SpeechTestBase {
   @Inject CatalogRepository catalog;
   @Inject SpokenAudioRepository audio;
   @Inject SpokenAttemptRepository attempts;
+  @Inject MeterRegistry meters;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> p = new HashMap<>(super.getProperties());
+    p.put(
+        "rehearse.metrics.query-every",
+        "50ms"); // the queue gauge asks often enough to see a job wait
+    return p;
+  }
 
   @BeforeAll
   void publishQuestion() {
@@ -78,6 +93,36 @@ class SpokenAnswerTest extends SpeechTestBase {
       assertThat(event.durationSeconds()).isEqualTo(done.durationSeconds());
       assertThat(event.sessionId()).isNull();
     }
+  }
+
+  @Test
+  void transcriptionsAreMeteredWhileQueuedAndOnceDone() {
+    Timer duration = meters.get("rehearse.transcription").timer();
+    long before = duration.count();
+    long rtfBefore = meters.get("rehearse.transcription.real.time.factor").summary().count();
+    // one worker per instance: while it transcribes the first, the others wait in the queue
+    List<UUID> ids =
+        List.of(
+            submit("c-meter-1", "answers/serving-rollout.wav"),
+            submit("c-meter-2", "answers/serving-rollout.wav"),
+            submit("c-meter-3", "answers/serving-rollout.wav"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> queueDepth() >= 1);
+    ids.forEach(this::awaitFinished);
+    await().atMost(Duration.ofSeconds(5)).until(() -> queueDepth() == 0);
+
+    assertThat(duration.count() - before).isGreaterThanOrEqualTo(3);
+    assertThat(duration.max(TimeUnit.MILLISECONDS)).isPositive();
+    var rtf = meters.get("rehearse.transcription.real.time.factor").summary();
+    assertThat(rtf.count() - rtfBefore).isGreaterThanOrEqualTo(3);
+    // an 11.5 s answer takes a fraction of its length to transcribe, never nothing
+    assertThat(rtf.max()).isBetween(0.001, 5.0);
+  }
+
+  private double queueDepth() {
+    return meters.get("rehearse.transcription.queue.depth").gauge().value();
   }
 
   @Test
