@@ -58,6 +58,15 @@ public class Traces {
     return headers.get(TRACEPARENT);
   }
 
+  /**
+   * The trace a WebSocket's work belongs to: the current span while its handshake is being
+   * answered, else the {@code traceparent} the handshake came with.
+   */
+  public static @Nullable String parentOf(HttpRequest<?> handshake) {
+    String current = currentParent();
+    return current != null ? current : handshake.getHeaders().get(TRACEPARENT);
+  }
+
   /** The current trace's id (32 hex digits); null outside any trace. */
   public static @Nullable String currentTraceId() {
     SpanContext span = Span.current().getSpanContext();
