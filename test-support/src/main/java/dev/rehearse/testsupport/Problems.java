@@ -13,8 +13,8 @@ public final class Problems {
 
   /**
    * Sends the request and asserts it is refused with this status and an application/problem+json
-   * body with status and title, naming {@code field} when not null, with no exception or stack
-   * trace in it; returns the body.
+   * body with status, title and trace id, naming {@code field} when not null, with no exception or
+   * stack trace in it; returns the body.
    */
   public static String assertProblem(
       HttpClient http, HttpRequest<?> request, int status, String field) {
@@ -30,6 +30,7 @@ public final class Problems {
       assertThat(body)
           .contains("\"status\":" + status)
           .contains("\"title\"")
+          .containsPattern("\"traceId\":\"[0-9a-f]{32}\"") // a user's report leads to the logs
           .doesNotContain("Exception")
           .doesNotContain("\tat ");
       if (field != null) {

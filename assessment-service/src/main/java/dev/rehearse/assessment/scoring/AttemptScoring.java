@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Scores an answer, stores the attempt and queues the scored event, all in one transaction. */
 @Singleton
 public class AttemptScoring {
+  private static final Logger LOG = LoggerFactory.getLogger(AttemptScoring.class);
   private final RubricScorer scorer;
   private final AttemptRepository attempts;
   private final Outbox outbox;
@@ -104,6 +107,7 @@ public class AttemptScoring {
             r.conceptsHit().stream().map(ScoreResult.ConceptHit::concept).toList(),
             r.conceptsMissed().stream().map(ScoreResult.ConceptMiss::concept).toList(),
             r.redFlags().stream().map(ScoreResult.RaisedFlag::rule).toList()));
+    LOG.info("Scored {} attempt {} of candidate {}: {}", mode, attemptId, candidateId, r.score());
     return attempt;
   }
 }

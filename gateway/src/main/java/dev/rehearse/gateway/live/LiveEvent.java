@@ -1,12 +1,16 @@
 package dev.rehearse.gateway.live;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event to push to a candidate; {@code id} is the SSE event id, increasing in commit order. */
+/**
+ * One event to push to a candidate; {@code id} is the SSE event id, increasing in commit order.
+ * {@code traceParent}: the trace the event was stored in, continued when it is pushed.
+ */
 @MappedEntity("live_event")
 public record LiveEvent(
     @Id @GeneratedValue Long id,
@@ -14,4 +18,5 @@ public record LiveEvent(
     String candidateId,
     String kind,
     String payload,
-    Instant createdAt) {}
+    Instant createdAt,
+    @Nullable String traceParent) {}

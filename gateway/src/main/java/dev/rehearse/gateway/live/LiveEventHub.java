@@ -1,7 +1,9 @@
 package dev.rehearse.gateway.live;
 
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +26,17 @@ public class LiveEventHub {
   private static final long UNKNOWN = -1;
 
   private final LiveEventRepository events;
+  private final Traces traces;
   private final Duration retention;
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private long cursor = UNKNOWN;
 
   public LiveEventHub(
       LiveEventRepository events,
+      Traces traces,
       @Value("${rehearse.gateway.events.retention:7d}") Duration retention) {
     this.events = events;
+    this.traces = traces;
     this.retention = retention;
   }
 
@@ -87,10 +92,17 @@ public class LiveEventHub {
   }
 
   private void deliver(LiveEvent e) {
+    int sent = 0;
     for (Connection c : connections) {
       if (c.candidateId.equals(e.candidateId()) && e.id() > c.lastId) {
         c.lastId = e.id();
         c.sink.tryEmitNext(e);
+        sent++;
+      }
+    }
+    if (sent > 0) {
+      try (var span = traces.continueFrom(e.traceParent(), "live event push", SpanKind.PRODUCER)) {
+        LOG.info("Sent live event {} ({}) to {} connection(s)", e.id(), e.kind(), sent);
       }
     }
   }

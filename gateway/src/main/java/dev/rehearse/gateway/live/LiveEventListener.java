@@ -8,8 +8,12 @@ import dev.rehearse.platform.inbox.DeadLetteringListener;
 import dev.rehearse.platform.inbox.DeadLetters;
 import dev.rehearse.platform.inbox.EventInbox;
 import dev.rehearse.platform.inbox.InboxListener;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each candidate-facing event once into {@code live_event}. One consumer group for all
@@ -17,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @InboxListener(groupId = "gateway-live")
 public class LiveEventListener extends DeadLetteringListener {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveEventListener.class);
   private static final String CONSUMER = "gateway-live";
   private final EventInbox inbox;
   private final LiveEventRepository events;
@@ -33,7 +38,7 @@ public class LiveEventListener extends DeadLetteringListener {
         CONSUMER,
         record,
         AttemptScored.class,
-        e -> events.append(e.eventId(), e.candidateId(), "scored", record.value()));
+        e -> store(e.eventId(), e.candidateId(), "scored", record));
   }
 
   @Topic(Topics.ASSESSMENT_REVIEWED)
@@ -42,7 +47,7 @@ public class LiveEventListener extends DeadLetteringListener {
         CONSUMER,
         record,
         AttemptReviewed.class,
-        e -> events.append(e.eventId(), e.candidateId(), "reviewed", record.value()));
+        e -> store(e.eventId(), e.candidateId(), "reviewed", record));
   }
 
   @Topic(Topics.SPEECH_PRONUNCIATIONS)
@@ -51,6 +56,14 @@ public class LiveEventListener extends DeadLetteringListener {
         CONSUMER,
         record,
         PronunciationScored.class,
-        e -> events.append(e.eventId(), e.candidateId(), "pronunciation", record.value()));
+        e -> store(e.eventId(), e.candidateId(), "pronunciation", record));
+  }
+
+  /** In the record's trace, which is stored with the row for the push. */
+  private void store(
+      UUID eventId, String candidateId, String kind, ConsumerRecord<String, String> record) {
+    if (events.append(eventId, candidateId, kind, record.value(), Traces.currentParent()) == 1) {
+      LOG.info("Stored live event {} ({}) for candidate {}", eventId, kind, candidateId);
+    }
   }
 }

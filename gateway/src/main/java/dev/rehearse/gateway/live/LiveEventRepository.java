@@ -1,5 +1,6 @@
 package dev.rehearse.gateway.live;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -18,10 +19,11 @@ public interface LiveEventRepository extends GenericRepository<LiveEvent, Long> 
    */
   @Query(
       """
-      INSERT INTO live_event (event_id, candidate_id, kind, payload)
-      SELECT CAST(:eventId AS uuid), :candidateId, :kind, :payload FROM (SELECT pg_advisory_xact_lock(7410)) AS serialised
+      INSERT INTO live_event (event_id, candidate_id, kind, payload, trace_parent)
+      SELECT CAST(:eventId AS uuid), :candidateId, :kind, :payload, :traceParent FROM (SELECT pg_advisory_xact_lock(7410)) AS serialised
       ON CONFLICT (event_id) DO NOTHING""")
-  int append(UUID eventId, String candidateId, String kind, String payload);
+  int append(
+      UUID eventId, String candidateId, String kind, String payload, @Nullable String traceParent);
 
   @Query("SELECT COALESCE(MAX(id), 0) FROM live_event")
   long maxId();

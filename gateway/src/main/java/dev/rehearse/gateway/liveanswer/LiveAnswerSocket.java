@@ -2,6 +2,7 @@ package dev.rehearse.gateway.liveanswer;
 
 import dev.rehearse.gateway.identity.QueryTokenReader;
 import dev.rehearse.gateway.routing.RouteTable;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -56,6 +57,10 @@ public class LiveAnswerSocket {
     MutableHttpRequest<?> upstream =
         HttpRequest.GET(speech.resolve(PATH + withoutToken(request.getUri().getRawQuery())))
             .bearerAuth(tokens.resolveToken(request).orElseThrow());
+    String traceparent = Traces.parentOf(request);
+    if (traceparent != null) {
+      upstream.header(Traces.TRACEPARENT, traceparent); // the answer's work joins this trace
+    }
     upstream.setAttribute(RELAY, relay); // how SpeechSocket finds it, from its first message on
     Mono.from(client.connect(SpeechSocket.class, upstream))
         .timeout(handshakeTimeout)

@@ -5,6 +5,7 @@ import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.identity.Role;
 import dev.rehearse.platform.problem.Problem;
 import dev.rehearse.platform.problem.ProblemBodyProvider;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -92,7 +93,8 @@ public class AttemptLookupController {
             404,
             "id: no attempt with id " + id,
             request.getPath(),
-            List.of(new Problem.FieldError("id", "no attempt with id " + id)));
+            List.of(new Problem.FieldError("id", "no attempt with id " + id)),
+            Traces.traceId(request));
     return HttpResponse.notFound().contentType(ProblemBodyProvider.PROBLEM_JSON).body(problem);
   }
 

@@ -5,6 +5,7 @@ import dev.rehearse.gateway.identity.BearerCheck;
 import dev.rehearse.gateway.limits.AudioLimit;
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.ByteBodyHttpResponse;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
 /**
  * Streams every /api request that no gateway controller handles to the service owning its path,
  * unchanged but for identity headers, which are dropped: the Authorization header goes along, and
- * each service verifies the token and reads the caller from it.
+ * each service verifies the token and reads the caller from it. Its {@code traceparent} names the
+ * gateway's span (micronaut-tracing's client filter), so the service continues the gateway's trace.
  *
  * <p>Mapped to every path and checking for /api itself: Micronaut matches a filter's pattern
  * against every request, so a pattern other than match-all costs a path-pattern match per request
@@ -44,6 +46,7 @@ import reactor.core.publisher.Mono;
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class ProxyFilter implements HttpServerFilter {
   public static final String API = "/api";
+  private static final String TRACESTATE = "tracestate";
   private final RouteTable routes;
   private final RawHttpClient client;
   private final AccessPolicy access;
@@ -149,6 +152,10 @@ public class ProxyFilter implements HttpServerFilter {
                   // are dropped, so no service could ever be misled by them
                   h.remove("X-Candidate-Id");
                   h.remove("X-User-Role");
+                  // the client's trace context names the gateway's parent; the tracing client
+                  // filter writes the gateway's own, so the service's span is the gateway's child
+                  h.remove(Traces.TRACEPARENT);
+                  h.remove(TRACESTATE);
                 });
     CloseableByteBody body =
         request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;

@@ -2,6 +2,7 @@ package dev.rehearse.gateway.routing;
 
 import dev.rehearse.platform.problem.Problem;
 import dev.rehearse.platform.problem.ProblemBodyProvider;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,7 +35,8 @@ public final class Unavailable {
             503,
             "the " + service.name() + " service is unavailable; try again shortly",
             request.getPath(),
-            List.of());
+            List.of(),
+            Traces.traceId(request));
     return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(ProblemBodyProvider.PROBLEM_JSON)
         .header("Retry-After", "5")

@@ -72,6 +72,16 @@ class LiveAnswerSocketTest extends GatewayTestBase {
   }
 
   @Test
+  void speechIsAskedInTheTraceOfTheCandidatesHandshake() {
+    String traceId = "8a3c60f7d188f8fa79d48a391a778fa6";
+    open(PATH, tokenFor("c-" + UUID.randomUUID()), "00-" + traceId + "-53995c3f42cd8ad8-01");
+
+    Map<String, Object> asked = speech.lastRequest("/api/live-answers").orElseThrow();
+    assertThat(asked.get("headers").toString())
+        .containsPattern("traceparent=00-" + traceId + "-[0-9a-f]{16}-01(?!,00-)"); // one only
+  }
+
+  @Test
   void theQueryTokenIsStillIgnoredOnOtherPaths() {
     String token = tokenFor("c-" + UUID.randomUUID());
     assertProblem(HttpRequest.GET("/api/spoken-attempts/a-1?access_token=" + token), 401);
@@ -117,6 +127,10 @@ class LiveAnswerSocketTest extends GatewayTestBase {
 
   /** Opens a socket with the JDK's client and waits for its close. */
   private Closed open(String path, String bearer) {
+    return open(path, bearer, null);
+  }
+
+  private Closed open(String path, String bearer, String traceparent) {
     CompletableFuture<Closed> closed = new CompletableFuture<>();
     WebSocket.Listener listener =
         new WebSocket.Listener() {
@@ -127,7 +141,7 @@ class LiveAnswerSocketTest extends GatewayTestBase {
           }
         };
     try {
-      connect(path, bearer, listener).get(10, TimeUnit.SECONDS);
+      connect(path, bearer, traceparent, listener).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("the upgrade of " + path + " failed", e);
     }
@@ -138,7 +152,7 @@ class LiveAnswerSocketTest extends GatewayTestBase {
   /** The status a refused handshake got from the JDK's WebSocket client. */
   private int handshakeStatus(String path, String bearer) {
     try {
-      connect(path, bearer, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS).abort();
+      connect(path, bearer, null, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS).abort();
       throw new AssertionError("the upgrade of " + path + " went through");
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
@@ -149,10 +163,13 @@ class LiveAnswerSocketTest extends GatewayTestBase {
   }
 
   private CompletableFuture<WebSocket> connect(
-      String path, String bearer, WebSocket.Listener listener) {
+      String path, String bearer, String traceparent, WebSocket.Listener listener) {
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     if (bearer != null) {
       builder.header("Authorization", "Bearer " + bearer);
+    }
+    if (traceparent != null) {
+      builder.header("traceparent", traceparent);
     }
     return builder.buildAsync(URI.create("ws://localhost:" + server.getPort() + path), listener);
   }

@@ -79,13 +79,39 @@ class RoutingTest extends GatewayTestBase {
   }
 
   @Test
+  void aServiceContinuesTheTraceTheClientStarted() {
+    String traceId = "3e4d1c2b5a6978f0e1d2c3b4a5968778";
+    String clientSpan = "1122334455667788";
+    Echo echo =
+        echo(
+            HttpRequest.GET("/api/questions/q-1")
+                .bearerAuth(tokenFor("c-1"))
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01"));
+
+    // the gateway's span: same trace, a span of its own
+    assertThat(echo.headers().get("traceparent"))
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        .doesNotContain(clientSpan);
+  }
+
+  @Test
+  void aRequestWithoutATraceReachesItsServiceInTheTraceTheGatewayStarted() {
+    Echo first = echo(HttpRequest.GET("/api/questions/q-1").bearerAuth(tokenFor("c-1")));
+    Echo second = echo(HttpRequest.GET("/api/questions/q-1").bearerAuth(tokenFor("c-1")));
+    assertThat(first.headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(first.headers().get("traceparent").substring(3, 35))
+        .isNotEqualTo(second.headers().get("traceparent").substring(3, 35));
+  }
+
+  @Test
   void answersComeBackAsTheServiceSentThemWithTheirLength() {
     String json = "{\"id\":\"q-9\",\"text\":\"Why canary a model rollout?\"}";
     question.answer("/api/questions/q-9", 200, json);
     question.answer(
         "/api/questions/missing",
         404,
-        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}");
 
     HttpResponse<String> found =
         http.toBlocking()
@@ -185,7 +211,8 @@ class RoutingTest extends GatewayTestBase {
     String unknown = UUID.randomUUID().toString();
     String notFound =
         "{\"type\":\"https://rehearse.dev/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"id: no such attempt\",\"instance\":null,\"errors\":[{\"field\":\"id\",\"message\":\"no such attempt\"}]}";
+            + "\"detail\":\"id: no such attempt\",\"instance\":null,\"errors\":[{\"field\":\"id\",\"message\":\"no such attempt\"}],"
+            + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}";
     assessment.answer("/api/attempts/" + spoken, 404, notFound);
     speech.answer(
         "/api/spoken-attempts/" + spoken,

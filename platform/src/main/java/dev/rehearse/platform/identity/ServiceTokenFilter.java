@@ -13,6 +13,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import java.util.List;
@@ -40,6 +41,12 @@ public class ServiceTokenFilter implements HttpServerFilter {
     // an unset list reads as [""], which would make every GET public
     this.anonymousGetPaths = anonymousGetPaths.stream().filter(p -> !p.isBlank()).toList();
     this.errors = errors;
+  }
+
+  /** In the security phase, after the tracing filter: a refusal names its trace id too. */
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.SECURITY.order();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.rehearse.platform.inbox;
 
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,24 @@ import org.slf4j.LoggerFactory;
 public class DeadLetters {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
   private final Producer<String, String> producer;
+  private final Traces traces;
 
   public DeadLetters(
       @KafkaClient(id = "dead-letters", acks = KafkaClient.Acknowledge.ALL)
-          Producer<String, String> producer) {
+          Producer<String, String> producer,
+      Traces traces) {
     this.producer = producer;
+    this.traces = traces;
   }
 
+  /** In the record's trace: the warning below leads from the dead letter to the first request. */
   public void send(ConsumerRecord<String, String> record, String consumer, String reason) {
+    try (var span = traces.continueRecord(record)) {
+      copy(record, consumer, reason);
+    }
+  }
+
+  private void copy(ConsumerRecord<String, String> record, String consumer, String reason) {
     ProducerRecord<String, String> letter =
         new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(), record.value());
     record.headers().forEach(h -> letter.headers().add(h));

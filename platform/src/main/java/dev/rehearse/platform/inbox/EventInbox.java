@@ -3,6 +3,7 @@ package dev.rehearse.platform.inbox;
 import dev.rehearse.contracts.AboutCandidate;
 import dev.rehearse.contracts.Event;
 import dev.rehearse.platform.personal.ErasedAccounts;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -13,7 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The idempotent consumer, written once: parses and validates a record, then applies its effect and
  * records the event id in one transaction, so a redelivery changes nothing. A record that can never
  * be processed goes to the dead-letter topic and the consumer moves on. An event about an erased
- * candidate is dropped ({@link ErasedAccounts}).
+ * candidate is dropped ({@link ErasedAccounts}). The handling continues the trace named in the
+ * record's {@code traceparent} header, so its logs carry the trace id of the request that caused
+ * the event.
  */
 @Singleton
 public class EventInbox {
@@ -22,18 +25,21 @@ public class EventInbox {
   private final TransactionOperations<Connection> tx;
   private final DeadLetters deadLetters;
   private final ErasedAccounts erased;
+  private final Traces traces;
 
   public EventInbox(
       EventReader reader,
       ProcessedEventRepository processed,
       TransactionOperations<Connection> tx,
       DeadLetters deadLetters,
-      ErasedAccounts erased) {
+      ErasedAccounts erased,
+      Traces traces) {
     this.reader = reader;
     this.processed = processed;
     this.tx = tx;
     this.deadLetters = deadLetters;
     this.erased = erased;
+    this.traces = traces;
   }
 
   /**
@@ -55,6 +61,17 @@ public class EventInbox {
    * (null values).
    */
   public <T extends Event> boolean accept(
+      String consumer,
+      ConsumerRecord<String, String> record,
+      Class<T> type,
+      Consumer<T> effect,
+      Consumer<String> onTombstone) {
+    try (var span = traces.continueRecord(record)) {
+      return handle(consumer, record, type, effect, onTombstone);
+    }
+  }
+
+  private <T extends Event> boolean handle(
       String consumer,
       ConsumerRecord<String, String> record,
       Class<T> type,

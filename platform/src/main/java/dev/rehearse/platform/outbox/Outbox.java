@@ -1,6 +1,7 @@
 package dev.rehearse.platform.outbox;
 
 import dev.rehearse.contracts.Event;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Records an event for publishing; joins the caller's transaction so state and event commit
- * together.
+ * together. The current trace goes along, so the consumers' work joins it.
  */
 @Singleton
 public class Outbox {
@@ -27,7 +28,14 @@ public class Outbox {
   public void publish(String topic, String key, Event event) {
     try {
       repository.save(
-          new OutboxMessage(null, topic, key, json.writeValueAsString(event), Instant.now(), null));
+          new OutboxMessage(
+              null,
+              topic,
+              key,
+              json.writeValueAsString(event),
+              Instant.now(),
+              null,
+              Traces.currentParent()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,6 +44,7 @@ public class Outbox {
   /** A null value on a compacted topic: consumers forget the key. */
   @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
   public void publishTombstone(String topic, String key) {
-    repository.save(new OutboxMessage(null, topic, key, null, Instant.now(), null));
+    repository.save(
+        new OutboxMessage(null, topic, key, null, Instant.now(), null, Traces.currentParent()));
   }
 }

@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** An event waiting to be published; written in the same transaction as the change it reports. */
+/**
+ * An event waiting to be published; written in the same transaction as the change it reports, with
+ * the W3C {@code traceparent} of that transaction (null outside any trace).
+ */
 @MappedEntity("outbox_message")
 public record OutboxMessage(
     @Id @GeneratedValue @Nullable Long seq,
@@ -14,4 +17,5 @@ public record OutboxMessage(
     String messageKey,
     @Nullable String payload,
     Instant createdAt,
-    @Nullable Instant sentAt) {}
+    @Nullable Instant sentAt,
+    @Nullable String traceParent) {}

@@ -1,5 +1,6 @@
 package dev.rehearse.platform.outbox;
 
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -7,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ public class OutboxRelay {
           }
           List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
           for (OutboxMessage m : batch) {
-            acks.add(producer.send(new ProducerRecord<>(m.topic(), m.messageKey(), m.payload())));
+            acks.add(producer.send(record(m)));
           }
           for (Future<RecordMetadata> ack : acks) {
             try {
@@ -96,5 +98,15 @@ public class OutboxRelay {
           repository.markSent(batch.stream().map(OutboxMessage::seq).toList());
           return batch.size();
         });
+  }
+
+  /** The row as a record; its trace travels in the W3C header, as HTTP would carry it. */
+  private static ProducerRecord<String, String> record(OutboxMessage m) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(m.topic(), m.messageKey(), m.payload());
+    if (m.traceParent() != null) {
+      record.headers().add(Traces.TRACEPARENT, m.traceParent().getBytes(StandardCharsets.US_ASCII));
+    }
+    return record;
   }
 }

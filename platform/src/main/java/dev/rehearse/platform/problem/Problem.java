@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** An RFC 7807 problem body: what was wrong and where. */
+/**
+ * An RFC 7807 problem body: what was wrong and where, and the trace id under which the services
+ * logged the request, so a user's report leads to the logs.
+ */
 @Serdeable
 public record Problem(
     String type,
@@ -12,7 +15,8 @@ public record Problem(
     int status,
     @Nullable String detail,
     @Nullable String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    @Nullable String traceId) {
 
   /** One input error; {@code field} names the parameter or JSON property at fault. */
   @Serdeable

@@ -1,5 +1,6 @@
 package dev.rehearse.platform.problem;
 
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,7 +33,8 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
           status.getCode(),
           "The server could not complete this request; it has been logged.",
           path,
-          List.of());
+          List.of(),
+          Traces.traceId(context.getRequest()));
     }
     List<Problem.FieldError> errors =
         context.getErrors().stream()
@@ -45,7 +47,14 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .map(ProblemBodyProvider::describe)
                 .reduce((a, b) -> a + "; " + b)
                 .orElse(null);
-    return new Problem(type(status), status.getReason(), status.getCode(), detail, path, errors);
+    return new Problem(
+        type(status),
+        status.getReason(),
+        status.getCode(),
+        detail,
+        path,
+        errors,
+        Traces.traceId(context.getRequest()));
   }
 
   @Override

@@ -61,8 +61,41 @@ class ProblemHandlersTest extends PlatformTest {
     assertThat(problem.errors()).isNullOrEmpty(); // serde leaves an empty list out
   }
 
+  @Test
+  void everyProblemNamesTheTraceOfItsRequest() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String parent = "00-" + traceId + "-00f067aa0ba902b7-01";
+    assertThat(
+            List.of(
+                problemOf(
+                    HttpRequest.POST(PATH, Map.of("title", " ")).header("traceparent", parent),
+                    400),
+                problemOf(HttpRequest.GET(PATH + "/missing").header("traceparent", parent), 404),
+                problemOf(
+                    HttpRequest.GET(PATH + "/" + Drafts.BROKEN).header("traceparent", parent), 500),
+                unauthorized(HttpRequest.GET(PATH + "/missing").header("traceparent", parent))))
+        .extracting(Problem::traceId)
+        .containsOnly(traceId);
+  }
+
+  @Test
+  void aProblemOfARequestThatCameWithoutATraceNamesTheTraceItStarted() {
+    Problem first = problemOf(HttpRequest.GET(PATH + "/missing"), 404);
+    Problem second = problemOf(HttpRequest.GET(PATH + "/missing"), 404);
+    assertThat(first.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(second.traceId());
+  }
+
   private Problem problemOf(MutableHttpRequest<?> request, int status) {
     request.bearerAuth(GatewayTokens.token("platform-test", "CANDIDATE"));
+    return refused(request, status);
+  }
+
+  /** No token: refused by the token filter, before any controller. */
+  private Problem unauthorized(MutableHttpRequest<?> request) {
+    return refused(request, 401);
+  }
+
+  private Problem refused(MutableHttpRequest<?> request, int status) {
     Throwable thrown = catchThrowable(() -> http.toBlocking().exchange(request, String.class));
     assertThat(thrown).isInstanceOf(HttpClientResponseException.class);
     HttpClientResponseException e = (HttpClientResponseException) thrown;

@@ -1,5 +1,6 @@
 package dev.rehearse.question.pack;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -11,4 +12,5 @@ public record PackProblem(
     int status,
     String detail,
     String instance,
-    List<PackError> errors) {}
+    List<PackError> errors,
+    @Nullable String traceId) {}

@@ -1,6 +1,7 @@
 package dev.rehearse.question.pack;
 
 import dev.rehearse.platform.problem.ProblemBodyProvider;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,7 +25,8 @@ public class PackRejectedHandler
             status.getCode(),
             exception.errors().size() + " problem(s) found; nothing was imported",
             request.getPath(),
-            exception.errors());
+            exception.errors(),
+            Traces.traceId(request));
     return HttpResponse.<PackProblem>status(status)
         .contentType(ProblemBodyProvider.PROBLEM_JSON)
         .body(body);

@@ -8,6 +8,8 @@ import dev.rehearse.platform.inbox.EventInbox;
 import dev.rehearse.platform.inbox.InboxListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds scored attempts into the candidate's review schedule and sub-skill progress. Keyed by
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @InboxListener(groupId = "question-practice")
 public class ScoredAttemptListener extends DeadLetteringListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoredAttemptListener.class);
   private static final String CONSUMER = "question-practice";
   private final EventInbox inbox;
   private final PracticeStore store;
@@ -27,16 +30,17 @@ public class ScoredAttemptListener extends DeadLetteringListener {
 
   @Topic(Topics.ASSESSMENT_SCORED)
   void receive(ConsumerRecord<String, String> record) {
-    inbox.accept(
-        CONSUMER,
-        record,
-        AttemptScored.class,
-        e ->
-            store.recordScore(
-                e.candidateId(),
-                e.questionId(),
-                e.skillId(),
-                Math.max(0, Math.min(100, e.score())),
-                e.occurredAt()));
+    inbox.accept(CONSUMER, record, AttemptScored.class, this::record);
+  }
+
+  private void record(AttemptScored e) {
+    int score = Math.max(0, Math.min(100, e.score()));
+    store.recordScore(e.candidateId(), e.questionId(), e.skillId(), score, e.occurredAt());
+    LOG.info(
+        "Practice of candidate {} updated: {} scored {} on {}",
+        e.candidateId(),
+        e.attemptId(),
+        score,
+        e.questionId());
   }
 }

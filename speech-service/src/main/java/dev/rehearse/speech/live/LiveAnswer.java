@@ -50,6 +50,7 @@ final class LiveAnswer {
   final String questionId;
   @Nullable final UUID sessionId;
   final int maxSeconds;
+  @Nullable final String traceParent; // the opening handshake's: the answer's work continues it
   private final LiveAnswers owner;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -75,8 +76,10 @@ final class LiveAnswer {
       @Nullable UUID sessionId,
       int maxSeconds,
       WebSocketSession socket,
-      boolean keepAudio) {
+      boolean keepAudio,
+      @Nullable String traceParent) {
     this.owner = owner;
+    this.traceParent = traceParent;
     this.id = UUID.randomUUID();
     this.candidateId = candidateId;
     this.questionId = questionId;

@@ -2,6 +2,7 @@ package dev.rehearse.speech.live;
 
 import dev.rehearse.platform.identity.Caller;
 import dev.rehearse.platform.identity.CallerBinder;
+import dev.rehearse.platform.trace.Traces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -64,7 +65,8 @@ public class LiveAnswerSocket {
               questionId,
               sessionId,
               Math.min(maxSeconds, answers.maxSeconds()),
-              socket);
+              socket,
+              Traces.parentOf(request));
       socket.put(ANSWER, answer);
     } catch (LiveAnswers.Refused refused) {
       socket.close(refused.reason);

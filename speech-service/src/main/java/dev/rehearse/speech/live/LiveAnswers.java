@@ -1,6 +1,7 @@
 package dev.rehearse.speech.live;
 
 import dev.rehearse.contracts.CoachQuestionIds;
+import dev.rehearse.platform.trace.Traces;
 import dev.rehearse.speech.SpeechSettings;
 import dev.rehearse.speech.catalog.CatalogRepository;
 import dev.rehearse.speech.transcription.TranscriptionJobs;
@@ -15,6 +16,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This instance's live answers, one per candidate, and the threads that recognise them. Opening a
@@ -36,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Context
 public class LiveAnswers {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveAnswers.class);
   private final Map<String, LiveAnswer> byCandidate = new ConcurrentHashMap<>();
   private final ExecutorService recognition;
   private final VoskEngine vosk;
@@ -44,6 +49,7 @@ public class LiveAnswers {
   private final ObjectMapper json;
   private final LiveSettings settings;
   private final boolean keepAudio;
+  private final Traces traces;
 
   public LiveAnswers(
       VoskEngine vosk,
@@ -52,8 +58,10 @@ public class LiveAnswers {
       ObjectMapper json,
       LiveSettings settings,
       SpeechSettings speech,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Traces traces) {
     this.vosk = vosk;
+    this.traces = traces;
     this.jobs = jobs;
     this.catalog = catalog;
     this.json = json;
@@ -84,7 +92,8 @@ public class LiveAnswers {
       String questionId,
       @Nullable UUID sessionId,
       int maxSeconds,
-      WebSocketSession socket) {
+      WebSocketSession socket,
+      @Nullable String traceParent) {
     LiveAnswer[] opened = new LiveAnswer[1];
     byCandidate.compute(
         candidateId,
@@ -112,7 +121,8 @@ public class LiveAnswers {
                     "every live-answer slot is busy: try again in a minute, or record and upload"));
           }
           opened[0] =
-              new LiveAnswer(this, id, questionId, sessionId, maxSeconds, socket, keepAudio);
+              new LiveAnswer(
+                  this, id, questionId, sessionId, maxSeconds, socket, keepAudio, traceParent);
           return opened[0];
         });
     return opened[0];
@@ -146,9 +156,18 @@ public class LiveAnswers {
     return vosk.openStream();
   }
 
+  /** In the trace of the handshake that started the answer, as an upload's job would be. */
   void submit(LiveAnswer answer, Recognition heard, double seconds, @Nullable byte[] pcm) {
-    jobs.recordLive(
-        answer.id, answer.candidateId, answer.questionId, answer.sessionId, heard, seconds, pcm);
+    try (var span = traces.continueFrom(answer.traceParent, "live answer", SpanKind.SERVER)) {
+      jobs.recordLive(
+          answer.id, answer.candidateId, answer.questionId, answer.sessionId, heard, seconds, pcm);
+      LOG.info(
+          "Transcribed live answer {} of candidate {}: {} words in {} s",
+          answer.id,
+          answer.candidateId,
+          heard.words().size(),
+          seconds);
+    }
   }
 
   double burstAheadSeconds() {

@@ -23,10 +23,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Controller("/api/spoken-attempts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SpokenAttemptController {
+  private static final Logger LOG = LoggerFactory.getLogger(SpokenAttemptController.class);
   private final CatalogRepository catalog;
   private final WavDecoder decoder;
   private final TranscriptionJobs jobs;
@@ -70,6 +73,11 @@ public class SpokenAttemptController {
     Audio audio = decoder.decode(wav, settings.maxDuration(), "split it or answer more briefly");
     SpokenAttempt attempt = jobs.enqueue(caller.id(), questionId, sessionId, audio);
     queued.publishEvent(new JobQueued(attempt.id()));
+    LOG.info(
+        "Queued spoken attempt {} of candidate {}: {} s of audio",
+        attempt.id(),
+        caller.id(),
+        attempt.durationSeconds());
     return HttpResponse.accepted(URI.create("/api/spoken-attempts/" + attempt.id()))
         .body(new Accepted(attempt.id(), attempt.status()));
   }

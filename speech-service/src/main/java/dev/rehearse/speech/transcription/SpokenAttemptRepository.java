@@ -63,4 +63,14 @@ public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, U
   @Query(
       "UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")
   void progress(UUID id, int percent);
+
+  /**
+   * The trace of the request that queued the job, kept for the worker that takes it (not part of
+   * the entity, like started_at).
+   */
+  @Query("UPDATE spoken_attempt SET trace_parent = :traceParent WHERE id = :id")
+  void traced(UUID id, String traceParent);
+
+  @Query(value = "SELECT trace_parent FROM spoken_attempt WHERE id = :id", nativeQuery = true)
+  Optional<String> traceParentOf(UUID id);
 }

@@ -3,6 +3,7 @@ package dev.rehearse.speech.transcription;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.contracts.TranscriptReady;
 import dev.rehearse.platform.outbox.Outbox;
+import dev.rehearse.platform.trace.Traces;
 import dev.rehearse.speech.SpeechSettings;
 import dev.rehearse.speech.audio.Audio;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
@@ -59,8 +60,8 @@ public class TranscriptionJobs {
     }
   }
 
-  /** A claimed job and its audio. */
-  public record Claim(SpokenAttempt attempt, byte[] pcm) {}
+  /** A claimed job, its audio and the trace of the upload that queued it. */
+  public record Claim(SpokenAttempt attempt, byte[] pcm, @Nullable String traceParent) {}
 
   /** Checks the cap again under a per-candidate lock, so concurrent uploads cannot exceed it. */
   @Transactional
@@ -89,6 +90,10 @@ public class TranscriptionJobs {
                 now,
                 sessionId));
     audio.save(new SpokenAudio(attempt.id(), upload.pcm()));
+    String traceParent = Traces.currentParent();
+    if (traceParent != null) {
+      attempts.traced(attempt.id(), traceParent);
+    }
     return attempt;
   }
 
@@ -103,7 +108,7 @@ public class TranscriptionJobs {
                       with(job, Status.TRANSCRIBING, 0, null, null, null, null, job.tries() + 1));
               attempts.started(job.id(), running.updatedAt());
               byte[] pcm = audio.findById(job.id()).map(SpokenAudio::pcm).orElse(null);
-              return new Claim(running, pcm);
+              return new Claim(running, pcm, attempts.traceParentOf(job.id()).orElse(null));
             });
   }
 

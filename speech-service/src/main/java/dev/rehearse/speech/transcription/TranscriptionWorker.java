@@ -1,11 +1,13 @@
 package dev.rehearse.speech.transcription;
 
+import dev.rehearse.platform.trace.Traces;
 import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.VoskEngine;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -28,6 +30,7 @@ public class TranscriptionWorker {
   private final TranscriptionJobs jobs;
   private final VoskEngine vosk;
   private final TranscriptionMeters meters;
+  private final Traces traces;
   private final ExecutorService executor;
 
   /** One loop per instance at a time; a wake-up that finds it busy leaves a note instead. */
@@ -40,8 +43,10 @@ public class TranscriptionWorker {
       TranscriptionJobs jobs,
       VoskEngine vosk,
       TranscriptionMeters meters,
+      Traces traces,
       @Named(TaskExecutors.IO) ExecutorService executor) {
     this.jobs = jobs;
+    this.traces = traces;
     this.vosk = vosk;
     this.meters = meters;
     this.executor = executor;
@@ -93,11 +98,18 @@ public class TranscriptionWorker {
     if (claim.isEmpty()) {
       return false;
     }
-    SpokenAttempt job = claim.get().attempt();
-    byte[] pcm = claim.get().pcm();
+    // the upload's trace goes on here, whichever thread or instance took the job
+    try (var span =
+        traces.continueFrom(claim.get().traceParent(), "transcribe", SpanKind.CONSUMER)) {
+      transcribe(claim.get().attempt(), claim.get().pcm());
+    }
+    return true;
+  }
+
+  private void transcribe(SpokenAttempt job, byte[] pcm) {
     if (pcm == null) {
       jobs.fail(job, "the recording is no longer stored; please record the answer again", false);
-      return true;
+      return;
     }
     try {
       int[] reported = {0};
@@ -120,11 +132,15 @@ public class TranscriptionWorker {
             false);
       } else {
         jobs.complete(job, heard, Fluency.of(heard.words(), job.durationSeconds()));
+        LOG.info(
+            "Transcribed spoken attempt {}: {} words in {} s of audio",
+            job.id(),
+            heard.words().size(),
+            job.durationSeconds());
       }
     } catch (RuntimeException e) {
       LOG.error("transcription of {} failed (try {})", job.id(), job.tries(), e);
       jobs.fail(job, "transcription failed; please try again later", true);
     }
-    return true;
   }
 }
