@@ -122,7 +122,6 @@ public class TranscriptionWorker {
                   renew(job, percent);
                 }
               });
-      renewal.cancel(false);
       if (heard.words().isEmpty()) {
         jobs.fail(
             job,
