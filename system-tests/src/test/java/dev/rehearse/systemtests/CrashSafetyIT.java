@@ -71,7 +71,8 @@ class CrashSafetyIT {
   @Test
   @Order(1)
   void aSpeechInstanceKilledMidTranscriptionHasItsJobTakenOverAndScoredOnce() throws Exception {
-    Account candidate = first.signUp();
+    // signed up on the second gateway: the first has counted the earlier classes' sign-ups
+    Account candidate = second.signUp();
     try (EventStream events = candidate.gateway().events()) {
       String id = candidate.gateway().submitSpokenAttempt(QUESTION, longAnswer());
       // the worker that claims a job says so in its log: that instance is the one to kill
@@ -102,7 +103,7 @@ class CrashSafetyIT {
 
       JsonNode attempt = Json.read(candidate.gateway().get("/api/attempts/" + id).body());
       assertThat(attempt.path("mode").asText()).isEqualTo("SPOKEN");
-      assertThat(attempt.path("transcript").asText()).contains("canary");
+      assertThat(attempt.path("transcript").asText()).contains("previous version");
       try (Connection db = suite.database()) {
         assertThat(
                 RunningSuite.count(
@@ -166,7 +167,8 @@ class CrashSafetyIT {
 
   @Test
   @Order(3)
-  void aGatewayKilledWithOpenEventStreamsLosesNoEventForAClientThatResumesOnTheOther() {
+  void aGatewayKilledWithOpenEventStreamsLosesNoEventForAClientThatResumesOnTheOther()
+      throws IOException {
     Account candidate = second.signUp();
     Gateway onFirst = first.as(Gateway.Identity.bearer(candidate.token()));
     Set<String> before = new LinkedHashSet<>();
@@ -290,11 +292,13 @@ class CrashSafetyIT {
     return stream.events().stream().anyMatch(e -> e.contains(attemptId));
   }
 
-  /** The committed answers back to back: about a minute of speech, 16 kHz mono. */
+  /**
+   * Two committed answers back to back, 27 s of speech (16 kHz mono): long enough to be killed
+   * mid-way, short enough to transcribe twice within the time the suite's tests may take.
+   */
   private static byte[] longAnswer() throws IOException {
     ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-    for (String name :
-        List.of("serving-rollout", "feature-store", "checkpointing", "cost", "drift")) {
+    for (String name : List.of("serving-rollout", "feature-store")) {
       byte[] wav = Files.readAllBytes(ANSWERS.resolve(name + ".wav"));
       pcm.write(wav, 44, wav.length - 44); // each has the canonical 44-byte header
     }
