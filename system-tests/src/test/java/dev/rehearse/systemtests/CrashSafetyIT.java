@@ -127,7 +127,7 @@ class CrashSafetyIT {
     String candidate = "crash-safety-" + UUID.randomUUID();
     List<UUID> attempts = new ArrayList<>();
     try (KafkaProducer<String, String> speech = suite.producerAs("speech-service")) {
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 150; i++) {
         UUID attempt = UUID.randomUUID();
         attempts.add(attempt);
         speech.send(
