@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for a downstream service: the real ones run as separate processes, so gateway tests
@@ -36,6 +37,8 @@ public final class FakeService implements AutoCloseable {
   private final ExecutorService workers = Executors.newFixedThreadPool(8);
   private final Map<String, Canned> canned = new ConcurrentHashMap<>();
   private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> dropping = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> received = new ConcurrentHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -77,11 +80,26 @@ public final class FakeService implements AutoCloseable {
     hanging.put(path, true);
   }
 
+  /** Requests to {@code path} are read in full, then the connection is closed with no answer. */
+  public void drop(String path) {
+    dropping.put(path, true);
+  }
+
+  /** How many requests to {@code path} arrived, answered or not. */
+  public int arrivals(String path) {
+    return arrivals.getOrDefault(path, new AtomicInteger()).get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
+    }
+    arrivals.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    if (dropping.containsKey(path)) {
+      exchange.close(); // before any response header: the JDK server closes the connection
+      return;
     }
     if (hanging.containsKey(path)) {
       awaitClose();

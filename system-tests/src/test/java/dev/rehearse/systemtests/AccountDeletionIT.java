@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -179,7 +176,7 @@ class AccountDeletionIT {
             ""),
         200);
 
-    try (Connection db = database(suite)) {
+    try (Connection db = suite.database()) {
       // the spoken answer scored, the audio kept, live events and practice state written
       await()
           .atMost(Duration.ofSeconds(120))
@@ -187,24 +184,24 @@ class AccountDeletionIT {
           .until(
               () ->
                   Json.read(me.get("/api/attempts/" + spoken).body()).path("machineScore").isInt()
-                      && count(
+                      && RunningSuite.count(
                               db,
-                              "SELECT count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
+                              "SELECT RunningSuite.count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
                               spoken)
                           == 1
-                      && count(
+                      && RunningSuite.count(
                               db,
-                              "SELECT count(*) FROM gateway.live_event WHERE candidate_id = ?",
+                              "SELECT RunningSuite.count(*) FROM gateway.live_event WHERE candidate_id = ?",
                               id)
                           >= 2
-                      && count(
+                      && RunningSuite.count(
                               db,
-                              "SELECT count(*) FROM question.skill_progress WHERE candidate_id = ?",
+                              "SELECT RunningSuite.count(*) FROM question.skill_progress WHERE candidate_id = ?",
                               id)
                           >= 1
-                      && count(
+                      && RunningSuite.count(
                               db,
-                              "SELECT count(*) FROM assessment.assignment_completion"
+                              "SELECT RunningSuite.count(*) FROM assessment.assignment_completion"
                                   + " WHERE candidate_id = ?",
                               id)
                           == 1);
@@ -248,9 +245,9 @@ class AccountDeletionIT {
       System.out.printf(
           "account erased from every schema in %d ms%n", (System.nanoTime() - start) / 1_000_000);
       assertThat(
-              count(
+              RunningSuite.count(
                   db,
-                  "SELECT count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
+                  "SELECT RunningSuite.count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
                   spoken))
           .as("the kept audio")
           .isZero();
@@ -284,49 +281,17 @@ class AccountDeletionIT {
     assertThat(columns.stream().map(c -> c[0]).distinct()).hasSameElementsAs(SCHEMAS);
     for (String[] c : columns) {
       String sql =
-          "SELECT count(*) FROM \"%s\".\"%s\" WHERE strpos(\"%s\"::text, ?) > 0"
+          "SELECT RunningSuite.count(*) FROM \"%s\".\"%s\" WHERE strpos(\"%s\"::text, ?) > 0"
               .formatted(c[0], c[1], c[2]);
-      if (count(db, sql, id) > 0) {
+      if (RunningSuite.count(db, sql, id) > 0) {
         found.add(c[0] + "." + c[1] + "." + c[2]);
       }
     }
     return found;
   }
 
-  private static long count(Connection db, String sql, String param) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement(sql)) {
-      s.setString(1, param);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** The suite's PostgreSQL as its superuser, whose password ./rehearse keeps in its home. */
-  private static Connection database(RunningSuite suite) throws IOException, SQLException {
-    String password = Files.readString(suite.home().resolve("secrets/db-admin")).strip();
-    return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + suite.ports().get("POSTGRES") + "/postgres",
-        "postgres",
-        password);
-  }
-
   /** Sends AccountDeleted again as the gateway's principal (the only one allowed to). */
   private static void replay(RunningSuite suite, String id) throws Exception {
-    String password = Files.readString(suite.home().resolve("secrets/kafka-gateway")).strip();
-    Properties p = new Properties();
-    p.put("bootstrap.servers", "localhost:" + suite.ports().get("KAFKA"));
-    p.put("security.protocol", "SASL_PLAINTEXT");
-    p.put("sasl.mechanism", "SCRAM-SHA-256");
-    p.put(
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"gateway\""
-            + " password=\""
-            + password
-            + "\";");
-    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     String event =
         Json.write(
             Map.of(
@@ -338,7 +303,7 @@ class AccountDeletionIT {
                 java.time.Instant.now().toString(),
                 "accountId",
                 id));
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+    try (KafkaProducer<String, String> producer = suite.producerAs("gateway")) {
       producer.send(new ProducerRecord<>("rehearse.gateway.account-deleted", id, event)).get();
     }
   }

@@ -285,6 +285,33 @@ class ComposeFileTest {
   }
 
   @Test
+  void everyServiceScalesWithDockerComposeScale() {
+    for (String name : Suite.SERVICES) {
+      assertThat(service(name).text("container_name"))
+          .as(name + ": a fixed container name allows one replica")
+          .isEmpty();
+      // a host port belongs to one container: what is published is a range, a port per replica
+      assertThat(service(name).strings("ports").keySet())
+          .as(name + " published ports")
+          .allSatisfy(
+              mapping ->
+                  assertThat(mapping.substring(0, mapping.lastIndexOf(':')))
+                      .as(mapping)
+                      .matches("\\d+-\\d+"));
+    }
+    // the gateway reaches each service by its compose name, which resolves to every replica, and
+    // looks names up again within seconds (the JVM would otherwise keep an answer for 30 s)
+    assertThat(env("gateway"))
+        .allSatisfy(
+            (variable, url) -> {
+              if (variable.startsWith("REHEARSE_SERVICES_")) {
+                assertThat(URI.create(url).getHost()).as(variable).isIn(Suite.SERVICES);
+              }
+            });
+    assertThat(env("gateway").get("JAVA_TOOL_OPTIONS")).contains("-Dsun.net.inetaddr.ttl=5");
+  }
+
+  @Test
   void theGatewaySignsWithKeysGivenAtStartAndEveryServiceVerifiesWithItsPublishedOnes() {
     // ${VAR:?why} reads as "?why" here (YamlTree keeps what follows the colon): no default
     assertThat(env("gateway").get("REHEARSE_AUTH_SIGNING_KEYS"))

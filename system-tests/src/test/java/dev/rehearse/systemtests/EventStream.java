@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 final class EventStream implements AutoCloseable {
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final Stream<String> lines;
+  private volatile String lastEventId;
+  private volatile boolean ended;
 
   private EventStream(Stream<String> lines) {
     this.lines = lines;
@@ -46,20 +48,36 @@ final class EventStream implements AutoCloseable {
     return List.copyOf(events);
   }
 
+  /** The id of the last complete event, what a reconnect sends as Last-Event-ID; null: none. */
+  String lastEventId() {
+    return lastEventId;
+  }
+
+  /** Whether the server ended the stream (or the connection broke). */
+  boolean ended() {
+    return ended;
+  }
+
   private void read() {
     List<String> data = new ArrayList<>();
+    String[] id = {null};
     try {
       lines.forEach(
           line -> {
             if (line.startsWith("data:")) {
               data.add(line.substring(5).strip());
+            } else if (line.startsWith("id:")) {
+              id[0] = line.substring(3).strip();
             } else if (line.isEmpty() && !data.isEmpty()) {
+              lastEventId = id[0];
               events.add(String.join("\n", data));
               data.clear();
             }
           });
     } catch (RuntimeException e) {
       // the stream ends when it is closed; what arrived before stays readable
+    } finally {
+      ended = true;
     }
   }
 

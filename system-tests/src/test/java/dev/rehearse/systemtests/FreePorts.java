@@ -14,13 +14,34 @@ final class FreePorts {
   private FreePorts() {}
 
   static List<Integer> take(int count) {
+    return take(count, 0);
+  }
+
+  /**
+   * As {@link #take(int)}, each port with {@code port + step} free as well (0: none): where a
+   * second instance of a part listens under `./rehearse up --scale`.
+   */
+  static List<Integer> take(int count, int step) {
     List<ServerSocket> held = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
     try {
       // hold them all open at once so the same port is not handed out twice
-      for (int i = 0; i < count; i++) {
-        held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      while (ports.size() < count) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(socket);
+        if (step == 0) {
+          ports.add(socket.getLocalPort());
+          continue;
+        }
+        try {
+          held.add(
+              new ServerSocket(socket.getLocalPort() + step, 1, InetAddress.getLoopbackAddress()));
+          ports.add(socket.getLocalPort());
+        } catch (IOException taken) {
+          // its second instance's port is in use: try another
+        }
       }
-      return held.stream().map(ServerSocket::getLocalPort).toList();
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

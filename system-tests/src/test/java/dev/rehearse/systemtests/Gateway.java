@@ -142,13 +142,17 @@ final class Gateway {
 
   /** Opens the candidate's live event stream and returns once the gateway accepted it. */
   EventStream events() {
-    return EventStream.open(
-        http,
-        request("/api/events")
-            .header("Accept", "text/event-stream")
-            .timeout(Duration.ofHours(1))
-            .GET()
-            .build());
+    return events(null);
+  }
+
+  /** As {@link #events()}, resuming after the event {@code lastEventId} (null: from now). */
+  EventStream events(String lastEventId) {
+    HttpRequest.Builder request =
+        request("/api/events").header("Accept", "text/event-stream").timeout(Duration.ofHours(1));
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    return EventStream.open(http, request.GET().build());
   }
 
   /** {@code path} as a WebSocket address on the gateway (ws: or wss:, as the base is). */

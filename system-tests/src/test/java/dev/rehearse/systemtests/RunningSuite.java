@@ -8,12 +8,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The whole suite as `./rehearse up` runs it, on its own data directory and free ports, started
@@ -31,6 +38,16 @@ final class RunningSuite {
   private static final String ADMIN_EMAIL = "admin@rehearse.test";
   private static final String ADMIN_PASSWORD = "system-test-admin-password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
+  /**
+   * Two instances of the services that scale out (CrashSafetyIT kills one of each; every other test
+   * goes through the gateway's first instance, which balances across them).
+   */
+  static final String SCALE = "speech-service=2,assessment-service=2,gateway=2";
+
+  /** How long a transcription's lease lasts here: short, so a killed worker's job moves soon. */
+  static final String SPEECH_LEASE = "10s";
+
   private static RunningSuite current;
 
   private final Path home;
@@ -67,7 +84,8 @@ final class RunningSuite {
     Path home = root.resolve("system-tests/target/rehearse-home");
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<String> names = Suite.PARTS.stream().map(SuiteParts.Part::variable).toList();
-    List<Integer> free = FreePorts.take(names.size());
+    // instance n of a part listens on its port + (n-1)*10 (./rehearse up --scale)
+    List<Integer> free = FreePorts.take(names.size(), 10);
     for (int i = 0; i < names.size(); i++) {
       ports.put(names.get(i), free.get(i));
     }
@@ -84,6 +102,8 @@ final class RunningSuite {
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
     // spoken answers' audio kept (opt-in), so AccountDeletionIT sees deletion erase it
     env.put("REHEARSE_SPEECH_RETAIN_AUDIO", "true");
+    env.put("REHEARSE_SCALE", SCALE);
+    env.put("REHEARSE_SPEECH_LEASE", SPEECH_LEASE);
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
     Script rehearse = new Script("rehearse", root.resolve("rehearse"), env);
 
@@ -129,6 +149,43 @@ final class RunningSuite {
   /** Each part's port by its suite.parts variable: GATEWAY, QUESTION, ..., POSTGRES, KAFKA. */
   Map<String, Integer> ports() {
     return ports;
+  }
+
+  /** The suite's PostgreSQL as its superuser, whose password ./rehearse keeps in its home. */
+  Connection database() throws IOException, SQLException {
+    String password = Files.readString(home.resolve("secrets/db-admin")).strip();
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + ports.get("POSTGRES") + "/postgres", "postgres", password);
+  }
+
+  /** The number a {@code SELECT count(*)} with one text parameter answers. */
+  static long count(Connection db, String sql, String param) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      q.setString(1, param);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** A producer on the suite's Kafka signed in as {@code part}, with that part's rights. */
+  KafkaProducer<String, String> producerAs(String part) throws IOException {
+    String password = Files.readString(home.resolve("secrets/kafka-" + part)).strip();
+    Properties p = new Properties();
+    p.put("bootstrap.servers", "localhost:" + ports.get("KAFKA"));
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "SCRAM-SHA-256");
+    p.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + part
+            + "\" password=\""
+            + password
+            + "\";");
+    p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    return new KafkaProducer<>(p);
   }
 
   /** What `./rehearse up` printed when this suite started. */

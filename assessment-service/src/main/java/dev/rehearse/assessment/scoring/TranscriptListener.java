@@ -12,16 +12,25 @@ import dev.rehearse.platform.inbox.InboxListener;
 import dev.rehearse.platform.inbox.RejectedEventException;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Scores spoken answers as their transcripts arrive, exactly as typed text is scored. */
+/**
+ * Scores spoken answers as their transcripts arrive, exactly as typed text is scored; each attempt
+ * once. The inbox drops a redelivered event; a second event for an attempt already scored (its
+ * transcription finished twice, by a worker whose lease ran out and by the one that took over) is
+ * dropped here. The attempt id is the attempt table's key, so even two at once cannot both score.
+ */
 @InboxListener(groupId = "assessment-transcripts")
 public class TranscriptListener extends DeadLetteringListener {
   private static final String CONSUMER = "assessment-transcripts";
+  private static final Logger LOG = LoggerFactory.getLogger(TranscriptListener.class);
   private final EventInbox inbox;
   private final CatalogRepository catalog;
   private final AttemptScoring scoring;
   private final SessionAnswers sessionAnswers;
   private final CoachQuestionAccess access;
+  private final AttemptRepository attempts;
 
   public TranscriptListener(
       EventInbox inbox,
@@ -29,6 +38,7 @@ public class TranscriptListener extends DeadLetteringListener {
       AttemptScoring scoring,
       SessionAnswers sessionAnswers,
       CoachQuestionAccess access,
+      AttemptRepository attempts,
       DeadLetters deadLetters) {
     super(deadLetters, CONSUMER);
     this.inbox = inbox;
@@ -36,6 +46,7 @@ public class TranscriptListener extends DeadLetteringListener {
     this.scoring = scoring;
     this.sessionAnswers = sessionAnswers;
     this.access = access;
+    this.attempts = attempts;
   }
 
   @Topic(Topics.SPEECH_TRANSCRIPTS)
@@ -44,6 +55,11 @@ public class TranscriptListener extends DeadLetteringListener {
   }
 
   private void score(TranscriptReady t) {
+    if (attempts.existsById(t.attemptId())) {
+      LOG.info(
+          "attempt {} is scored already; transcript event {} dropped", t.attemptId(), t.eventId());
+      return;
+    }
     var question =
         catalog
             .findById(t.questionId())

@@ -112,6 +112,32 @@ class TranscriptConsumerTest extends AssessmentTestBase {
   }
 
   @Test
+  void aSecondTranscriptOfAnAttemptAlreadyScoredIsDroppedNotScoredOrDeadLettered() {
+    UUID attemptId = UUID.randomUUID();
+    String q = question().questionId();
+    // two events (two event ids) for one attempt: its transcription finished on two instances
+    send(transcript(attemptId, "c-twice", q, "a canary with five percent of traffic"));
+    send(transcript(attemptId, "c-twice", q, "roll back to the previous version"));
+    UUID marker = UUID.randomUUID();
+    // on the same key, so handled after the second event, retries and dead letter included
+    KafkaProbe.send(
+        Topics.SPEECH_TRANSCRIPTS,
+        attemptId.toString(),
+        toJson(transcript(marker, "c-twice", q, "canary")));
+
+    try (KafkaProbe scored = new KafkaProbe(Topics.ASSESSMENT_SCORED);
+        KafkaProbe letters = new KafkaProbe(Topics.deadLetter(Topics.SPEECH_TRANSCRIPTS))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !scored.records(r -> r.value().contains(marker.toString())).isEmpty());
+      assertThat(scored.records(r -> r.value().contains(attemptId.toString()))).hasSize(1);
+      assertThat(letters.records(r -> attemptId.toString().equals(r.key()))).isEmpty();
+    }
+    assertThat(attempts.findById(attemptId).orElseThrow().answerText())
+        .isEqualTo("a canary with five percent of traffic");
+  }
+
+  @Test
   void poisonRecordsGoToTheDeadLetterTopicAndLaterRecordsAreStillProcessed() {
     String dlq = Topics.deadLetter(Topics.SPEECH_TRANSCRIPTS);
     String unreadableKey = "poison-" + UUID.randomUUID();

@@ -1,7 +1,10 @@
 package dev.rehearse.gateway.liveanswer;
 
+import dev.rehearse.gateway.identity.AccessPolicy;
 import dev.rehearse.gateway.identity.QueryTokenReader;
+import dev.rehearse.gateway.routing.Balancer;
 import dev.rehearse.gateway.routing.RouteTable;
+import dev.rehearse.gateway.routing.ServiceRoute;
 import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -32,21 +35,26 @@ public class LiveAnswerSocket {
   static final String RELAY = "rehearse.live-answer.relay";
   private final WebSocketClient client;
   private final TokenResolver<HttpRequest<?>> tokens;
-  private final URI speech;
+  private final ServiceRoute speech;
+  private final Balancer balancer;
+  private final AccessPolicy access;
   private final Duration handshakeTimeout;
 
   public LiveAnswerSocket(
       WebSocketClient client,
       TokenResolver<HttpRequest<?>> tokens,
       RouteTable routes,
+      Balancer balancer,
+      AccessPolicy access,
       @Value("${micronaut.http.client.read-timeout:30s}") Duration handshakeTimeout) {
     this.client = client;
     this.tokens = tokens;
     this.speech =
         routes
             .find(PATH)
-            .orElseThrow(() -> new IllegalStateException("no service's paths include " + PATH))
-            .url();
+            .orElseThrow(() -> new IllegalStateException("no service's paths include " + PATH));
+    this.balancer = balancer;
+    this.access = access;
     this.handshakeTimeout = handshakeTimeout;
   }
 
@@ -54,8 +62,10 @@ public class LiveAnswerSocket {
   public void open(WebSocketSession candidate, HttpRequest<?> request) {
     Relay relay = new Relay(candidate);
     candidate.put(RELAY, relay);
+    // one speech instance per candidate: a dropped answer is resumed where it is held
+    URI instance = balancer.pick(speech, access.require(request).id());
     MutableHttpRequest<?> upstream =
-        HttpRequest.GET(speech.resolve(PATH + withoutToken(request.getUri().getRawQuery())))
+        HttpRequest.GET(instance.resolve(PATH + withoutToken(request.getUri().getRawQuery())))
             .bearerAuth(tokens.resolveToken(request).orElseThrow());
     String traceparent = Traces.parentOf(request);
     if (traceparent != null) {
@@ -64,7 +74,12 @@ public class LiveAnswerSocket {
     upstream.setAttribute(RELAY, relay); // how SpeechSocket finds it, from its first message on
     Mono.from(client.connect(SpeechSocket.class, upstream))
         .timeout(handshakeTimeout)
-        .subscribe(speechSocket -> {}, relay::unreachable);
+        .subscribe(
+            speechSocket -> {},
+            e -> {
+              balancer.failed(speech, instance, e); // the candidate's retry goes to another
+              relay.unreachable(e);
+            });
   }
 
   @OnMessage

@@ -1,5 +1,6 @@
 package dev.rehearse.gateway.me;
 
+import dev.rehearse.gateway.routing.Balancer;
 import dev.rehearse.gateway.routing.RouteTable;
 import dev.rehearse.gateway.routing.ServiceRoute;
 import io.micronaut.context.annotation.Value;
@@ -25,13 +26,16 @@ public class ServiceExports {
       Argument.mapOf(String.class, Object.class);
   private final List<ServiceRoute> services;
   private final HttpClient client;
+  private final Balancer balancer;
 
   public ServiceExports(
       RouteTable routes,
       @Value("${rehearse.gateway.export-services}") List<String> names,
-      HttpClient client) {
+      HttpClient client,
+      Balancer balancer) {
     this.services = names.stream().map(routes::service).toList();
     this.client = client;
+    this.balancer = balancer;
   }
 
   /** Every service's sections by service name, or the first service that could not answer. */
@@ -41,12 +45,16 @@ public class ServiceExports {
     for (ServiceRoute service : services) {
       try {
         Map<String, Object> part =
-            client
-                .toBlocking()
-                .retrieve(
-                    HttpRequest.GET(service.url().resolve(PATH))
-                        .header(HttpHeaders.AUTHORIZATION, authorization),
-                    EXPORT);
+            balancer
+                .call(
+                    service,
+                    true,
+                    base ->
+                        client.retrieve(
+                            HttpRequest.GET(base.resolve(PATH))
+                                .header(HttpHeaders.AUTHORIZATION, authorization),
+                            EXPORT))
+                .block();
         sections.put(service.name(), part.get("sections"));
       } catch (RuntimeException e) {
         return new Gathered(Map.of(), service, e);

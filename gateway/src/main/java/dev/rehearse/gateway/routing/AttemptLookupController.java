@@ -36,13 +36,19 @@ public class AttemptLookupController {
   private final AccessPolicy access;
   private final ObjectMapper json;
   private final HttpClient client;
+  private final Balancer balancer;
 
   public AttemptLookupController(
-      RouteTable routes, AccessPolicy access, ObjectMapper json, HttpClient client) {
+      RouteTable routes,
+      AccessPolicy access,
+      ObjectMapper json,
+      HttpClient client,
+      Balancer balancer) {
     this.routes = routes;
     this.access = access;
     this.json = json;
     this.client = client;
+    this.balancer = balancer;
   }
 
   @Operation(summary = "An attempt: scored (assessment) or still being transcribed (speech)")
@@ -100,12 +106,16 @@ public class AttemptLookupController {
 
   private Mono<MutableHttpResponse<?>> ask(
       ServiceRoute service, String path, HttpRequest<?> original) {
-    MutableHttpRequest<?> request = HttpRequest.GET(service.url().resolve(path));
-    original
-        .getHeaders()
-        .findFirst(HttpHeaders.AUTHORIZATION)
-        .ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
-    return Mono.from(client.exchange(request, TEXT, TEXT))
+    Optional<String> authorization = original.getHeaders().findFirst(HttpHeaders.AUTHORIZATION);
+    return balancer
+        .call(
+            service,
+            true,
+            base -> {
+              MutableHttpRequest<?> request = HttpRequest.GET(base.resolve(path));
+              authorization.ifPresent(a -> request.header(HttpHeaders.AUTHORIZATION, a));
+              return client.exchange(request, TEXT, TEXT);
+            })
         .<MutableHttpResponse<?>>map(AttemptLookupController::relay)
         .onErrorResume(HttpClientResponseException.class, e -> Mono.just(relay(e.getResponse())))
         .onErrorResume(

@@ -27,10 +27,12 @@ import reactor.core.publisher.Mono;
 public class OpenApiDocuments implements HttpServerFilter {
   private static final String PREFIX = "/openapi/";
   private final ProxyHttpClient client;
+  private final Balancer balancer;
   private final Map<String, ServiceRoute> byPath;
 
-  public OpenApiDocuments(List<ServiceRoute> services, ProxyHttpClient client) {
+  public OpenApiDocuments(List<ServiceRoute> services, ProxyHttpClient client, Balancer balancer) {
     this.client = client;
+    this.balancer = balancer;
     this.byPath =
         services.stream()
             .filter(s -> s.openapi() != null && !s.openapi().isBlank())
@@ -50,7 +52,8 @@ public class OpenApiDocuments implements HttpServerFilter {
     if (service == null) {
       return chain.proceed(request);
     }
-    return Mono.from(client.proxy(HttpRequest.GET(service.url().resolve(request.getPath()))))
+    return balancer
+        .call(service, true, base -> client.proxy(HttpRequest.GET(base.resolve(request.getPath()))))
         .onErrorResume(e -> Mono.just(Unavailable.response(service, request, e)));
   }
 }

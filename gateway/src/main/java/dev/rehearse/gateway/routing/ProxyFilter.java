@@ -18,7 +18,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -49,6 +49,7 @@ public class ProxyFilter implements HttpServerFilter {
   private static final String TRACESTATE = "tracestate";
   private final RouteTable routes;
   private final RawHttpClient client;
+  private final Balancer balancer;
   private final AccessPolicy access;
   private final BearerCheck bearer;
   private final AudioLimit audioLimit;
@@ -59,6 +60,7 @@ public class ProxyFilter implements HttpServerFilter {
   public ProxyFilter(
       RouteTable routes,
       RawHttpClient client,
+      Balancer balancer,
       AccessPolicy access,
       BearerCheck bearer,
       AudioLimit audioLimit,
@@ -67,6 +69,7 @@ public class ProxyFilter implements HttpServerFilter {
       @Value("${rehearse.gateway.limits.audio-paths}") List<String> audioPaths) {
     this.routes = routes;
     this.client = client;
+    this.balancer = balancer;
     this.access = access;
     this.bearer = bearer;
     this.audioLimit = audioLimit;
@@ -136,39 +139,63 @@ public class ProxyFilter implements HttpServerFilter {
     }
   }
 
+  /**
+   * Sends the request to an instance of the service, and to another if that one cannot be reached
+   * ({@link Balancer}). The body is held in full first so a retry can send it again (JSON bodies
+   * are small; an upload is at most the audio limit, which speech-service holds in full anyway).
+   */
   private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service) {
-    // raw path and query as the client sent them: nothing re-encoded on the way
-    String query = request.getUri().getRawQuery();
-    URI target =
-        service.url().resolve(request.getUri().getRawPath() + (query == null ? "" : "?" + query));
-    MutableHttpRequest<?> forward =
-        request
-            .mutate()
-            .uri(target)
-            .headers(
-                h -> {
-                  h.remove(HttpHeaders.HOST); // the service's own, set by the client
-                  // identity travels in the token only: the headers earlier versions trusted
-                  // are dropped, so no service could ever be misled by them
-                  h.remove("X-Candidate-Id");
-                  h.remove("X-User-Role");
-                  // the client's trace context names the gateway's parent; the tracing client
-                  // filter writes the gateway's own, so the service's span is the gateway's child
-                  h.remove(Traces.TRACEPARENT);
-                  h.remove(TRACESTATE);
-                });
-    CloseableByteBody body =
-        request instanceof ServerHttpRequest<?> server ? server.byteBody().move() : null;
-    // a silent service is cut off by the client's read-timeout
-    // (micronaut.http.client.read-timeout), on
-    // the event loop: a per-request reactor timeout would wake a scheduler thread for every request
-    return Mono.from(client.exchange(forward, body, null))
-        .<MutableHttpResponse<?>>map(ProxyFilter::relay)
+    Mono<MutableHttpResponse<?>> answer =
+        request instanceof ServerHttpRequest<?> server
+            ? Mono.usingWhen(
+                Mono.fromFuture(server.byteBody().buffer()),
+                body -> send(request, service, body),
+                body -> Mono.fromRunnable(body::close))
+            : send(request, service, null);
+    return answer
         .onErrorResume(
             ContentLengthExceededException.class, e -> Mono.error(tooLarge(audioBodyBytes)))
         .onErrorResume(
             e -> !(e instanceof ProblemException),
             e -> Mono.just(Unavailable.response(service, request, e)));
+  }
+
+  private Mono<MutableHttpResponse<?>> send(
+      HttpRequest<?> request, ServiceRoute service, @Nullable CloseableAvailableByteBody body) {
+    // raw path and query as the client sent them: nothing re-encoded on the way
+    String query = request.getUri().getRawQuery();
+    String target = request.getUri().getRawPath() + (query == null ? "" : "?" + query);
+    // a silent service is cut off by the client's read-timeout
+    // (micronaut.http.client.read-timeout), on
+    // the event loop: a per-request reactor timeout would wake a scheduler thread for every request
+    return balancer
+        .call(
+            service,
+            Balancer.idempotent(request.getMethod()),
+            base ->
+                client.exchange(
+                    outgoing(request, base.resolve(target)),
+                    body == null ? null : body.split(),
+                    null))
+        .map(ProxyFilter::relay);
+  }
+
+  private static MutableHttpRequest<?> outgoing(HttpRequest<?> request, URI target) {
+    return request
+        .mutate()
+        .uri(target)
+        .headers(
+            h -> {
+              h.remove(HttpHeaders.HOST); // the service's own, set by the client
+              // identity travels in the token only: the headers earlier versions trusted
+              // are dropped, so no service could ever be misled by them
+              h.remove("X-Candidate-Id");
+              h.remove("X-User-Role");
+              // the client's trace context names the gateway's parent; the tracing client
+              // filter writes the gateway's own, so the service's span is the gateway's child
+              h.remove(Traces.TRACEPARENT);
+              h.remove(TRACESTATE);
+            });
   }
 
   /**

@@ -7,10 +7,11 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * One downstream service ({@code rehearse.services.<name>}): where it runs, which public paths it
- * owns, and the file name of the OpenAPI document it serves at {@code /openapi/<file>} (none: not
- * shown).
+ * One downstream service ({@code rehearse.services.<name>}): where its instances run (one URL or a
+ * comma-separated list; each host may name several addresses, see {@link Balancer}), which public
+ * paths it owns, and the file name of the OpenAPI document it serves at {@code /openapi/<file>}
+ * (none: not shown).
  */
 @EachProperty("rehearse.services")
 public record ServiceRoute(
-    @Parameter String name, URI url, List<String> paths, @Nullable String openapi) {}
+    @Parameter String name, List<URI> url, List<String> paths, @Nullable String openapi) {}

@@ -12,11 +12,13 @@ import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.util.List;
 
 /**
  * The public keys tokens are verified with: the gateway's JWKS endpoint ({@code
  * rehearse.auth.jwks-url}, fetched when first needed, cached, and fetched again for a key id it
- * does not know, so a rotated key is picked up) or a JWK set given in configuration ({@code
+ * does not know, so a rotated key is picked up; several gateway instances' URLs, comma-separated,
+ * are asked in turn when one cannot answer) or a JWK set given in configuration ({@code
  * rehearse.auth.jwks}). Only public keys: a service holds nothing it could sign with. Without
  * either setting the service does not start. The gateway replaces this bean with its own key set.
  */
@@ -54,7 +56,15 @@ public class VerificationKeys {
     }
     if (!jwksUrl.isBlank()) {
       try {
-        return JWKSourceBuilder.create(URI.create(jwksUrl).toURL()).retrying(true).build();
+        // the last URL first: each earlier one fails over to the chain built after it
+        List<String> urls = List.of(jwksUrl.split(","));
+        JWKSource<SecurityContext> source = null;
+        for (int i = urls.size() - 1; i >= 0; i--) {
+          JWKSourceBuilder<SecurityContext> url =
+              JWKSourceBuilder.create(URI.create(urls.get(i).strip()).toURL()).retrying(true);
+          source = (source == null ? url : url.failover(source)).build();
+        }
+        return source;
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new ConfigurationException("rehearse.auth.jwks-url is not a URL: " + jwksUrl);
       }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes outbox rows in order and marks them sent only after the broker acknowledged them. A
- * failure rolls the batch back, so rows are sent again later: at least once, never lost.
+ * failure rolls the batch back, so rows are sent again later: at least once, never lost. With
+ * several instances of a service, one relays at a time (an advisory lock per schema), so a row is
+ * never sent by two at once and rows keep their order.
  */
 @Singleton
 @Requires(property = "rehearse.outbox.relay.enabled", notEquals = "false")
@@ -80,6 +82,9 @@ public class OutboxRelay {
   public int relayBatch() {
     return tx.executeWrite(
         status -> {
+          if (!repository.takeRelayTurn()) {
+            return 0; // another instance is relaying; the next tick tries again
+          }
           List<OutboxMessage> batch = repository.claimUnsent(batchSize);
           if (batch.isEmpty()) {
             return 0;

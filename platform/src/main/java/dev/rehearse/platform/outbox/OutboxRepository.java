@@ -9,7 +9,18 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
 
-  /** Claims the oldest unsent rows; SKIP LOCKED lets several instances relay side by side. */
+  /**
+   * This transaction's turn to relay the schema's outbox, or false while another instance has it:
+   * one relay at a time keeps rows in order on their topics (two side by side could each send part
+   * of one key's rows). Held until the transaction ends.
+   */
+  @Query(
+      value =
+          "SELECT pg_try_advisory_xact_lock(hashtext('outbox.relay'), hashtext(current_schema()))",
+      nativeQuery = true)
+  boolean takeRelayTurn();
+
+  /** Claims the oldest unsent rows (SKIP LOCKED: nothing waits on a row being relayed). */
   @Query(
       "SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
   List<OutboxMessage> claimUnsent(int limit);

@@ -12,7 +12,13 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +31,8 @@ class OutboxRelayTest extends PlatformTest {
 
   @Inject Outbox outbox;
   @Inject TransactionOperations<Connection> tx;
+  @Inject OutboxRelay relay;
+  @Inject OutboxRepository repository;
 
   @Test
   void anEventWrittenInACommittedTransactionIsPublishedToItsTopic() {
@@ -65,6 +73,50 @@ class OutboxRelayTest extends PlatformTest {
           .singleElement()
           .satisfies(r -> assertThat(fromJson(r.value(), Note.class)).isEqualTo(later));
     }
+  }
+
+  @Test
+  void relaysRunningSideBySideSendEveryRowOnceAndInOrder() throws Exception {
+    String key = "side-by-side-" + UUID.randomUUID();
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      Note note = Note.of(key + "#" + i);
+      written.add(note.text());
+      publishInTransaction(key, note);
+    }
+    // four relays at once, as four instances of a service would run (the scheduled one as well)
+    ExecutorService instances = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        running.add(
+            instances.submit(
+                () -> {
+                  while (relay.relayBatch() > 0 || outboxHasUnsent()) {
+                    // until the outbox is empty
+                  }
+                }));
+      }
+      for (Future<?> each : running) {
+        each.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      instances.shutdownNow();
+    }
+
+    try (KafkaProbe topic = new KafkaProbe(TOPIC)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> topic.records(byKey(key)).size() >= written.size());
+      assertThat(topic.records(byKey(key)))
+          .extracting(r -> fromJson(r.value(), Note.class).text())
+          .as("each row once, in the order written")
+          .containsExactlyElementsOf(written);
+    }
+  }
+
+  private boolean outboxHasUnsent() {
+    return tx.executeRead(status -> repository.countBySentAtIsNull() > 0);
   }
 
   private void publishInTransaction(String key, Note note) {

@@ -14,7 +14,7 @@ public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, U
    * The next job, locked for this transaction; other instances skip it rather than wait. Fair
    * across candidates: the candidate whose last job started longest ago (or never) goes first, then
    * their oldest job, so jobs are taken round-robin and one account's many uploads cannot starve
-   * the rest. A job whose worker stopped sending heartbeats before {@code staleBefore} is waiting
+   * the rest. A job whose lease ran out before {@code staleBefore} (its worker died) is waiting
    * again.
    */
   @Query(
@@ -60,9 +60,14 @@ public interface SpokenAttemptRepository extends CrudRepository<SpokenAttempt, U
   @Query(value = "SELECT count(*) FROM spoken_attempt WHERE status = 'QUEUED'", nativeQuery = true)
   long countQueued();
 
+  /**
+   * Renews the lease of the worker that claimed the job on try {@code tries} and records its
+   * progress; 0 when that worker no longer holds it (it ran out and another took the job over). The
+   * row stays locked until the transaction ends, so no one takes it over meanwhile.
+   */
   @Query(
-      "UPDATE spoken_attempt SET percent = :percent, updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING'")
-  void progress(UUID id, int percent);
+      "UPDATE spoken_attempt SET percent = GREATEST(percent, :percent), updated_at = now() WHERE id = :id AND status = 'TRANSCRIBING' AND tries = :tries")
+  int renew(UUID id, int tries, int percent);
 
   /**
    * The trace of the request that queued the job, kept for the worker that takes it (not part of

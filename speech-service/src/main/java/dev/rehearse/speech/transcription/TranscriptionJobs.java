@@ -21,9 +21,10 @@ import java.util.UUID;
 /**
  * The job table's transactions: enqueue (at most {@code
  * rehearse.speech.queue.max-waiting-per-candidate} unfinished jobs per candidate), claim (SKIP
- * LOCKED, so any number of instances share the queue; round-robin across candidates), heartbeat
- * with progress, and finish. Finishing writes the transcript, queues the {@link TranscriptReady}
- * event and deletes the audio in one transaction.
+ * LOCKED, so any number of instances share the queue; round-robin across candidates), renew the
+ * lease with progress, and finish. Finishing writes the transcript, queues the {@link
+ * TranscriptReady} event and deletes the audio in one transaction, and only while the worker still
+ * holds the lease: a job taken over is finished by its new worker alone.
  */
 @Singleton
 public class TranscriptionJobs {
@@ -100,7 +101,7 @@ public class TranscriptionJobs {
   @Transactional
   public Optional<Claim> claim() {
     return attempts
-        .claimNext(Instant.now().minus(settings.staleJobAfter()))
+        .claimNext(Instant.now().minus(settings.lease()))
         .map(
             job -> {
               SpokenAttempt running =
@@ -112,13 +113,18 @@ public class TranscriptionJobs {
             });
   }
 
+  /** False when the job's lease was lost (another worker has it now). */
   @Transactional
-  public void progress(UUID id, int percent) {
-    attempts.progress(id, percent);
+  public boolean renew(SpokenAttempt job, int percent) {
+    return attempts.renew(job.id(), job.tries(), percent) > 0;
   }
 
+  /** Stores the transcript and queues its event; false (nothing written) if the lease was lost. */
   @Transactional
-  public void complete(SpokenAttempt job, Recognition heard, TranscriptReady.Fluency fluency) {
+  public boolean complete(SpokenAttempt job, Recognition heard, TranscriptReady.Fluency fluency) {
+    if (!renew(job, 100)) {
+      return false;
+    }
     SpokenAttempt done =
         attempts.update(
             with(
@@ -132,6 +138,7 @@ public class TranscriptionJobs {
                 job.tries()));
     dropAudio(job.id());
     publish(done);
+    return true;
   }
 
   /**
@@ -200,6 +207,9 @@ public class TranscriptionJobs {
    */
   @Transactional
   public void fail(SpokenAttempt job, String error, boolean retry) {
+    if (!renew(job, 0)) {
+      return; // taken over: the new worker decides
+    }
     if (retry && job.tries() < settings.maxTries()) {
       attempts.update(with(job, Status.QUEUED, 0, null, null, null, null, job.tries()));
       return;

@@ -9,6 +9,7 @@ import dev.rehearse.speech.SpeechTestBase;
 import dev.rehearse.speech.Wavs;
 import dev.rehearse.speech.catalog.CatalogRepository;
 import dev.rehearse.speech.transcription.SpokenAttempt.Status;
+import dev.rehearse.speech.vosk.Recognition;
 import dev.rehearse.speech.vosk.RecognizedWord;
 import dev.rehearse.testsupport.KafkaProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +36,7 @@ class SpokenAnswerTest extends SpeechTestBase {
   @Inject CatalogRepository catalog;
   @Inject SpokenAudioRepository audio;
   @Inject SpokenAttemptRepository attempts;
+  @Inject TranscriptionJobs jobs;
   @Inject MeterRegistry meters;
 
   @Override
@@ -240,6 +242,70 @@ class SpokenAnswerTest extends SpeechTestBase {
     assertThat(done.status()).isEqualTo(Status.TRANSCRIBED);
     assertThat(done.transcript()).contains("release");
     assertThat(attempts.findById(id).orElseThrow().tries()).isEqualTo(2);
+  }
+
+  @Test
+  void aWorkerWhoseLeaseWasTakenOverWritesNothing() {
+    Instant now = Instant.now();
+    UUID id = UUID.randomUUID();
+    // claimed a second time (try 2) by another worker after the first one's lease ran out
+    SpokenAttempt takenOver =
+        attempts.save(
+            new SpokenAttempt(
+                id,
+                "c-lease",
+                SERVING_QUESTION,
+                Status.TRANSCRIBING,
+                10,
+                5.0,
+                16_000,
+                1,
+                null,
+                null,
+                null,
+                null,
+                2,
+                now,
+                now,
+                null));
+    SpokenAttempt firstClaim = attempts.findById(id).map(a -> withTries(a, 1)).orElseThrow();
+    Recognition heard =
+        new Recognition("too late", List.of(new RecognizedWord("late", 0.1, 0.5, 0.9)));
+    try {
+      assertThat(jobs.renew(firstClaim, 50)).as("the first worker's renewal").isFalse();
+      assertThat(jobs.complete(firstClaim, heard, Fluency.of(heard.words(), 5.0)))
+          .as("the first worker's result")
+          .isFalse();
+      jobs.fail(firstClaim, "the first worker gave up", false);
+      SpokenAttempt after = attempts.findById(id).orElseThrow();
+      assertThat(after.status()).isEqualTo(Status.TRANSCRIBING);
+      assertThat(after.transcript()).isNull();
+      assertThat(after.percent()).isEqualTo(10);
+      assertThat(jobs.renew(takenOver, 60)).as("the new worker's renewal").isTrue();
+      assertThat(attempts.findById(id).orElseThrow().percent()).isEqualTo(60);
+    } finally {
+      attempts.deleteById(id);
+    }
+  }
+
+  private static SpokenAttempt withTries(SpokenAttempt a, int tries) {
+    return new SpokenAttempt(
+        a.id(),
+        a.candidateId(),
+        a.questionId(),
+        a.status(),
+        a.percent(),
+        a.durationSeconds(),
+        a.sourceRate(),
+        a.sourceChannels(),
+        a.transcript(),
+        a.words(),
+        a.fluency(),
+        a.error(),
+        tries,
+        a.createdAt(),
+        a.updatedAt(),
+        a.sessionId());
   }
 
   @Test
