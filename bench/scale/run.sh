@@ -32,6 +32,7 @@ SPEECH_2=$((PORT[speech-service] + 10))
 bench_ports_free postgres kafka speech-service assessment-service gateway "$SPEECH_2"
 bench_start_infrastructure
 bench_start_instance speech-service 1 REHEARSE_SPEECH_MODEL_PATH="$MODEL"
+SPEECH_PIDS=("$LAST_PID")
 bench_start_service assessment-service
 # one upload limit per candidate is not what is measured here
 bench_start_service gateway "$(service_url speech-service),http://localhost:$SPEECH_2" "$(service_url assessment-service)" \
@@ -53,9 +54,13 @@ STATUS=0
 phase "1-instance" | tee "$WORK/result.txt" || STATUS=$?
 if [[ $STATUS == 0 ]]; then
   bench_start_instance speech-service 2 REHEARSE_SPEECH_MODEL_PATH="$MODEL"
+  SPEECH_PIDS+=("$LAST_PID")
   wait_for "the second speech-service" 180 healthy "$SPEECH_2"
   phase "2-instances" "1-instance" | tee -a "$WORK/result.txt" || STATUS=$?
 fi
+for pid in "${SPEECH_PIDS[@]}"; do
+  echo "speech-service memory after the run: $(($(ps -o rss= -p "$pid" || echo 0) / 1024)) MB resident"
+done
 if [[ $STATUS != 0 ]]; then
   echo "RESULT: FAIL (an answer was not scored exactly once, a request failed, or the run stopped; exit status $STATUS)"
 elif [[ $SMOKE == 1 ]]; then
