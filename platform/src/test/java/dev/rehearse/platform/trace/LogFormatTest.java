@@ -63,7 +63,7 @@ class LogFormatTest {
     }
   }
 
-  /** Configures a fresh logback from the shared file, logs one line and returns the output. */
+  /** Configures a fresh logback from the shared file, logs one line and returns its output. */
   private static String[] log(String format, String message) {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -87,6 +87,11 @@ class LogFormatTest {
       context.stop();
       System.setOut(original);
     }
-    return out.toString(StandardCharsets.UTF_8).lines().toArray(String[]::new);
+    // this logger's lines only: other tests' application contexts in this JVM write to System.out
+    // too
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(line -> line.contains("dev.rehearse.test"))
+        .toArray(String[]::new);
   }
 }
