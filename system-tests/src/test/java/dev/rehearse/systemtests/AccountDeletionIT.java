@@ -57,16 +57,9 @@ class AccountDeletionIT {
                     .atMost(Duration.ofSeconds(60))
                     .until(
                         () ->
-                            me.postJson(
-                                "/api/attempts",
-                                Json.write(
-                                    Map.of(
-                                        "questionId",
-                                        QUESTION,
-                                        "answerText",
-                                        "I would roll out as a "
-                                            + marker
-                                            + " canary and watch errors."))),
+                            me.postAnswer(
+                                QUESTION,
+                                "I would roll out as a " + marker + " canary and watch errors."),
                         r -> r.statusCode() == 201)
                     .body())
             .path("id")

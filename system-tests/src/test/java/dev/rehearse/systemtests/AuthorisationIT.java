@@ -514,14 +514,7 @@ class AuthorisationIT {
                           accounts
                               .get(caller)
                               .gateway()
-                              .postJson(
-                                  "/api/attempts",
-                                  Json.write(
-                                      Map.of(
-                                          "questionId",
-                                          QUESTION,
-                                          "answerText",
-                                          "A canary release with an automatic rollback."))),
+                              .postAnswer(QUESTION, "A canary release with an automatic rollback."),
                           201))));
       for (Caller caller : others) {
         EventStream stream = streams.get(caller);

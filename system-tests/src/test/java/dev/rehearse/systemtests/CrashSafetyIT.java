@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -276,14 +275,8 @@ class CrashSafetyIT {
             () ->
                 candidate
                     .gateway()
-                    .postJson(
-                        "/api/attempts",
-                        Json.write(
-                            Map.of(
-                                "questionId",
-                                QUESTION,
-                                "answerText",
-                                "a canary release on five percent of traffic, watching latency"))),
+                    .postAnswer(
+                        QUESTION, "a canary release on five percent of traffic, watching latency"),
             201);
     return Json.read(scored.body()).path("id").asText();
   }
@@ -310,31 +303,12 @@ class CrashSafetyIT {
   }
 
   private static String transcript(UUID attempt, String candidate) {
-    return Json.write(
-        Map.of(
-            "eventId",
-            UUID.randomUUID().toString(),
-            "schemaVersion",
-            1,
-            "occurredAt",
-            Instant.now().toString(),
-            "attemptId",
-            attempt.toString(),
-            "candidateId",
-            candidate,
-            "questionId",
-            QUESTION,
-            "text",
-            "we roll out to a canary with five percent of traffic and watch latency",
-            "durationSeconds",
-            6.0,
-            "fluency",
-            Map.of(
-                "wordsPerMinute", 140.0,
-                "fillerCount", 0,
-                "fillerRate", 0.0,
-                "longPauses", 0,
-                "longestPause", 0.4)));
+    return TranscriptEvent.json(
+        attempt,
+        candidate,
+        QUESTION,
+        "we roll out to a canary with five percent of traffic and watch latency",
+        6.0);
   }
 
   private static long scored(Connection db, List<UUID> attempts) throws SQLException {

@@ -74,6 +74,12 @@ final class Gateway {
             .POST(BodyPublishers.ofString(json)));
   }
 
+  /** A typed answer to the question, as the web app sends it. */
+  HttpResponse<String> postAnswer(String questionId, String text) {
+    return postJson(
+        "/api/attempts", Json.write(Map.of("questionId", questionId, "answerText", text)));
+  }
+
   HttpResponse<String> postWav(String path, byte[] wav) {
     return send(
         request(path).header("Content-Type", "audio/wav").POST(BodyPublishers.ofByteArray(wav)));

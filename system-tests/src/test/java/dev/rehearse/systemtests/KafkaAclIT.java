@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,27 +100,12 @@ class KafkaAclIT {
 
   /** What would be scored as this candidate's if it reached assessment. */
   private String forgedTranscript(UUID attempt) {
-    Map<String, Object> event = new HashMap<>();
-    event.put("eventId", UUID.randomUUID().toString());
-    event.put("schemaVersion", 1);
-    event.put("occurredAt", Instant.now().toString());
-    event.put("attemptId", attempt.toString());
-    event.put("candidateId", candidateId);
-    event.put("questionId", QUESTION);
-    event.put(
-        "text",
-        "a canary release on a small share of traffic with automatic rollback on p99 latency");
-    event.put("words", List.of());
-    event.put("durationSeconds", 20.0);
-    event.put(
-        "fluency",
-        Map.of(
-            "wordsPerMinute", 140.0,
-            "fillerCount", 0,
-            "fillerRate", 0.0,
-            "longPauses", 0,
-            "longestPause", 0.5));
-    return Json.write(event);
+    return TranscriptEvent.json(
+        attempt,
+        candidateId,
+        QUESTION,
+        "a canary release on a small share of traffic with automatic rollback on p99 latency",
+        20.0);
   }
 
   /** Publishes as {@code user}; returns why it failed, or null once the broker acknowledged it. */
