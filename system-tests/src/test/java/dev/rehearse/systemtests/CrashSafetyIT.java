@@ -42,8 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Crash safety on the shared suite, which runs two instances of speech, assessment and the gateway
  * ({@link RunningSuite#SCALE}): each test kills one instance with SIGKILL in the middle of its
  * work, then checks that the other instance finishes that work, exactly once, and prints how long
- * the failover took. The last class to use the suite before LiveAnswerIT and RunningSuiteIT: what
- * it killed is started again at the end by `./rehearse up`, which starts only what is missing.
+ * the failover took. The last class to use the suite before RunningSuiteIT: what it killed is
+ * started again at the end by `./rehearse up`, which starts only what is missing.
  */
 @Order(Order.DEFAULT - 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
