@@ -10,7 +10,7 @@
 # answer for each, and the ratios of phase 2 to phase 1. Stops what it started.
 # Environment: BENCH_SECONDS (load per phase, default 90), BENCH_CANDIDATES (answering at once, default 6),
 # BENCH_BUILD=always to rebuild the jars first, BENCH_JAVA_OPTS (see bench/lib.sh).
-# BENCH_SMOKE=1: a smoke run (10 s per phase, 2 candidates), see bench/lib.sh. Ports: 5xxxx.
+# BENCH_SMOKE=1: a smoke run (5 s per phase, 2 candidates), see bench/lib.sh. Ports: 5xxxx.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/scale"
@@ -20,7 +20,7 @@ BENCH_RANGE=50000
 source "$ROOT/bench/lib.sh"
 MODEL="$ROOT/speech-service/target/vosk-model/model-en-us"
 AUDIO="$ROOT/speech-service/src/test/resources/audio"
-SECONDS_PER_PHASE=${BENCH_SECONDS:-$(full_or_smoke 90 10)}
+SECONDS_PER_PHASE=${BENCH_SECONDS:-$(full_or_smoke 90 5)}
 CANDIDATES=${BENCH_CANDIDATES:-$(full_or_smoke 6 2)}
 
 if [[ ! -d $MODEL ]]; then

@@ -179,22 +179,22 @@ class AccountDeletionIT {
                   Json.read(me.get("/api/attempts/" + spoken).body()).path("machineScore").isInt()
                       && RunningSuite.count(
                               db,
-                              "SELECT RunningSuite.count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
+                              "SELECT count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
                               spoken)
                           == 1
                       && RunningSuite.count(
                               db,
-                              "SELECT RunningSuite.count(*) FROM gateway.live_event WHERE candidate_id = ?",
+                              "SELECT count(*) FROM gateway.live_event WHERE candidate_id = ?",
                               id)
                           >= 2
                       && RunningSuite.count(
                               db,
-                              "SELECT RunningSuite.count(*) FROM question.skill_progress WHERE candidate_id = ?",
+                              "SELECT count(*) FROM question.skill_progress WHERE candidate_id = ?",
                               id)
                           >= 1
                       && RunningSuite.count(
                               db,
-                              "SELECT RunningSuite.count(*) FROM assessment.assignment_completion"
+                              "SELECT count(*) FROM assessment.assignment_completion"
                                   + " WHERE candidate_id = ?",
                               id)
                           == 1);
@@ -240,7 +240,7 @@ class AccountDeletionIT {
       assertThat(
               RunningSuite.count(
                   db,
-                  "SELECT RunningSuite.count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
+                  "SELECT count(*) FROM speech.spoken_audio WHERE attempt_id = ?::uuid",
                   spoken))
           .as("the kept audio")
           .isZero();
@@ -274,7 +274,7 @@ class AccountDeletionIT {
     assertThat(columns.stream().map(c -> c[0]).distinct()).hasSameElementsAs(SCHEMAS);
     for (String[] c : columns) {
       String sql =
-          "SELECT RunningSuite.count(*) FROM \"%s\".\"%s\" WHERE strpos(\"%s\"::text, ?) > 0"
+          "SELECT count(*) FROM \"%s\".\"%s\" WHERE strpos(\"%s\"::text, ?) > 0"
               .formatted(c[0], c[1], c[2]);
       if (RunningSuite.count(db, sql, id) > 0) {
         found.add(c[0] + "." + c[1] + "." + c[2]);

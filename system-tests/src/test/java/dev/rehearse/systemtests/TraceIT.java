@@ -13,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -98,15 +101,25 @@ class TraceIT {
     }
   }
 
-  /** The lines of a part's log naming the trace id. */
+  /**
+   * The lines naming the trace id in the logs of every instance of a part (the suite is scaled).
+   */
   private static List<String> linesOf(RunningSuite suite, String part, String traceId)
       throws IOException {
-    Path log = suite.home().resolve("logs").resolve(part + ".log");
-    // read whole, leniently: the service may be halfway through writing a line
-    return new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
-        .lines()
-        .filter(l -> l.contains(traceId))
-        .toList();
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> logs = Files.list(suite.home().resolve("logs"))) {
+      for (Path log :
+          logs.filter(
+                  f -> f.getFileName().toString().matches(Pattern.quote(part) + "(-\\d+)?\\.log"))
+              .toList()) {
+        // read whole, leniently: the service may be halfway through writing a line
+        new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.contains(traceId))
+            .forEach(lines::add);
+      }
+    }
+    return lines;
   }
 
   private static byte[] randomBytes(int n) {

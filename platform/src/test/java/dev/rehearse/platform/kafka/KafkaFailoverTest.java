@@ -22,6 +22,7 @@ class KafkaFailoverTest extends PlatformTest {
     assertThat(consumers.getConfig())
         .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000")
         .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000")
+        .containsEntry(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000")
         .containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
   }
 }
