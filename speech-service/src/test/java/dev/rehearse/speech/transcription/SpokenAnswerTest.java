@@ -16,8 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ class SpokenAnswerTest extends SpeechTestBase {
   @Inject SpokenAttemptRepository attempts;
   @Inject TranscriptionJobs jobs;
   @Inject MeterRegistry meters;
+  @Inject TransactionOperations<Connection> tx;
 
   @Override
   public Map<String, String> getProperties() {
@@ -218,25 +221,31 @@ class SpokenAnswerTest extends SpeechTestBase {
   void aJobWhoseWorkerDiedIsTakenOverAndFinished() {
     Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
     UUID id = UUID.randomUUID();
-    attempts.save(
-        new SpokenAttempt(
-            id,
-            "c-orphan",
-            SERVING_QUESTION,
-            Status.TRANSCRIBING,
-            40,
-            5.0,
-            16_000,
-            1,
-            null,
-            null,
-            null,
-            null,
-            1,
-            longAgo,
-            longAgo,
-            null));
-    audio.save(new SpokenAudio(id, Wavs.pcm(audio("formats/mono-16k.wav"))));
+    byte[] pcm = Wavs.pcm(audio("formats/mono-16k.wav"));
+    // the job and its audio in one transaction: a worker must not find the job without its audio
+    tx.executeWrite(
+        status -> {
+          attempts.save(
+              new SpokenAttempt(
+                  id,
+                  "c-orphan",
+                  SERVING_QUESTION,
+                  Status.TRANSCRIBING,
+                  40,
+                  5.0,
+                  16_000,
+                  1,
+                  null,
+                  null,
+                  null,
+                  null,
+                  1,
+                  longAgo,
+                  longAgo,
+                  null));
+          audio.save(new SpokenAudio(id, pcm));
+          return null;
+        });
 
     SpokenAttemptView done = awaitFinished(id);
     assertThat(done.status()).isEqualTo(Status.TRANSCRIBED);
