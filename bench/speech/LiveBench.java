@@ -76,7 +76,7 @@ public class LiveBench {
     int shortRounds = intEnv("BENCH_LIVE_SHORT_ROUNDS", SMOKE ? 1 : 5);
     int longRounds = intEnv("BENCH_LIVE_LONG_ROUNDS", SMOKE ? 1 : 2);
     int clients = intEnv("BENCH_LIVE_CLIENTS", SMOKE ? 1 : 2);
-    int[] ladder = SMOKE ? new int[] {1, 2} : new int[] {1, 2, 4, 6, 8, 12, 16, 20, 24, 32};
+    int[] ladder = SMOKE ? new int[] {1} : new int[] {1, 2, 4, 6, 8, 12, 16, 20, 24, 32};
 
     List<byte[]> clips = new ArrayList<>();
     for (String name : List.of("serving-rollout", "feature-store", "checkpointing", "cost", "drift")) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  * shared suite is stopped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(Order.DEFAULT + 1) // after RunningSuiteIT (Order.DEFAULT) has stopped the shared suite
+@Order(
+    Order.DEFAULT + 2) // last: after RunningSuiteIT stopped the shared suite, CrashSafetyIT its own
 class BenchSmokeIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final String NUMBER = "-?\\d+(\\.\\d+)?";

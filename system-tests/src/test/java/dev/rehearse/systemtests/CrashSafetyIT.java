@@ -39,13 +39,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Crash safety on the shared suite, which runs two instances of speech, assessment and the gateway
+ * Crash safety on a suite of its own that runs two instances of speech, assessment and the gateway
  * ({@link RunningSuite#SCALE}): each test kills one instance with SIGKILL in the middle of its
  * work, then checks that the other instance finishes that work, exactly once, and prints how long
- * the failover took. The last class to use the suite before RunningSuiteIT: what it killed is
- * started again at the end by `./rehearse up`, which starts only what is missing.
+ * the failover took. After RunningSuiteIT has stopped the shared suite; it stops its own at the
+ * end.
  */
-@Order(Order.DEFAULT - 1)
+@Order(Order.DEFAULT + 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class CrashSafetyIT {
@@ -56,12 +56,13 @@ class CrashSafetyIT {
   private RunningSuite suite;
   private Gateway first;
   private Gateway second;
-  private final List<String> killed = new ArrayList<>();
 
   @BeforeAll
   void theScaledSuite() {
-    suite = RunningSuite.get();
-    assertThat(suite.home()).as("a suite this test started (it kills its processes)").isNotNull();
+    assertThat(System.getProperty("rehearse.gateway.url"))
+        .as("kills processes: only a suite the test starts itself")
+        .isNullOrEmpty();
+    suite = RunningSuite.startScaled();
     int port = suite.ports().get("GATEWAY");
     first = new Gateway(URI.create("http://localhost:" + port), Gateway.Identity.ANONYMOUS);
     second = new Gateway(URI.create("http://localhost:" + (port + 10)), Gateway.Identity.ANONYMOUS);
@@ -70,7 +71,6 @@ class CrashSafetyIT {
   @Test
   @Order(1)
   void aSpeechInstanceKilledMidTranscriptionHasItsJobTakenOverAndScoredOnce() throws Exception {
-    // signed up on the second gateway: the first has counted the earlier classes' sign-ups
     Account candidate = second.signUp();
     try (EventStream events = candidate.gateway().events()) {
       String id = candidate.gateway().submitSpokenAttempt(QUESTION, longAnswer());
@@ -209,22 +209,9 @@ class CrashSafetyIT {
     }
   }
 
-  /** Starts again what the tests killed, so later classes find the suite whole. */
   @AfterAll
-  void startWhatWasKilled() {
-    if (killed.isEmpty()) {
-      return;
-    }
-    Instant start = Instant.now();
-    Script.Result up = suite.rehearse().run(Duration.ofMinutes(5), "up");
-    assertThat(up.exitCode()).as(up.output()).isZero();
-    for (String instance : killed) {
-      assertThat(up.output()).contains("starting " + instance + " on");
-    }
-    assertThat(up.output()).contains("question-service already running");
-    System.out.printf(
-        "crash safety: ./rehearse up started %s again in %.1f s%n",
-        killed, seconds(Duration.between(start, Instant.now())));
+  void stop() {
+    suite.stop();
   }
 
   /** SIGKILL to the instance's JVM, by the pid ./rehearse keeps for it; when it died. */
@@ -235,7 +222,6 @@ class CrashSafetyIT {
     assertThat(process.info().commandLine().orElse("")).contains("rehearse.home=");
     process.destroyForcibly(); // SIGKILL
     await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
-    killed.add(instance);
     return Instant.now();
   }
 

@@ -40,8 +40,7 @@ final class RunningSuite {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
   /**
-   * Two instances of the services that scale out (CrashSafetyIT kills one of each; every other test
-   * goes through the gateway's first instance, which balances across them).
+   * Two instances of the services that scale out: CrashSafetyIT's suite, which kills one of each.
    */
   static final String SCALE = "speech-service=2,assessment-service=2,gateway=2";
 
@@ -70,7 +69,10 @@ final class RunningSuite {
   static synchronized RunningSuite get() {
     if (current == null || current.stopped) {
       String external = System.getProperty("rehearse.gateway.url");
-      current = external != null && !external.isBlank() ? external(URI.create(external)) : start();
+      current =
+          external != null && !external.isBlank()
+              ? external(URI.create(external))
+              : start("rehearse-home", null);
     }
     return current;
   }
@@ -79,9 +81,18 @@ final class RunningSuite {
     return new RunningSuite(null, Map.of(), null, gateway, "");
   }
 
-  private static RunningSuite start() {
+  /**
+   * A suite of its own with two instances of speech-service, assessment-service and the gateway
+   * ({@link #SCALE}), on other ports and data: the caller stops it. The shared suite runs one of
+   * each, so the other tests do not pay for three more JVMs.
+   */
+  static RunningSuite startScaled() {
+    return start("rehearse-home-scaled", SCALE);
+  }
+
+  private static RunningSuite start(String homeName, String scale) {
     Path root = Suite.root();
-    Path home = root.resolve("system-tests/target/rehearse-home");
+    Path home = root.resolve("system-tests/target").resolve(homeName);
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<String> names = Suite.PARTS.stream().map(SuiteParts.Part::variable).toList();
     // instance n of a part listens on its port + (n-1)*10 (./rehearse up --scale)
@@ -102,7 +113,9 @@ final class RunningSuite {
     env.put("REHEARSE_GATEWAY_ADMIN_PASSWORD", adminPassword());
     // spoken answers' audio kept (opt-in), so AccountDeletionIT sees deletion erase it
     env.put("REHEARSE_SPEECH_RETAIN_AUDIO", "true");
-    env.put("REHEARSE_SCALE", SCALE);
+    if (scale != null) {
+      env.put("REHEARSE_SCALE", scale);
+    }
     env.put("REHEARSE_SPEECH_LEASE", SPEECH_LEASE);
     ports.forEach((name, port) -> env.put("REHEARSE_" + name + "_PORT", String.valueOf(port)));
     Script rehearse = new Script("rehearse", root.resolve("rehearse"), env);

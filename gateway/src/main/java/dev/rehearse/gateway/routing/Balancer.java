@@ -1,6 +1,7 @@
 package dev.rehearse.gateway.routing;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
@@ -74,7 +75,15 @@ public class Balancer {
    */
   public <T> Mono<T> call(
       ServiceRoute service, boolean idempotent, Function<URI, Publisher<T>> call) {
-    return attempt(service, instances(service), idempotent, call, ConcurrentHashMap.newKeySet());
+    // each try runs later, maybe on another thread: in the caller's context, so the tracing client
+    // filter sends the caller's span as the service's parent
+    PropagatedContext context = PropagatedContext.getOrEmpty();
+    return attempt(
+        service,
+        instances(service),
+        idempotent,
+        base -> context.propagate(() -> call.apply(base)),
+        ConcurrentHashMap.newKeySet());
   }
 
   private <T> Mono<T> attempt(

@@ -8,6 +8,7 @@ import dev.rehearse.platform.problem.ProblemException;
 import dev.rehearse.platform.trace.Traces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -112,12 +113,18 @@ public class ProxyFilter implements HttpServerFilter {
       return forwardAs(
           request, route.get(), audio, checked.authentication()); // a known token, or none
     }
+    // the token is verified elsewhere (the key set may be fetched): forward in this request's
+    // context, so its trace goes on to the service
+    PropagatedContext context = PropagatedContext.getOrEmpty();
     return checked
         .later()
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(
-            verified -> Mono.from(forwardAs(request, route.get(), audio, verified.orElse(null))));
+            verified ->
+                context.propagate(
+                    () ->
+                        Mono.from(forwardAs(request, route.get(), audio, verified.orElse(null)))));
   }
 
   private Publisher<MutableHttpResponse<?>> forwardAs(
@@ -145,11 +152,14 @@ public class ProxyFilter implements HttpServerFilter {
    * are small; an upload is at most the audio limit, which speech-service holds in full anyway).
    */
   private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, ServiceRoute service) {
+    // the body arrives on another thread: the call goes out in this request's context, so its
+    // trace goes on to the service
+    PropagatedContext context = PropagatedContext.getOrEmpty();
     Mono<MutableHttpResponse<?>> answer =
         request instanceof ServerHttpRequest<?> server
             ? Mono.usingWhen(
                 Mono.fromFuture(server.byteBody().buffer()),
-                body -> send(request, service, body),
+                body -> context.propagate(() -> send(request, service, body)),
                 body -> Mono.fromRunnable(body::close))
             : send(request, service, null);
     return answer
