@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  * requests, so a harness that stopped working against today's suite fails the build instead of the
  * next person who measures. Each run must end in RESULT: PASS with no error answers and print every
  * figure of a full run; timing targets are not checked. Two run at a time, on free ports, after the
- * shared suite is stopped.
+ * shared suite is stopped. bench/scale is compiled, not run, here (ScaleHarnessTest): its run
+ * starts a second speech-service and costs a minute the build does not have.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(
@@ -34,7 +35,7 @@ class BenchSmokeIT {
 
   /** Longest first, so the two lanes finish close together. */
   private static final List<String> BENCHMARKS =
-      List.of("speech", "scale", "assessment", "question", "gateway");
+      List.of("speech", "assessment", "question", "gateway");
 
   private final ExecutorService lanes = Executors.newFixedThreadPool(2);
   private final Map<String, Future<Script.Result>> runs = new LinkedHashMap<>();
@@ -159,58 +160,6 @@ class BenchSmokeIT {
                     + NUMBER
                     + "%\\)$"))
         .as("accuracy on recordings said right and said wrong")
-        .isEqualTo(1);
-  }
-
-  @Test
-  void scaleBenchmarkMeasuresOneThenTwoSpeechInstancesAndCountsEachAnswerScoredOnce() {
-    String output = passed("scale");
-    for (String phase : List.of("1-instance", "2-instances")) {
-      assertThat(
-              count(
-                  output,
-                  "^"
-                      + phase
-                      + ": \\d+ spoken answers scored in \\d+ s: "
-                      + NUMBER
-                      + " per minute$"))
-          .as(phase + " answers per minute")
-          .isEqualTo(1);
-      assertThat(
-              count(
-                  output,
-                  "^"
-                      + phase
-                      + ", drill +p50 +"
-                      + NUMBER
-                      + " ms +p95 +"
-                      + NUMBER
-                      + " ms +p99 +"
-                      + NUMBER))
-          .as(phase + " drill latency")
-          .isEqualTo(1);
-      Matcher once =
-          Pattern.compile(
-                  "^" + phase + ": scored once (\\d+)/(\\d+) \\(twice or more 0, errors 0\\)$",
-                  Pattern.MULTILINE)
-              .matcher(output);
-      assertThat(once.find()).as(phase + " scored-once line").isTrue();
-      assertThat(once.group(1))
-          .as(phase + " scored once")
-          .isEqualTo(once.group(2))
-          .isNotEqualTo("0");
-      assertThat(count(output, "^" + phase + ": database grew " + NUMBER + " kB per spoken answer"))
-          .as(phase + " storage")
-          .isEqualTo(1);
-    }
-    assertThat(
-            count(
-                output,
-                "^ratio 2-instances against 1-instance: answers per minute x"
-                    + NUMBER
-                    + ", drill p95 x"
-                    + NUMBER
-                    + "$"))
         .isEqualTo(1);
   }
 
