@@ -34,7 +34,7 @@ public class PracticeSetController {
 
   @Operation(
       summary =
-          "A practice set for the candidate: spaced repetition (SM-2), weak sub-skills first, no item twice")
+          "A practice set for the candidate: spaced repetition (FSRS), weak sub-skills first, no item twice")
   @Post
   public HttpResponse<PracticeSet> create(Caller caller, @Body @Valid PracticeSetRequest request) {
     String candidateId = caller.id();

@@ -111,16 +111,16 @@ public class PracticeStore {
     Review review = Review.next(lockedReview(candidateId, itemId), score, at);
     jdbc.prepareStatement(
         """
-        INSERT INTO item_review (candidate_id, item_id, repetitions, ease_factor, interval_days, due_at, last_score, reviews, reviewed_at)
+        INSERT INTO item_review (candidate_id, item_id, stability, difficulty, interval_days, due_at, last_score, reviews, reviewed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (candidate_id, item_id) DO UPDATE SET repetitions = EXCLUDED.repetitions,
-          ease_factor = EXCLUDED.ease_factor, interval_days = EXCLUDED.interval_days, due_at = EXCLUDED.due_at,
+        ON CONFLICT (candidate_id, item_id) DO UPDATE SET stability = EXCLUDED.stability,
+          difficulty = EXCLUDED.difficulty, interval_days = EXCLUDED.interval_days, due_at = EXCLUDED.due_at,
           last_score = EXCLUDED.last_score, reviews = EXCLUDED.reviews, reviewed_at = EXCLUDED.reviewed_at""",
         s -> {
           s.setString(1, candidateId);
           s.setString(2, itemId);
-          s.setInt(3, review.repetitions());
-          s.setDouble(4, review.easeFactor());
+          s.setDouble(3, review.stability());
+          s.setDouble(4, review.difficulty());
           s.setInt(5, review.intervalDays());
           s.setTimestamp(6, Timestamp.from(review.dueAt()));
           s.setInt(7, review.lastScore());
@@ -177,8 +177,8 @@ public class PracticeStore {
 
   private static Review review(ResultSet rs) throws SQLException {
     return new Review(
-        rs.getInt("repetitions"),
-        rs.getDouble("ease_factor"),
+        rs.getDouble("stability"),
+        rs.getDouble("difficulty"),
         rs.getInt("interval_days"),
         rs.getTimestamp("due_at").toInstant(),
         rs.getInt("last_score"),

@@ -1,26 +1,32 @@
 package dev.rehearse.question.practice;
 
+import dev.rehearse.platform.repetition.Fsrs;
+import dev.rehearse.platform.repetition.Rating;
 import io.micronaut.core.annotation.Nullable;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A candidate's SM-2 schedule for one item (FSRS is not served here, so SM-2 it is). A score of
- * 0-100 maps to SM-2's quality 0-5; quality 3 (score 60) or more counts as recalled.
+ * A candidate's FSRS schedule for one practice item, fed by scored answers. The answer's band is
+ * the rating: Weak (below 20) AGAIN, Developing (20-59) HARD, Strong (60-89) GOOD, Excellent (90+)
+ * EASY.
  */
 public record Review(
-    int repetitions,
-    double easeFactor,
+    double stability,
+    double difficulty,
     int intervalDays,
     Instant dueAt,
     int lastScore,
     int reviews,
     Instant reviewedAt) {
-  static final double START_EASE = 2.5;
-  static final double MIN_EASE = 1.3;
 
-  public static int quality(int score) {
-    return Math.min(5, Math.max(0, score) / 20);
+  public static Rating rating(int score) {
+    if (score >= 90) {
+      return Rating.EASY;
+    }
+    if (score >= 60) {
+      return Rating.GOOD;
+    }
+    return score >= 20 ? Rating.HARD : Rating.AGAIN;
   }
 
   /**
@@ -28,26 +34,20 @@ public record Review(
    * first time.
    */
   public static Review next(@Nullable Review previous, int score, Instant at) {
-    int q = quality(score);
-    int repetitions = previous == null ? 0 : previous.repetitions;
-    double ease = previous == null ? START_EASE : previous.easeFactor;
-    int interval;
-    if (q >= 3) {
-      interval =
-          switch (repetitions) {
-            case 0 -> 1;
-            case 1 -> 6;
-            default -> (int) Math.round(previous.intervalDays * ease);
-          };
-      repetitions++;
-    } else {
-      repetitions = 0;
-      interval = 1;
-    }
-    ease = Math.max(MIN_EASE, ease + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02));
+    Fsrs.Memory before =
+        previous == null
+            ? null
+            : new Fsrs.Memory(previous.stability, previous.difficulty, previous.reviewedAt);
+    Fsrs.Outcome outcome = Fsrs.review(before, rating(score), at);
     int reviews = previous == null ? 1 : previous.reviews + 1;
     return new Review(
-        repetitions, ease, interval, at.plus(Duration.ofDays(interval)), score, reviews, at);
+        outcome.memory().stability(),
+        outcome.memory().difficulty(),
+        outcome.days(),
+        outcome.due(),
+        score,
+        reviews,
+        at);
   }
 
   public boolean dueBy(Instant now) {

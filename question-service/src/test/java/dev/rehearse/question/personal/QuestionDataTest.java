@@ -50,8 +50,8 @@ class QuestionDataTest extends QuestionTestBase {
 
   private void candidate(String id) {
     write(
-        "INSERT INTO item_review (candidate_id, item_id, repetitions, ease_factor, interval_days,"
-            + " due_at, last_score, reviews, reviewed_at) VALUES (?, ?, 1, 2.5, 1, now(), 80, 1,"
+        "INSERT INTO item_review (candidate_id, item_id, stability, difficulty, interval_days,"
+            + " due_at, last_score, reviews, reviewed_at) VALUES (?, ?, 3.2, 5.3, 3, now(), 80, 1,"
             + " now())",
         id,
         "item-of-" + id.substring(0, 8));

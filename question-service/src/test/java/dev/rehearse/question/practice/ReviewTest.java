@@ -2,6 +2,7 @@ package dev.rehearse.question.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearse.platform.repetition.Rating;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,43 +11,50 @@ class ReviewTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
-  void recalledItemsComeBackAfterOneThenSixDaysThenGrowByTheEaseFactor() {
+  void strongAnswersOnTimeComeBackLaterEachTime() {
     Review first = Review.next(null, 80, T0);
-    Review second = Review.next(first, 80, T0.plus(Duration.ofDays(1)));
-    Review third = Review.next(second, 80, T0.plus(Duration.ofDays(7)));
+    Review second = Review.next(first, 80, first.dueAt());
+    Review third = Review.next(second, 80, second.dueAt());
 
-    assertThat(first.intervalDays()).isEqualTo(1);
-    assertThat(first.dueAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
-    assertThat(second.intervalDays()).isEqualTo(6);
-    assertThat(third.intervalDays()).isEqualTo((int) Math.round(6 * second.easeFactor()));
+    assertThat(first.intervalDays()).isEqualTo(3); // FSRS's first GOOD: w2 = 3.173 days
+    assertThat(first.dueAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+    assertThat(second.intervalDays()).isGreaterThan(first.intervalDays());
+    assertThat(third.intervalDays()).isGreaterThan(second.intervalDays());
     assertThat(third.reviews()).isEqualTo(3);
-    assertThat(first.easeFactor()).isEqualTo(2.5); // quality 4 leaves the ease where it was
+    assertThat(third.lastScore()).isEqualTo(80);
   }
 
   @Test
-  void aFailedItemStartsOverTomorrowAndGetsHarder() {
-    Review learned = Review.next(Review.next(null, 100, T0), 100, T0.plus(Duration.ofDays(1)));
-    Review failed = Review.next(learned, 30, T0.plus(Duration.ofDays(7)));
+  void aWeakAnswerBringsALearntItemBackTheSameDayAndLessStable() {
+    Review learnt = Review.next(Review.next(null, 100, T0), 100, T0.plus(Duration.ofDays(16)));
+    Instant later = learnt.dueAt();
+    Review failed = Review.next(learnt, 10, later);
 
-    assertThat(failed.repetitions()).isZero();
-    assertThat(failed.intervalDays()).isEqualTo(1);
-    assertThat(failed.easeFactor()).isLessThan(learned.easeFactor());
+    assertThat(failed.intervalDays()).isZero();
+    assertThat(failed.dueBy(later.plus(Duration.ofHours(1)))).isTrue();
+    assertThat(failed.stability()).isLessThan(learnt.stability());
+    assertThat(failed.difficulty()).isGreaterThan(learnt.difficulty());
   }
 
   @Test
-  void easeNeverDropsBelowTheSm2Floor() {
-    Review r = null;
-    for (int i = 0; i < 20; i++) {
-      r = Review.next(r, 0, T0.plus(Duration.ofDays(i)));
-    }
-    assertThat(r.easeFactor()).isEqualTo(1.3);
+  void aBetterAnswerEarnsALongerInterval() {
+    Review base = Review.next(null, 70, T0);
+    Instant due = base.dueAt();
+    int developing = Review.next(base, 40, due).intervalDays();
+    int strong = Review.next(base, 70, due).intervalDays();
+    int excellent = Review.next(base, 95, due).intervalDays();
+    assertThat(developing).isLessThan(strong);
+    assertThat(strong).isLessThan(excellent);
   }
 
   @Test
-  void scoresMapOntoSm2Quality() {
-    assertThat(Review.quality(0)).isZero();
-    assertThat(Review.quality(59)).isEqualTo(2);
-    assertThat(Review.quality(60)).isEqualTo(3);
-    assertThat(Review.quality(100)).isEqualTo(5);
+  void theScoreBandIsTheRating() {
+    assertThat(Review.rating(0)).isEqualTo(Rating.AGAIN);
+    assertThat(Review.rating(19)).isEqualTo(Rating.AGAIN);
+    assertThat(Review.rating(20)).isEqualTo(Rating.HARD);
+    assertThat(Review.rating(59)).isEqualTo(Rating.HARD);
+    assertThat(Review.rating(60)).isEqualTo(Rating.GOOD);
+    assertThat(Review.rating(89)).isEqualTo(Rating.GOOD);
+    assertThat(Review.rating(90)).isEqualTo(Rating.EASY);
   }
 }
