@@ -9,6 +9,7 @@ import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
 import { renderMemberships } from '../cohorts.js';
 import { listSessions } from './interview.js';
 import { renderMyAssignments } from '../assignments.js';
+import { dueToday } from '../due-today.js';
 
 export async function render(main, { params }) {
   const user = session.user;
@@ -34,6 +35,7 @@ export async function render(main, { params }) {
           el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))),
     el('section', { class: 'card', id: 'my-sessions', 'aria-labelledby': 'sessions-h' }),
     session.isCoach ? null : el('section', { class: 'card', id: 'coach-card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
+  if (!session.isCoach) dueToday(main.insertBefore(el('div'), main.querySelector('.lead').nextSibling));
   if (!session.isCoach) {
     const invited = params?.get('join');
     // an invite link: the join form comes first, filled in, so the candidate only has to confirm

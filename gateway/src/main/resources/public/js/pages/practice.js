@@ -52,6 +52,25 @@ export async function render(main, { params, go }) {
         field('Kind of question', typeSelect, { name: 'type' })),
       el('div', { class: 'actions' }, next), chooseStatus);
     await fillSkills();
+    await chooseSkill(params.get('skill'));
+  }
+
+  // #/practice?skill=ID (from a quiz result): that skill, under a role that has it
+  async function chooseSkill(wanted) {
+    const has = () => [...skillSelect.options].some(o => o.value === wanted);
+    if (!wanted) return;
+    for (const r of has() ? [] : roles) {
+      const detail = await roleDetail(r.id).catch(() => null);
+      if (detail?.skills.some(s => s.id === wanted)) {
+        roleSelect.value = r.id;
+        await fillSkills();
+        break;
+      }
+    }
+    if (has()) {
+      skillSelect.value = wanted;
+      clear(chooseStatus, notice('info', `Practising ${skillSelect.selectedOptions[0].textContent}: press “New question”.`));
+    }
   }
 
   next.addEventListener('click', () => withBusy({ button: next, slot: chooseStatus, label: 'Finding a question…' }, async () => {

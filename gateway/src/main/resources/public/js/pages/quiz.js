@@ -1,15 +1,18 @@
 // Quick quiz: five multiple-choice questions for a role, then the marking explained. Questions come
-// without their answer key (a candidate's view has no option correctness or explanations); assessment
-// marks the answers (POST /api/quiz-submissions {itemIds, answers: [{itemId, optionId}]}), counts them
-// towards the measured level and says, for each answered item, why the chosen option is right or wrong
-// and, when wrong, which option was right and why. If marking fails the answers stay open to resend.
+// without their answer key (a candidate's view has no option correctness or explanations; only
+// multipleAnswers says an item has several right options, answered with checkboxes). Assessment marks
+// the answers (POST /api/quiz-submissions {itemIds, answers: [{itemId, optionId | optionIds}]}), with
+// partial credit for checkbox items, counts them towards the measured level and says, for each option
+// picked or right, why it is right or wrong. Missed items come back in spaced repetition. Each skill's
+// result links to practice for that skill. #/quiz?item=ID quizzes one item (a due review). If marking
+// fails the answers stay open to resend.
 import { api, explain } from '../api.js';
 import { listRoles, search, item, skillTitles, skillLabel } from '../catalog.js';
 import { el, clear, field, notice, withBusy, focusHeading } from '../ui.js';
 
 const SIZE = 5;
 
-function shuffle(list) {
+export function shuffle(list) {
   const a = [...list];
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -18,7 +21,7 @@ function shuffle(list) {
   return a;
 }
 
-export async function render(main) {
+export async function render(main, { params }) {
   const top = el('section', { class: 'card', 'aria-labelledby': 'quiz-h' });
   const quizBox = el('div', { id: 'quiz', 'aria-live': 'polite' });
   const resultBox = el('div', { id: 'quiz-result', 'aria-live': 'polite' });
@@ -53,14 +56,26 @@ export async function render(main) {
     showQuiz(items);
   }));
 
+  const only = params?.get('item');
+  if (only) {
+    await withBusy({ slot: status, label: 'Loading the question…' }, async () => {
+      try {
+        showQuiz([await item(only)]);
+      } catch (e) {
+        throw new Error(explain(e, 'The question bank'));
+      }
+    });
+  }
+
   function showQuiz(items) {
     const submit = el('button', { type: 'submit', id: 'submit-quiz' }, 'Check my answers');
     const formStatus = el('div', { 'aria-live': 'polite' });
     const form = el('form', { class: 'card', novalidate: true, id: 'quiz-form' },
-      items.map((q, n) => el('fieldset', { dataset: { itemId: q.id } },
+      items.map((q, n) => el('fieldset', { dataset: { itemId: q.id, multiple: q.multipleAnswers ? 'true' : 'false' } },
         el('legend', {}, `${n + 1}. ${q.content.question ?? q.text}`),
+        q.multipleAnswers ? el('p', { class: 'hint' }, 'Tick every right answer: each right tick earns credit, each wrong one takes it away.') : null,
         shuffle(q.content.options ?? []).map(o => {
-          const input = el('input', { type: 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
+          const input = el('input', { type: q.multipleAnswers ? 'checkbox' : 'radio', name: `q-${q.id}`, value: o.id, id: `q-${q.id}-${o.id}` });
           return el('div', { class: 'option', dataset: { optionId: o.id } }, input, el('label', { for: input.id }, o.text));
         }))),
       formStatus, el('div', { class: 'actions' }, submit));
@@ -69,11 +84,11 @@ export async function render(main) {
 
     form.addEventListener('submit', async e => {
       e.preventDefault();
-      const answers = items.map(q => ({
-        itemId: q.id,
-        optionId: form.querySelector(`input[name="${CSS.escape(`q-${q.id}`)}"]:checked`)?.value ?? null,
-      }));
-      const unanswered = answers.filter(a => !a.optionId).length;
+      const answers = items.map(q => {
+        const picked = [...form.querySelectorAll(`input[name="${CSS.escape(`q-${q.id}`)}"]:checked`)].map(i => i.value);
+        return q.multipleAnswers ? { itemId: q.id, optionIds: picked } : { itemId: q.id, optionId: picked[0] ?? null };
+      });
+      const unanswered = answers.filter(a => !(a.optionId || a.optionIds?.length)).length;
       if (unanswered) {
         clear(formStatus, notice('warn', `${unanswered} question${unanswered > 1 ? 's are' : ' is'} still unanswered.`));
         return;
@@ -95,30 +110,42 @@ export async function render(main) {
     row.after(el('p', { class: 'explanation' }, text));
   }
 
+  function verdict(marked) {
+    if (marked?.correct) return el('span', { class: 'badge CORRECT' }, ' correct');
+    if (marked?.credit > 0) return el('span', { class: 'badge CLOSE credit' }, ` partly right: ${Math.round(marked.credit * 100)}% credit`);
+    return el('span', { class: 'badge RETRY' }, ' not quite');
+  }
+
   function showResult(items, scored, form) {
     items.forEach(q => {
       const marked = scored.questions.find(r => r.itemId === q.id);
       const set = form.querySelector(`fieldset[data-item-id="${CSS.escape(q.id)}"]`);
       set.querySelectorAll('input').forEach(i => { i.disabled = true; });
-      const correct = Boolean(marked?.correct);
-      set.querySelector('legend').append(el('span', { class: `badge ${correct ? 'CORRECT' : 'RETRY'}` }, correct ? ' correct' : ' not quite'));
+      set.querySelector('legend').append(verdict(marked));
       const row = id => (id ? set.querySelector(`[data-option-id="${CSS.escape(id)}"]`) : null);
-      const chosen = row(marked?.chosenOptionId);
-      if (!chosen) {
+      if (!marked?.chosenOptionIds?.length) {
         set.append(el('p', { class: 'explanation' }, marked?.explanation ?? 'Not answered.'));
         return;
       }
-      markOption(chosen, correct, `${correct ? 'Right' : 'Wrong'} (your choice): ${marked.explanation}`);
-      const right = correct ? null : row(marked.correctOptionId);
-      if (right) markOption(right, true, `Right: ${marked.correctExplanation ?? ''}`);
+      for (const o of marked.options) {
+        const r = row(o.optionId);
+        if (!r) continue;
+        const what = o.chosen ? `${o.correct ? 'Right' : 'Wrong'} (your choice)` : 'Right, not ticked';
+        markOption(r, o.correct, `${what}: ${o.explanation}`);
+      }
     });
     const perSkill = scored.skills;
+    const points = Math.round(scored.total.points * 10) / 10;
     form.querySelector('#submit-quiz').remove();
     clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'quiz-result-h' },
-      el('h2', { id: 'quiz-result-h' }, `You got ${scored.total.correct} of ${items.length} right`),
-      notice('ok', 'Saved: quiz results count towards your measured level.'),
-      Array.isArray(perSkill) && perSkill.length ? el('ul', {}, perSkill.map(s =>
-        el('li', {}, `${skillLabel(titles, s.skillId)}: ${s.correct} of ${s.total}`))) : null,
+      el('h2', { id: 'quiz-result-h' }, `You scored ${points} of ${items.length} (${scored.total.percent}%)`),
+      el('p', { class: 'muted', id: 'quiz-fully-right' }, `${scored.total.correct} of ${items.length} fully right; partly right answers earn part of a point.`),
+      notice('ok', scored.total.correct < items.length
+        ? 'Saved: quiz results count towards your measured level, and the questions you missed come back for review.'
+        : 'Saved: quiz results count towards your measured level.'),
+      Array.isArray(perSkill) && perSkill.length ? el('ul', { class: 'skill-results' }, perSkill.map(s =>
+        el('li', {}, `${skillLabel(titles, s.skillId)}: ${s.percent}% `,
+          el('a', { href: `#/practice?skill=${encodeURIComponent(s.skillId)}` }, `Practise ${skillLabel(titles, s.skillId)}`)))) : null,
       el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => start.click() }, 'Another quiz'))));
     focusHeading(resultBox);
   }

@@ -53,6 +53,7 @@ class BrowserIT {
   private Browser candidate;
   private Browser coach;
   private String typedAttemptId;
+  private String candidateEmail;
 
   @RegisterExtension
   final TestWatcher screenshotOnFailure =
@@ -100,7 +101,8 @@ class BrowserIT {
     candidate.awaitPage("signin");
     candidate.screenshot("01-sign-up");
     candidate.type("#register-form [name=displayName]", "Ada Candidate");
-    candidate.type("#register-form [name=email]", "ada-" + UUID.randomUUID() + "@example.com");
+    candidateEmail = "ada-" + UUID.randomUUID() + "@example.com";
+    candidate.type("#register-form [name=email]", candidateEmail);
     candidate.type("#register-form [name=password]", PASSWORD);
     candidate.click("#register-submit");
     candidate.awaitPage("dashboard");
@@ -340,13 +342,21 @@ class BrowserIT {
     }
     candidate.click("#submit-quiz");
     candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
-    for (WebElement set : candidate.all("#quiz-form fieldset")) {
+    for (WebElement set : candidate.all("#quiz-form fieldset[data-multiple=false]")) {
       boolean right = !set.findElements(By.cssSelector("legend .badge.CORRECT")).isEmpty();
       // the chosen option is explained; a wrong choice also shows the right option with its
       // explanation
       assertThat(set.findElements(By.cssSelector(".explanation"))).hasSize(right ? 1 : 2);
       assertThat(set.findElements(By.cssSelector(".option.correct"))).hasSize(1);
       assertThat(set.findElements(By.cssSelector(".option.wrong"))).hasSize(right ? 0 : 1);
+    }
+    for (WebElement set : candidate.all("#quiz-form fieldset[data-multiple=true]")) {
+      // one box ticked: it is explained, and so is every right option
+      assertThat(set.findElements(By.cssSelector(".option.correct"))).hasSizeGreaterThan(1);
+      assertThat(set.findElements(By.cssSelector(".explanation")))
+          .hasSize(
+              set.findElements(By.cssSelector(".option.correct")).size()
+                  + set.findElements(By.cssSelector(".option.wrong")).size());
     }
     candidate.screenshot("12-quiz-result");
   }
@@ -411,7 +421,7 @@ class BrowserIT {
     candidate.visible("#flashcard .definition");
     assertThat(candidate.find("#flip").getAttribute("aria-expanded")).isEqualTo("true");
     candidate.screenshot("14-flashcards");
-    candidate.click("#known");
+    candidate.click("#grade-easy");
     candidate.until(
         Duration.ofSeconds(10),
         d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
@@ -528,6 +538,96 @@ class BrowserIT {
     candidate.open("#/dashboard");
     candidate.awaitPage("dashboard");
     assertThat(candidate.find("#who").getText()).contains("Ada Candidate");
+  }
+
+  @Test
+  @Order(50)
+  void flashcardGradesAreScheduledOnTheServerAndFollowTheCandidateToAnotherBrowser() {
+    candidate.open("#/flashcards");
+    candidate.awaitPage("flashcards");
+    candidate.visible("#flashcard .term");
+    String termId = candidate.find("#flashcard").getAttribute("data-item-id");
+    int before = dueCount(candidate);
+    assertThat(candidate.find("#grade-good").getText()).isEqualTo("Good · 3 d (3)");
+    candidate.click("#grade-again");
+    // forgotten: due again later today
+    candidate.until(Duration.ofSeconds(30), d -> dueCount(candidate) == before + 1);
+    assertThat(candidate.find("#last-grade").getText()).isEqualTo("Next review: later today.");
+    candidate.screenshot("50-flashcards-fsrs");
+
+    // every kind that is due: the one just forgotten and what the quiz and drills missed
+    candidate.open("#/flashcards?mode=due");
+    candidate.awaitPage("flashcards");
+    candidate.visible("#flashcard .term");
+    int due = dueCount(candidate);
+    assertThat(due).isEqualTo(before + 1);
+    String gradedId = candidate.find("#flashcard").getAttribute("data-item-id");
+    candidate.screenshot("51-review-all-due");
+    candidate.click("#grade-good");
+    candidate.until(Duration.ofSeconds(30), d -> dueCount(candidate) == due - 1);
+
+    // progress lives on the server: another browser, signed in afresh, sees the same deck
+    try (Browser other = Browser.open(suite.gateway())) {
+      other.open("#/signin");
+      other.awaitPage("signin");
+      other.type("#signin-form [name=email]", candidateEmail);
+      other.type("#signin-form [name=password]", PASSWORD + "-new"); // changed in @Order(12)
+      other.click("#signin-submit");
+      other.awaitPage("dashboard");
+      other.until(
+          Duration.ofSeconds(30),
+          d -> !d.findElements(By.cssSelector("#due-today-count")).isEmpty());
+      assertThat(Integer.parseInt(other.find("#due-today-count").getText())).isEqualTo(due - 1);
+      other.screenshot("52-dashboard-due-today");
+      other.open("#/flashcards");
+      other.awaitPage("flashcards");
+      other.until(Duration.ofSeconds(30), d -> dueCount(other) == due - 1);
+      other.visible("#flashcard .term");
+      if (gradedId.equals(termId)) {
+        // the forgotten card was reviewed again: nothing of the vocabulary is due, a new card leads
+        assertThat(other.find("#flashcard").getAttribute("data-item-id")).isNotEqualTo(termId);
+      } else {
+        // the forgotten card, still due, leads this browser's vocabulary deck
+        assertThat(other.find("#flashcard").getAttribute("data-item-id")).isEqualTo(termId);
+      }
+      assertThat(other.policyViolations()).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(51)
+  void aQuestionWithSeveralRightAnswersUsesCheckboxesAndGivesPartialCredit() {
+    // Feast and Tecton are right, Prometheus and Terraform wrong (the pack's quiz.yml)
+    candidate.open("#/quiz?item=quiz-feature-store-tools");
+    candidate.awaitPage("quiz");
+    candidate.visible("#quiz-form");
+    assertThat(candidate.all("#quiz-form input[type=checkbox]")).hasSize(4);
+    assertThat(candidate.all("#quiz-form input[type=radio]")).isEmpty();
+    candidate.all("#quiz-form .option label").stream()
+        .filter(l -> l.getText().equals("Feast"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    candidate.click("#submit-quiz");
+    candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
+    assertThat(candidate.find("#quiz-form legend .badge.credit").getText())
+        .isEqualTo("partly right: 50% credit");
+    assertThat(candidate.find("#quiz-result-h").getText()).isEqualTo("You scored 0.5 of 1 (50%)");
+    assertThat(candidate.all("#quiz-form .option.correct")).hasSize(2);
+    candidate.screenshot("53-quiz-partial-credit");
+
+    candidate.click(".skill-results a");
+    candidate.awaitPage("practice");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d ->
+            "data-pipeline-engineering"
+                .equals(d.findElement(By.cssSelector("select[name=skill]")).getAttribute("value")));
+  }
+
+  private static int dueCount(Browser b) {
+    String text = b.find("#due-count").getText();
+    return text.matches("\\d+") ? Integer.parseInt(text) : -1;
   }
 
   @Test

@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One answered (or skipped: no option) quiz item of a submission. */
+/**
+ * One answered (or skipped: no option) quiz item of a submission. {@code optionId} lists every
+ * option picked, comma-separated; {@code credit} is the share of the item earned (1 when right).
+ */
 @MappedEntity("quiz_response")
 public record QuizResponse(
     @Id UUID id,
@@ -17,4 +20,5 @@ public record QuizResponse(
     String level,
     @Nullable String optionId,
     boolean correct,
-    Instant createdAt) {}
+    Instant createdAt,
+    double credit) {}

@@ -1,6 +1,8 @@
 package dev.rehearse.assessment.scoring;
 
 import dev.rehearse.assessment.catalog.CatalogQuestion;
+import dev.rehearse.assessment.repetition.CardKind;
+import dev.rehearse.assessment.repetition.Repetition;
 import dev.rehearse.contracts.AttemptScored;
 import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.Topics;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +32,21 @@ public class AttemptScoring {
   private final RubricScorer scorer;
   private final AttemptRepository attempts;
   private final Outbox outbox;
+  private final Repetition repetition;
 
   /** How long the rubric scorer takes, per kind of answer (typed, spoken). */
   private final Map<Mode, Timer> latency = new EnumMap<>(Mode.class);
 
   public AttemptScoring(
-      RubricScorer scorer, AttemptRepository attempts, Outbox outbox, MeterRegistry meters) {
+      RubricScorer scorer,
+      AttemptRepository attempts,
+      Outbox outbox,
+      Repetition repetition,
+      MeterRegistry meters) {
     this.scorer = scorer;
     this.attempts = attempts;
     this.outbox = outbox;
+    this.repetition = repetition;
     for (Mode mode : Mode.values()) {
       latency.put(
           mode,
@@ -107,7 +116,27 @@ public class AttemptScoring {
             r.conceptsHit().stream().map(ScoreResult.ConceptHit::concept).toList(),
             r.conceptsMissed().stream().map(ScoreResult.ConceptMiss::concept).toList(),
             r.redFlags().stream().map(ScoreResult.RaisedFlag::rule).toList()));
+    enrolWeakConcepts(candidateId, question, r);
     LOG.info("Scored {} attempt {} of candidate {}: {}", mode, attemptId, candidateId, r.score());
     return attempt;
+  }
+
+  /**
+   * Each concept missed or barely covered comes back for review, keyed "question id/concept id" and
+   * labelled with the concept and its question.
+   */
+  private void enrolWeakConcepts(String candidateId, CatalogQuestion question, ScoreResult r) {
+    Map<String, String> weak = new LinkedHashMap<>();
+    r.conceptsMissed().forEach(m -> weak.put(m.concept(), m.label()));
+    r.conceptsHit().stream()
+        .filter(h -> h.credit() != null && h.credit() < Feedback.BARELY)
+        .forEach(h -> weak.put(h.concept(), h.label()));
+    weak.forEach(
+        (concept, label) ->
+            repetition.enrol(
+                candidateId,
+                CardKind.CONCEPT,
+                question.questionId() + "/" + concept,
+                label + " \u2014 " + question.text()));
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every assessment table naming an account is in the export and is erased: attempts, reviews,
- * quizzes, self-assessments, memberships; a deleted coach's cohorts go and their reviews lose their
- * author. Another account's rows stay.
+ * quizzes, self-assessments, memberships, repetition cards; a deleted coach's cohorts go and their
+ * reviews lose their author. Another account's rows stay.
  */
 @MicronautTest(transactional = false)
 class AssessmentDataTest extends AssessmentTestBase {
@@ -54,15 +54,22 @@ class AssessmentDataTest extends AssessmentTestBase {
     @SuppressWarnings("unchecked")
     Map<String, Object> sections = (Map<String, Object>) export.get("sections");
     assertThat(sections)
-        .containsKeys("attempts", "reviews", "quiz-submissions", "self-assessments", "cohorts");
+        .containsKeys(
+            "attempts",
+            "reviews",
+            "quiz-submissions",
+            "self-assessments",
+            "cohorts",
+            "repetition-cards");
     assertThat(sections.get("attempts").toString()).contains("answer of " + a);
     assertThat(sections.get("reviews").toString()).contains("comment for " + a);
     assertThat(sections.get("quiz-submissions").toString()).contains("item-" + a);
     assertThat(sections.get("self-assessments").toString()).contains("role-" + a);
     assertThat(sections.get("cohorts").toString()).contains("Name of " + a);
+    assertThat(sections.get("repetition-cards").toString()).contains("term-" + a);
     assertThat(export.toString()).doesNotContain(b);
     List<String> before = traces(b);
-    assertThat(traces(a)).hasSize(11).isEqualTo(before);
+    assertThat(traces(a)).hasSize(13).isEqualTo(before);
 
     tx.executeWrite(
         s -> {
@@ -104,7 +111,7 @@ class AssessmentDataTest extends AssessmentTestBase {
     return id;
   }
 
-  /** A row in every table naming an account: 11 columns in all name it. */
+  /** A row in every table naming an account: 13 columns in all name it. */
   private void candidate(String id, UUID cohort, String coach) {
     UUID attempt = UUID.randomUUID();
     write(
@@ -149,6 +156,12 @@ class AssessmentDataTest extends AssessmentTestBase {
         cohort,
         id,
         "Name of " + id);
+    write(
+        "INSERT INTO repetition_card (id, candidate_id, kind, item_ref, label, state, due,"
+            + " created_at) VALUES (?, ?, 'PRONUNCIATION', ?, 'a term', 'NEW', now(), now())",
+        UUID.randomUUID(),
+        id,
+        "term-" + id);
   }
 
   private List<String> traces(String id) {

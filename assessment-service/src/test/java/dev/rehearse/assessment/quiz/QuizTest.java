@@ -39,7 +39,7 @@ class QuizTest extends AssessmentTestBase {
   void quizIsMarkedWithTheExplanationOfEachChosenOptionTotalAndPerSkill() {
     QuizResult r = submit("c-quiz-1", List.of(easy, hard, other), Map.of(easy, "b", hard, "a"));
 
-    assertThat(r.total()).isEqualTo(new QuizResult.Total(1, 3, 33));
+    assertThat(r.total()).isEqualTo(new QuizResult.Total(1, 3, 33, 1.0));
     QuizResult.Marked right = r.questions().get(0);
     assertThat(right.correct()).isTrue();
     assertThat(right.explanation()).isEqualTo("Right: one definition serves both paths.");
@@ -58,8 +58,82 @@ class QuizTest extends AssessmentTestBase {
     assertThat(skipped.correctExplanation()).isNull();
     assertThat(r.skills())
         .containsExactly(
-            new QuizResult.SkillResult("data-pipeline-engineering", 1, 2, 50),
-            new QuizResult.SkillResult("model-serving", 0, 1, 0));
+            new QuizResult.SkillResult("data-pipeline-engineering", 1, 2, 50, 1.0),
+            new QuizResult.SkillResult("model-serving", 0, 1, 0, 0.0));
+  }
+
+  @Test
+  void anItemWithSeveralRightAnswersGivesPartialCredit() {
+    String multi = "quiz-multi-" + run;
+    publish(multiAnswerItem(multi));
+    // a and b are right, c and d wrong: (right picks - wrong picks) / 2, at least 0
+    assertThat(credit(multi, "a")).isEqualTo(0.5);
+    assertThat(credit(multi, "a", "b")).isEqualTo(1.0);
+    assertThat(credit(multi, "a", "b", "c")).isEqualTo(0.5);
+    assertThat(credit(multi, "a", "c")).isZero();
+    assertThat(credit(multi, "c", "d")).isZero();
+
+    QuizResult r = submitPicks("c-multi", List.of(multi, easy), Map.of(multi, List.of("b", "d")));
+    QuizResult.Marked m = r.questions().get(0);
+    assertThat(m.multipleAnswers()).isTrue();
+    assertThat(m.correct()).isFalse();
+    assertThat(m.chosenOptionIds()).containsExactly("b", "d");
+    assertThat(m.options())
+        .extracting(QuizResult.OptionMark::optionId, o -> o.chosen(), o -> o.correct())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", false, true),
+            org.assertj.core.groups.Tuple.tuple("b", true, true),
+            org.assertj.core.groups.Tuple.tuple("d", true, false));
+    assertThat(r.total()).isEqualTo(new QuizResult.Total(0, 2, 0, 0.0));
+
+    r =
+        submitPicks(
+            "c-multi", List.of(multi, easy), Map.of(multi, List.of("a"), easy, List.of("b")));
+    assertThat(r.total()).isEqualTo(new QuizResult.Total(1, 2, 75, 1.5));
+    assertThat(responses.findByCandidateId("c-multi"))
+        .extracting(QuizResponse::optionId)
+        .contains("b,d", "a");
+
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of(
+                "itemIds",
+                List.of(easy),
+                "answers",
+                List.of(Map.of("itemId", easy, "optionIds", List.of("a", "b"))))),
+        400,
+        "answers[0].optionIds");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of("itemIds", List.of(multi), "answers", List.of(Map.of("itemId", multi)))),
+        400,
+        "answers[0].optionId");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of(
+                "itemIds",
+                List.of(multi),
+                "answers",
+                List.of(Map.of("itemId", multi, "optionId", "a", "optionIds", List.of("b"))))),
+        400,
+        "answers[0].optionId");
+    assertProblem(
+        http,
+        post(
+            "c-bad",
+            Map.of(
+                "itemIds",
+                List.of(multi),
+                "answers",
+                List.of(Map.of("itemId", multi, "optionIds", List.of("a", "a"))))),
+        400,
+        "answers[0].optionIds");
   }
 
   @Test
@@ -185,6 +259,52 @@ class QuizTest extends AssessmentTestBase {
     return http.toBlocking()
         .retrieve(
             post(candidate, Map.of("itemIds", itemIds, "answers", answers)), QuizResult.class);
+  }
+
+  private double credit(String itemId, String... picks) {
+    return submitPicks("c-credit", List.of(itemId), Map.of(itemId, List.of(picks)))
+        .questions()
+        .get(0)
+        .credit();
+  }
+
+  private QuizResult submitPicks(
+      String candidate, List<String> itemIds, Map<String, List<String>> picks) {
+    List<Map<String, Object>> answers =
+        picks.entrySet().stream()
+            .map(e -> Map.<String, Object>of("itemId", e.getKey(), "optionIds", e.getValue()))
+            .toList();
+    return http.toBlocking()
+        .retrieve(
+            post(candidate, Map.of("itemIds", itemIds, "answers", answers)), QuizResult.class);
+  }
+
+  /** Two right options (a, b) of four. */
+  private static dev.rehearse.contracts.QuestionPublished multiAnswerItem(String id) {
+    return new dev.rehearse.contracts.QuestionPublished(
+        UUID.randomUUID(),
+        dev.rehearse.contracts.QuestionPublished.SCHEMA_VERSION,
+        java.time.Instant.now(),
+        id,
+        List.of(),
+        "model-serving",
+        "Intermediate",
+        "Which of these help a rollout stop a bad model early? (Choose all that apply.)",
+        List.of(),
+        List.of(),
+        "QUIZ",
+        null,
+        List.of(
+            option("a", true, "A canary exposes a small share of traffic first."),
+            option("b", true, "Automated rollback reverts when error rates climb."),
+            option("c", false, "A bigger batch size changes throughput, not safety."),
+            option("d", false, "Turning logs off hides the very signal you need.")));
+  }
+
+  private static dev.rehearse.contracts.QuestionPublished.QuizOption option(
+      String id, boolean correct, String why) {
+    return new dev.rehearse.contracts.QuestionPublished.QuizOption(
+        id, "Option " + id, correct, why);
   }
 
   private List<ItemStats> stats(String... ids) {

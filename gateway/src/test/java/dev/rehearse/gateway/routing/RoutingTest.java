@@ -47,6 +47,7 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/admin/item-stats", "assessment"),
             Map.entry("/api/assignments", "assessment"),
             Map.entry("/api/cohort-questions/coach-1", "assessment"),
+            Map.entry("/api/repetition/due", "assessment"),
             Map.entry("/api/spoken-attempts", "speech"),
             Map.entry("/api/pronunciation-attempts", "speech"),
             Map.entry("/api/admin/pronunciation/terms", "speech"));

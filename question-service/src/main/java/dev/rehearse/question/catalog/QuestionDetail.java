@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A whole item: its type-specific content and the red-flag rules it raises, resolved. Staff see the
- * answer key and each rule's detection phrases; candidates see neither ({@link #of}).
+ * answer key and each rule's detection phrases; candidates see neither ({@link #of}). {@code
+ * multipleAnswers}: a quiz item with more than one right option, answered with checkboxes (everyone
+ * sees this much; which options are right stays in the key).
  */
 @Serdeable
 public record QuestionDetail(
@@ -21,7 +23,8 @@ public record QuestionDetail(
     List<String> tags,
     String text,
     ItemContent content,
-    List<Flag> redFlagRules) {
+    List<Flag> redFlagRules,
+    boolean multipleAnswers) {
 
   /** A red-flag rule as shown with an item; {@code phrases} (what triggers it) only for staff. */
   @Serdeable
@@ -52,6 +55,11 @@ public record QuestionDetail(
         item.tags(),
         item.text(),
         staff ? item.content() : item.content().withoutKey(),
-        flags);
+        flags,
+        item.content().options() != null
+            && item.content().options().stream()
+                    .filter(o -> Boolean.TRUE.equals(o.correct()))
+                    .count()
+                > 1);
   }
 }

@@ -231,6 +231,21 @@ class ContentPackTest {
             });
   }
 
+  /** The web app shows checkboxes for these: the wording must say so too, and only for these. */
+  @Test
+  void quizQuestionsAskForAllThatApplyExactlyWhenSeveralOptionsAreRight() {
+    assertThat(items(ItemType.QUIZ))
+        .allSatisfy(
+            q ->
+                assertThat(q.content().question().contains("all that apply"))
+                    .as(q.id())
+                    .isEqualTo(
+                        q.content().options().stream()
+                                .filter(o -> Boolean.TRUE.equals(o.correct()))
+                                .count()
+                            > 1));
+  }
+
   @Test
   void scenariosWorkWithTheFiguresOfTheDomain() {
     String scenarios =
