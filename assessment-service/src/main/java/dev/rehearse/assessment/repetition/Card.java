@@ -1,5 +1,7 @@
 package dev.rehearse.assessment.repetition;
 
+import dev.rehearse.platform.repetition.Fsrs;
+import dev.rehearse.platform.repetition.Rating;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.repetition;
 
+import dev.rehearse.platform.repetition.Rating;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.rehearse.assessment.repetition;
 
 import dev.rehearse.assessment.catalog.CatalogRepository;
 import dev.rehearse.platform.problem.ProblemException;
+import dev.rehearse.platform.repetition.Fsrs;
+import dev.rehearse.platform.repetition.Rating;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.rehearse.assessment.repetition;
 
+import dev.rehearse.platform.repetition.Rating;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

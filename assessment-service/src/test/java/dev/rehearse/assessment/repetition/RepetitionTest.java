@@ -8,6 +8,7 @@ import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.contracts.PronunciationScored;
 import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
+import dev.rehearse.platform.repetition.Rating;
 import dev.rehearse.testsupport.KafkaProbe;
 import dev.rehearse.testsupport.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
