@@ -1,5 +1,6 @@
 // Spaced repetition on the server (FSRS): what is due (GET /api/repetition/due) and grading a card
-// (POST /api/repetition/reviews {kind, itemRef, rating}). Shared by the flashcards page and the
+// (POST /api/repetition/reviews {kind, itemRef, rating, label}; label, the term, creates a vocabulary
+// card on its first grade). Shared by the flashcards page and the
 // dashboard's "Due today" card.
 import { api } from './api.js';
 
@@ -21,8 +22,8 @@ export function dueCards() {
   return api('/api/repetition/due');
 }
 
-export function grade(kind, itemRef, rating) {
-  return api('/api/repetition/reviews', { method: 'POST', json: { kind, itemRef, rating } });
+export function grade(card, rating) {
+  return api('/api/repetition/reviews', { method: 'POST', json: { kind: card.kind, itemRef: card.itemRef, rating, label: card.label } });
 }
 
 /** "later today" for 0 days, else "3 d". */

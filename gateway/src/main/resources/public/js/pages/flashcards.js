@@ -112,7 +112,7 @@ export async function render(main, { params }) {
       const c = deck[index];
       const result = await withBusy({ slot: gradeStatus, label: 'Saving…' }, async () => {
         try {
-          return await grade(c.kind, c.itemRef, rating);
+          return await grade(c, rating);
         } catch (e) {
           throw new Error(explain(e, 'Spaced repetition'));
         }

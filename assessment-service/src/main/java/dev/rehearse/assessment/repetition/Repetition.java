@@ -62,8 +62,9 @@ public class Repetition {
   }
 
   /**
-   * Grades a card and schedules it. A vocabulary card is created by its first grade; other kinds
-   * exist only once something was missed.
+   * Grades a card and schedules it. A vocabulary card is created by its first grade
+   * (question-service owns vocabulary; an id this service knows as another kind of item is
+   * refused); other kinds exist only once something was missed.
    */
   @Transactional
   public ReviewResult review(String candidateId, ReviewRequest request) {
@@ -91,16 +92,14 @@ public class Repetition {
       throw ProblemException.notFound(
           "itemRef", "no " + request.kind() + " card " + request.itemRef() + " to review");
     }
-    String label =
-        catalog
-            .findById(request.itemRef())
-            .filter(q -> CardKind.VOCABULARY.name().equals(q.type()))
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "itemRef", "no vocabulary item with id " + request.itemRef()))
-            .text();
-    enrol(candidateId, CardKind.VOCABULARY, request.itemRef(), label);
+    if (catalog.existsById(request.itemRef())) {
+      throw ProblemException.badRequest("itemRef", request.itemRef() + " is not a vocabulary item");
+    }
+    if (request.label() == null || request.label().isBlank()) {
+      throw ProblemException.badRequest(
+          "label", "give the term: the first grade of a vocabulary card creates it");
+    }
+    enrol(candidateId, CardKind.VOCABULARY, request.itemRef(), request.label().strip());
     return cards.findForReview(candidateId, request.kind().name(), request.itemRef()).orElseThrow();
   }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rehearse.assessment.AssessmentTestBase;
 import dev.rehearse.contracts.PronunciationScored;
-import dev.rehearse.contracts.QuestionPublished;
 import dev.rehearse.contracts.Topics;
 import dev.rehearse.platform.repetition.Rating;
 import dev.rehearse.testsupport.KafkaProbe;
@@ -37,6 +36,10 @@ class RepetitionTest extends AssessmentTestBase {
 
   @Inject MovingClock clock;
   final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  /** Vocabulary stays in question-service: its first grade names the term. */
+  static final String TERM = "Feature store";
+
   final String vocab = "vocab-" + run;
   final String quiz = "quiz-rep-" + run;
 
@@ -49,7 +52,6 @@ class RepetitionTest extends AssessmentTestBase {
 
   @BeforeAll
   void publishItems() {
-    publish(vocabulary(vocab, "Feature store"));
     publish(quizItem(quiz, "data-pipeline-engineering", "Beginner"));
   }
 
@@ -188,13 +190,13 @@ class RepetitionTest extends AssessmentTestBase {
         "itemRef");
     assertProblem(
         http,
-        post(c, Map.of("kind", "VOCABULARY", "itemRef", "nope-" + run, "rating", "GOOD")),
-        404,
-        "itemRef");
+        post(c, Map.of("kind", "VOCABULARY", "itemRef", "new-" + run, "rating", "GOOD")),
+        400,
+        "label");
     assertProblem(
         http,
-        post(c, Map.of("kind", "VOCABULARY", "itemRef", quiz, "rating", "GOOD")),
-        404,
+        post(c, Map.of("kind", "VOCABULARY", "itemRef", quiz, "rating", "GOOD", "label", TERM)),
+        400,
         "itemRef");
     assertProblem(http, HttpRequest.GET("/api/repetition/due"), 401, "Authorization");
     assertThat(due(c).cards()).isEmpty();
@@ -208,7 +210,9 @@ class RepetitionTest extends AssessmentTestBase {
   private ReviewResult review(String candidate, CardKind kind, String itemRef, String rating) {
     return http.toBlocking()
         .retrieve(
-            post(candidate, Map.of("kind", kind.name(), "itemRef", itemRef, "rating", rating)),
+            post(
+                candidate,
+                Map.of("kind", kind.name(), "itemRef", itemRef, "rating", rating, "label", TERM)),
             ReviewResult.class);
   }
 
@@ -227,22 +231,5 @@ class RepetitionTest extends AssessmentTestBase {
         "something",
         verdict,
         "RETRY".equals(verdict) ? 20 : 95);
-  }
-
-  private static QuestionPublished vocabulary(String id, String term) {
-    return new QuestionPublished(
-        UUID.randomUUID(),
-        QuestionPublished.SCHEMA_VERSION,
-        Instant.now(),
-        id,
-        List.of(),
-        "data-pipeline-engineering",
-        "Beginner",
-        term,
-        List.of(),
-        List.of(),
-        "VOCABULARY",
-        null,
-        List.of());
   }
 }
