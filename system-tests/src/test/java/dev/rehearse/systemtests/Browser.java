@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -40,9 +42,13 @@ final class Browser implements AutoCloseable {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+  static final Dimension DESKTOP = new Dimension(1280, 1400);
+  static final Dimension PHONE = new Dimension(375, 812);
+
   private final ChromeDriver driver;
   private final URI base;
   private final Path profile;
+  private Dimension layout = DESKTOP;
 
   private Browser(ChromeDriver driver, URI base, Path profile) {
     this.driver = driver;
@@ -146,6 +152,80 @@ final class Browser implements AutoCloseable {
         .map(LogEntry::getMessage)
         .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
         .toList();
+  }
+
+  /**
+   * Screenshots the page at 1280 px as {name}-1280 and at a phone's 375 px as {name}-375, checking
+   * it with axe at both widths and for sideways scrolling on the phone, then lays it out as before;
+   * fails listing every serious or critical violation found.
+   */
+  void check(String name) {
+    Dimension before = layout;
+    List<String> failures = new ArrayList<>();
+    for (int width : new int[] {DESKTOP.getWidth(), PHONE.getWidth()}) {
+      resize(width == PHONE.getWidth() ? PHONE : DESKTOP);
+      screenshot(name + "-" + width);
+      List<Axe.Violation> found = new ArrayList<>(Axe.run(driver));
+      long overflow =
+          (Long)
+              script(
+                  "const page = document.documentElement;"
+                      + " return page.scrollWidth - page.clientWidth");
+      if (width == PHONE.getWidth() && overflow > 1) {
+        found.add(
+            new Axe.Violation(
+                "horizontal-scroll", "serious", 1, "html", "page is " + overflow + " px too wide"));
+      }
+      Axe.record(name + "-" + width, found);
+      found.forEach(v -> failures.add(width + " px: " + v));
+    }
+    resize(before);
+    if (!failures.isEmpty()) {
+      throw new AssertionError(
+          "accessibility of " + name + ":\n  " + String.join("\n  ", failures));
+    }
+  }
+
+  /**
+   * Lays the page out at {@code size} (a phone's is emulated: headless Chromium keeps its windows
+   * 500 px wide or more) and waits for it, keeping the reader's place: the same share of the page
+   * scrolled past.
+   */
+  void resize(Dimension size) {
+    if (size.equals(layout)) {
+      return;
+    }
+    Object place =
+        script(
+            "const page = document.documentElement;"
+                + " return scrollY / Math.max(1, page.scrollHeight - innerHeight)");
+    if (size.equals(DESKTOP)) {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    } else {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.getWidth(),
+              "height",
+              size.getHeight(),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              false));
+    }
+    layout = size;
+    // the desktop window is as wide as Chromium makes it (its scrollbar aside)
+    until(
+        Duration.ofSeconds(10),
+        d -> {
+          int width = ((Number) script("return innerWidth")).intValue();
+          return size.equals(DESKTOP) ? width > PHONE.getWidth() : width == size.getWidth();
+        });
+    script(
+        "const page = document.documentElement;"
+            + " scrollTo(0, arguments[0] * (page.scrollHeight - innerHeight))",
+        place);
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png. */
