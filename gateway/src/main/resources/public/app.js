@@ -51,7 +51,7 @@ function renderNav(current) {
     .filter(([, p]) => p.nav && (!p.coach || session.isCoach))
     .map(([name, p]) => el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, p.nav)));
   const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() } },
-    'Live results', el('span', { class: 'live-state-text', id: 'live-state-text' }, `: ${liveWord(liveState())}`));
+    el('span', {}, 'Live results', el('span', { id: 'live-state-text' }, `: ${liveWord(liveState())}`)));
   clear(account,
     dot,
     el('a', { id: 'who', href: '#/account', 'aria-current': current === 'account' ? 'page' : null },

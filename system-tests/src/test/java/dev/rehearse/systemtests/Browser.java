@@ -45,6 +45,19 @@ final class Browser implements AutoCloseable {
   static final Dimension DESKTOP = new Dimension(1280, 1400);
   static final Dimension PHONE = new Dimension(375, 812);
 
+  /** When the page scrolls sideways: by how much, and the innermost element reaching past it. */
+  private static final String WIDER_THAN_THE_PAGE =
+      """
+      const page = document.documentElement, edge = page.clientWidth + 1;
+      if (page.scrollWidth <= edge) return null;
+      const past = e => e.getBoundingClientRect().right > edge;
+      const culprit = [...document.body.querySelectorAll('*')]
+        .find(e => past(e) && ![...e.children].some(past));
+      const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+      return `page is ${page.scrollWidth - page.clientWidth} px too wide`
+        + (culprit ? `: ${name(culprit)} in ${name(culprit.parentElement)}` : '');""";
+
   private final ChromeDriver driver;
   private final URI base;
   private final Path profile;
@@ -166,15 +179,11 @@ final class Browser implements AutoCloseable {
       resize(width == PHONE.getWidth() ? PHONE : DESKTOP);
       screenshot(name + "-" + width);
       List<Axe.Violation> found = new ArrayList<>(Axe.run(driver));
-      long overflow =
-          (Long)
-              script(
-                  "const page = document.documentElement;"
-                      + " return page.scrollWidth - page.clientWidth");
-      if (width == PHONE.getWidth() && overflow > 1) {
-        found.add(
-            new Axe.Violation(
-                "horizontal-scroll", "serious", 1, "html", "page is " + overflow + " px too wide"));
+      if (width == PHONE.getWidth()) {
+        Object wide = script(WIDER_THAN_THE_PAGE);
+        if (wide != null) {
+          found.add(new Axe.Violation("horizontal-scroll", "serious", 1, "html", (String) wide));
+        }
       }
       Axe.record(name + "-" + width, found);
       found.forEach(v -> failures.add(width + " px: " + v));
@@ -188,17 +197,15 @@ final class Browser implements AutoCloseable {
 
   /**
    * Lays the page out at {@code size} (a phone's is emulated: headless Chromium keeps its windows
-   * 500 px wide or more) and waits for it, keeping the reader's place: the same share of the page
-   * scrolled past.
+   * 500 px wide or more) and waits for it, keeping the reader's place: what was at the top of the
+   * window stays there.
    */
   void resize(Dimension size) {
     if (size.equals(layout)) {
       return;
     }
     Object place =
-        script(
-            "const page = document.documentElement;"
-                + " return scrollY / Math.max(1, page.scrollHeight - innerHeight)");
+        script("return scrollY < 1 ? null : document.elementFromPoint(innerWidth / 2, 8)");
     if (size.equals(DESKTOP)) {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     } else {
@@ -222,10 +229,9 @@ final class Browser implements AutoCloseable {
           int width = ((Number) script("return innerWidth")).intValue();
           return size.equals(DESKTOP) ? width > PHONE.getWidth() : width == size.getWidth();
         });
-    script(
-        "const page = document.documentElement;"
-            + " scrollTo(0, arguments[0] * (page.scrollHeight - innerHeight))",
-        place);
+    if (place != null) {
+      script("arguments[0].scrollIntoView()", place);
+    }
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png. */
