@@ -4,6 +4,8 @@ import { session, AFTER_SIGN_IN } from './js/session.js';
 import { connect, disconnect, onLive, onLiveState, liveState } from './js/live.js';
 import { el, clear, toast, notice } from './js/ui.js';
 import { api, refreshSession } from './js/api.js';
+import { setMenuOpen } from './js/menu.js';
+import { labelTableCells } from './js/table-cards.js';
 
 const PAGES = {
   signin: { title: 'Sign in', load: () => import('./js/pages/auth.js'), public: true },
@@ -21,6 +23,7 @@ const PAGES = {
 };
 
 const main = document.getElementById('main');
+labelTableCells(main);
 let cleanup = null;
 let rendering = 0;
 
@@ -47,12 +50,12 @@ function renderNav(current) {
   clear(nav, Object.entries(PAGES)
     .filter(([, p]) => p.nav && (!p.coach || session.isCoach))
     .map(([name, p]) => el('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, p.nav)));
-  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() }, title: liveTitle(liveState()) },
-    'Live', el('span', { class: 'sr-only', id: 'live-state-text' }, `: ${liveState()}`));
+  const dot = el('span', { class: 'live-dot', id: 'live-state', dataset: { state: liveState() } },
+    el('span', {}, 'Live results', el('span', { id: 'live-state-text' }, `: ${liveWord(liveState())}`)));
   clear(account,
     dot,
-    el('a', { id: 'who', href: '#/account', title: 'Your account and password', 'aria-current': current === 'account' ? 'page' : null },
-      user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase())),
+    el('a', { id: 'who', href: '#/account', 'aria-current': current === 'account' ? 'page' : null },
+      user.displayName, ' ', el('span', { class: 'badge' }, user.role.toLowerCase()), el('span', { class: 'sr-only' }, ', your account')),
     el('button', { type: 'button', class: 'quiet', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }
 
@@ -75,6 +78,7 @@ function scheduleRenewal() {
 
 async function route() {
   const ticket = ++rendering;
+  setMenuOpen(false);
   let { name, params } = parseHash();
   if (!session.user && !PAGES[name]?.public) {
     if (name) sessionStorage.setItem(AFTER_SIGN_IN, location.hash); // e.g. an invite link: back there after signing in
@@ -106,16 +110,15 @@ async function route() {
   }
 }
 
-function liveTitle(state) {
-  return state === 'open' ? 'Live results: connected' : state === 'connecting' ? 'Live results: connecting…' : 'Live results: off';
+function liveWord(state) {
+  return state === 'open' ? 'on' : state === 'connecting' ? 'connecting…' : 'off';
 }
 
 onLiveState(state => {
   const dot = document.getElementById('live-state');
   if (!dot) return;
   dot.dataset.state = state;
-  dot.title = liveTitle(state);
-  document.getElementById('live-state-text').textContent = `: ${state}`;
+  document.getElementById('live-state-text').textContent = `: ${liveWord(state)}`;
 });
 
 // Reviews matter wherever the candidate is: announce them app-wide. Pages add their own handlers too.

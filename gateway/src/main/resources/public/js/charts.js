@@ -21,10 +21,11 @@ export async function drawChart(container, option) {
     const chart = echarts.init(container, null, { renderer: 'canvas' });
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     chart.setOption({ color: palette, aria: { enabled: true }, animation: !still, animationDuration: 300, textStyle: { fontFamily: 'sans-serif' }, ...option });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // follows its box, not just the window: a phone turned, a menu opened, a panel beside it
+    const sized = new ResizeObserver(() => chart.resize());
+    sized.observe(container);
     new MutationObserver((_, observer) => {
-      if (!container.isConnected) { window.removeEventListener('resize', resize); chart.dispose(); observer.disconnect(); }
+      if (!container.isConnected) { sized.disconnect(); chart.dispose(); observer.disconnect(); }
     }).observe(document.getElementById('main'), { childList: true, subtree: true });
     // marked once drawn and animated, so a screenshot or a test sees the finished chart
     chart.on('finished', () => { container.dataset.rendered = 'true'; });

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -40,9 +42,26 @@ final class Browser implements AutoCloseable {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+  static final Dimension DESKTOP = new Dimension(1280, 1400);
+  static final Dimension PHONE = new Dimension(375, 812);
+
+  /** When the page scrolls sideways: by how much, and the innermost element reaching past it. */
+  private static final String WIDER_THAN_THE_PAGE =
+      """
+      const page = document.documentElement, edge = page.clientWidth + 1;
+      if (page.scrollWidth <= edge) return null;
+      const past = e => e.getBoundingClientRect().right > edge;
+      const culprit = [...document.body.querySelectorAll('*')]
+        .find(e => past(e) && ![...e.children].some(past));
+      const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+      return `page is ${page.scrollWidth - page.clientWidth} px too wide`
+        + (culprit ? `: ${name(culprit)} in ${name(culprit.parentElement)}` : '');""";
+
   private final ChromeDriver driver;
   private final URI base;
   private final Path profile;
+  private Dimension layout = DESKTOP;
 
   private Browser(ChromeDriver driver, URI base, Path profile) {
     this.driver = driver;
@@ -146,6 +165,73 @@ final class Browser implements AutoCloseable {
         .map(LogEntry::getMessage)
         .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
         .toList();
+  }
+
+  /**
+   * Screenshots the page at 1280 px as {name}-1280 and at a phone's 375 px as {name}-375, checking
+   * it with axe at both widths and for sideways scrolling on the phone, then lays it out as before;
+   * fails listing every serious or critical violation found.
+   */
+  void check(String name) {
+    Dimension before = layout;
+    List<String> failures = new ArrayList<>();
+    for (int width : new int[] {DESKTOP.getWidth(), PHONE.getWidth()}) {
+      resize(width == PHONE.getWidth() ? PHONE : DESKTOP);
+      screenshot(name + "-" + width);
+      List<Axe.Violation> found = new ArrayList<>(Axe.run(driver));
+      if (width == PHONE.getWidth()) {
+        Object wide = script(WIDER_THAN_THE_PAGE);
+        if (wide != null) {
+          found.add(new Axe.Violation("horizontal-scroll", "serious", 1, "html", (String) wide));
+        }
+      }
+      Axe.record(name + "-" + width, found);
+      found.forEach(v -> failures.add(width + " px: " + v));
+    }
+    resize(before);
+    if (!failures.isEmpty()) {
+      throw new AssertionError(
+          "accessibility of " + name + ":\n  " + String.join("\n  ", failures));
+    }
+  }
+
+  /**
+   * Lays the page out at {@code size} (a phone's is emulated: headless Chromium keeps its windows
+   * 500 px wide or more) and waits for it, keeping the reader's place: what was at the top of the
+   * window stays there.
+   */
+  void resize(Dimension size) {
+    if (size.equals(layout)) {
+      return;
+    }
+    Object place =
+        script("return scrollY < 1 ? null : document.elementFromPoint(innerWidth / 2, 8)");
+    if (size.equals(DESKTOP)) {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    } else {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.getWidth(),
+              "height",
+              size.getHeight(),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              false));
+    }
+    layout = size;
+    // the desktop window is as wide as Chromium makes it (its scrollbar aside)
+    until(
+        Duration.ofSeconds(10),
+        d -> {
+          int width = ((Number) script("return innerWidth")).intValue();
+          return size.equals(DESKTOP) ? width > PHONE.getWidth() : width == size.getWidth();
+        });
+    if (place != null) {
+      script("arguments[0].scrollIntoView()", place);
+    }
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png. */
