@@ -66,7 +66,7 @@ export async function render(main, { params }) {
         : el('p', { class: 'muted' }, 'No quiz yet. ', el('a', { href: '#/quiz' }, 'Take a five-question quiz'), '.'),
       !drills ? notice('info', 'Pronunciation figures are not available right now.')
         : drills.attempts
-          ? [figure(`${drills.termsPassed} of ${drills.termsPractised}`, 'pronunciation terms passed'), figure(drills.attempts, 'terms said in drills')]
+          ? [figure(`${drills.termsPassed} of ${drills.termsPractised}`, 'pronunciation terms passed'), figure(drills.attempts, 'pronunciation drills said')]
           : el('p', { class: 'muted' }, 'No pronunciation drills yet. ', el('a', { href: '#/pronunciation' }, 'Say a term'), ' to hear how it comes across.'));
   }
 

@@ -122,14 +122,21 @@ export async function render(main) {
     await drawChart(chart, {
       tooltip: {},
       legend: { bottom: 0, itemGap: 28, data: hasMeasured ? ['Self-rated', 'Measured'] : ['Self-rated'] },
-      radar: {
+      radar: [{
         indicator: rows.map(r => ({ name: r.measured || !hasMeasured ? r.skill.title : `${r.skill.title}\n(no data)`, max: levels.length, min: 0 })),
         radius: '60%',
         axisName: { color: '#1b1f24' },
         splitNumber: levels.length,
         splitArea: { areaStyle: { color: levels.map((_, i) => ring(i + 1)) } },
-        axisLabel: { show: true, color: '#4b5563', fontSize: 10, formatter: v => levels[v - 1] ?? '' },
-      },
+      }, {
+        // ECharts labels every axis or none, so a one-axis radar on top names the rings once
+        indicator: [{ name: '', max: levels.length, min: 0 }],
+        radius: '60%',
+        splitNumber: levels.length,
+        silent: true,
+        axisLine: { show: false }, splitLine: { show: false }, splitArea: { show: false }, axisTick: { show: false },
+        axisLabel: { show: true, color: '#1b1f24', fontSize: 10, backgroundColor: 'rgba(255,255,255,.85)', padding: [1, 3], formatter: v => levels[v - 1] ?? '' },
+      }],
       series: [{
         type: 'radar',
         data: [
