@@ -125,7 +125,7 @@ export async function render(main) {
       radar: [{
         indicator: rows.map(r => ({ name: r.measured || !hasMeasured ? r.skill.title : `${r.skill.title}\n(no data)`, max: levels.length, min: 0 })),
         radius: '60%',
-        axisName: { color: '#1b1f24' },
+        axisName: { color: '#1b1f24', lineHeight: 15 },
         splitNumber: levels.length,
         splitArea: { areaStyle: { color: levels.map((_, i) => ring(i + 1)) } },
       }, {
