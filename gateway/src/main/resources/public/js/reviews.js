@@ -110,8 +110,11 @@ export function marksSummary(review, id) {
     el('strong', {}, m.covered ? 'Covered: ' : 'Not covered: '), m.label, el('span', { class: 'small muted' }, ` (${m.reason})`))));
 }
 
-/** The per-concept panel and the "ask for a second review" form under an attempt on the coach page. */
-export function renderReviewPanels(box, attempt, reload) {
+/**
+ * The per-concept panel and the "ask for a second review" form beside an attempt on the coach page;
+ * onSaved(review) runs after a concept review is saved and the attempt reloaded.
+ */
+export function renderReviewPanels(box, attempt, reload, onSaved) {
   const form = conceptReviewForm(attempt, {
     submit: b => api(`/api/attempts/${encodeURIComponent(attempt.id)}/reviews`, { method: 'POST', json: b }),
     done: async saved => {
@@ -119,6 +122,7 @@ export function renderReviewPanels(box, attempt, reload) {
       const r = saved.review;
       document.getElementById('concept-status')?.append(notice('ok', `Saved: score ${r.overrideScore} from your marks (machine ${r.machineScore}, before ${r.previousScore}).`),
         marksSummary(r, 'concept-review-summary'));
+      await onSaved?.(r);
     },
   });
   const reviewer = el('input', { type: 'text', maxLength: 100, autocomplete: 'off', id: 'second-reviewer', name: 'reviewerId' });

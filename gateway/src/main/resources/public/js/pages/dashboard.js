@@ -1,9 +1,10 @@
 // Dashboard: per-skill progress over time (GET /api/progress), the recent attempts (the newest points
-// of that progress), and the candidate's coach cohorts.
+// of that progress), quiz and pronunciation figures (GET /api/pronunciation-attempts/summary), and the
+// candidate's coach cohorts. A first visit (nothing answered yet) leads with one action instead.
 import { api, explain } from '../api.js';
 import { skillTitles, showQuestionTitle } from '../catalog.js';
 import { onLive } from '../live.js';
-import { progressView } from '../progress.js';
+import { progressView, figure } from '../progress.js';
 import { session } from '../session.js';
 import { el, clear, notice, busy, badge, formatDate } from '../ui.js';
 import { renderMemberships } from '../cohorts.js';
@@ -18,13 +19,23 @@ export async function render(main, { params }) {
   const progressStatus = el('div', { 'aria-live': 'polite' });
   const progressBox = el('div');
   const recentBox = el('div', { id: 'recent-attempts', 'aria-live': 'polite' });
+  const drillsBox = el('div', { id: 'drill-figures', class: 'figures' });
+  const firstStep = el('section', { class: 'card first-step', id: 'first-step', hidden: true, 'aria-labelledby': 'first-step-h' },
+    el('h2', { id: 'first-step-h' }, 'Start with one question'),
+    el('p', {}, 'Answer one interview question, typed or out loud. You get a score, what your answer covered and missed, and the first point of your progress here.'),
+    el('a', { class: 'button', id: 'first-question', href: '#/practice' }, 'Answer your first question'));
+  const progressCard = el('section', { class: 'card', id: 'progress-card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, progressBox);
+  const recentCard = el('section', { class: 'card', id: 'recent-card', 'aria-labelledby': 'recent-h' }, el('h2', { id: 'recent-h' }, 'Recent attempts'), recentBox);
+  const drillsCard = el('section', { class: 'card', id: 'drills-card', 'aria-labelledby': 'drills-h' }, el('h2', { id: 'drills-h' }, 'Quiz and pronunciation'), drillsBox);
   main.append(
     el('h1', {}, `Hello, ${user.displayName}`),
     el('p', { class: 'lead' }, 'Your progress per skill, and what to do next.'),
+    firstStep,
     session.isCoach ? null : el('section', { class: 'card', id: 'assignments-card', 'aria-labelledby': 'assignments-h' }, el('h2', { id: 'assignments-h' }, 'Assignments'), assignmentsBox),
-    el('section', { class: 'card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, progressBox),
+    progressCard,
     el('div', { class: 'grid' },
-      el('section', { class: 'card', 'aria-labelledby': 'recent-h' }, el('h2', { id: 'recent-h' }, 'Recent attempts'), recentBox),
+      recentCard,
+      drillsCard,
       el('section', { class: 'card', 'aria-labelledby': 'next-h' }, el('h2', { id: 'next-h' }, 'Keep going'),
         el('ul', { class: 'plain' },
           el('li', {}, el('a', { href: '#/practice' }, 'Answer an interview question'), ' — typed or out loud'),
@@ -46,7 +57,29 @@ export async function render(main, { params }) {
   await listSessions(main.querySelector('#my-sessions'));
   const titles = await skillTitles().catch(() => ({}));
 
-  const showProgress = progressView(progressBox, { emptyText: 'No scored answers yet. Practise a question and your skills appear here.' });
+  const showProgress = progressView(progressBox, { quiz: false, emptyText: 'No scored answers yet. Practise a question and your skills appear here.' });
+  const drills = await api('/api/pronunciation-attempts/summary').catch(() => null);
+
+  /** Quiz share right (from progress) and pronunciation terms passed (from speech-service). */
+  function showDrills(quiz) {
+    clear(drillsBox,
+      quiz?.answered
+        ? figure(`${quiz.percent}%`, `of ${quiz.answered} quiz answers right`)
+        : el('p', { class: 'muted' }, 'No quiz yet. ', el('a', { href: '#/quiz' }, 'Take a five-question quiz'), '.'),
+      !drills ? notice('info', 'Pronunciation figures are not available right now.')
+        : drills.attempts
+          ? [figure(`${drills.termsPassed} of ${drills.termsPractised}`, 'pronunciation terms passed'), figure(drills.attempts, 'pronunciation drills said')]
+          : el('p', { class: 'muted' }, 'No pronunciation drills yet. ', el('a', { href: '#/pronunciation' }, 'Say a term'), ' to hear how it comes across.'));
+  }
+
+  /** Nothing answered, quizzed or drilled: one clear first action instead of empty figures. */
+  function showFirstVisit(progress) {
+    const fresh = progress != null && progress.attempts === 0 && !progress.quizzes?.answered && !drills?.attempts;
+    firstStep.hidden = !fresh;
+    progressCard.hidden = fresh;
+    recentCard.hidden = fresh;
+    drillsCard.hidden = fresh;
+  }
 
   async function loadProgress() {
     clear(progressStatus, busy('Loading your progress…'));
@@ -74,10 +107,17 @@ export async function render(main, { params }) {
       : el('p', { class: 'muted' }, 'Nothing yet. ', el('a', { href: '#/practice' }, 'Answer your first question.')));
   }
 
+  async function refresh() {
+    const progress = await loadProgress();
+    showFirstVisit(progress);
+    showRecent(progress);
+    showDrills(progress?.quizzes);
+  }
+
   clear(recentBox, busy('Loading recent attempts…'));
-  showRecent(await loadProgress());
+  await refresh();
   const off = onLive(async kind => {
-    if (kind === 'scored' || kind === 'reviewed') showRecent(await loadProgress());
+    if (kind === 'scored' || kind === 'reviewed') await refresh();
   });
   return off;
 }

@@ -1,5 +1,6 @@
 // Self-assessment: rate each self-check statement of a role 1-4, then see per-skill levels, the weighted
-// overall level, red flags, and a radar chart of self-rated against measured levels (the calibration gap).
+// overall level, red flags (grouped by rule), and a radar chart of self-rated against measured levels
+// (the calibration gap). Level names come from the server's answer, so the page holds no copy of them.
 // Each skill can show what its levels mean (from the role's pack) so candidates rate against them.
 // POST /api/self-assessments {roleId, ratings: [{itemId, rating}]}.
 import { api, explain } from '../api.js';
@@ -7,22 +8,7 @@ import { rolePicker, role as roleDetail, search } from '../catalog.js';
 import { drawChart } from '../charts.js';
 import { el, clear, notice, withBusy, focusHeading, badge } from '../ui.js';
 
-const LEVELS = ['Beginner', 'Intermediate', 'Advanced', 'Expert'];
 const RATINGS = [[1, 'Not yet'], [2, 'With help'], [3, 'On my own'], [4, 'Could teach it']];
-const first = (o, ...keys) => { for (const k of keys) if (o?.[k] != null) return o[k]; return undefined; };
-
-/** A level as 1-4 from a label ("Advanced"), a level number, or a 0-100 score. */
-function levelNumber(value) {
-  if (value == null) return null;
-  if (typeof value === 'object') return levelNumber(first(value, 'level', 'score'));
-  if (typeof value === 'string') {
-    const i = LEVELS.findIndex(l => l.toLowerCase() === value.toLowerCase());
-    return i >= 0 ? i + 1 : null;
-  }
-  if (value <= 4) return value;
-  return Math.min(4, Math.max(1, 1 + value / 100 * 3));
-}
-const levelName = n => (n == null ? '–' : LEVELS[Math.min(3, Math.max(0, Math.round(n) - 1))]);
 
 /** What each level means for a skill, folded so the statements stay in view; null when its pack does not say. */
 function levelGuide(skill) {
@@ -89,73 +75,106 @@ export async function render(main) {
         form.querySelector(`fieldset[data-item-id="${CSS.escape(missing[0].itemId)}"] input`)?.focus();
         return;
       }
-      let serverNote = null;
+      let failure = null;
       const result = await withBusy({ button: submit, slot: formStatus, label: 'Working out your levels…' }, async () => {
         try {
           return await api('/api/self-assessments', { method: 'POST', json: { roleId: roleSelect.value, ratings: ratings.map(({ itemId, rating }) => ({ itemId, rating })) } });
         } catch (err) {
-          serverNote = explain(err, 'Self-assessment scoring');
+          failure = explain(err, 'Self-assessment scoring');
           return null;
         }
       });
-      showResult(detail, ratings, result, serverNote);
+      if (result) await showResult(detail, result);
+      else clear(resultBox, notice('error', `Your levels could not be worked out: ${failure} Your ratings stay in the form; try again.`));
     });
   }
 
-  async function showResult(detail, ratings, result, serverNote) {
-    const serverSkills = first(result, 'skills', 'subSkills', 'perSkill') ?? [];
-    const calibration = first(result, 'calibration', 'calibrationGaps', 'gaps') ?? [];
+  /** The answer of POST /api/self-assessments as levels (named by the server's scale), a radar and notes. */
+  async function showResult(detail, result) {
+    const levels = result.levels;
+    const rank = name => (name == null ? null : levels.indexOf(name) + 1);
+    const titles = Object.fromEntries(detail.skills.map(s => [s.id, s.title]));
     const rows = detail.skills.map(s => {
-      const mine = ratings.filter(r => r.skill === s.id);
-      const server = serverSkills.find(x => first(x, 'skillId', 'skill', 'id') === s.id);
-      const gap = calibration.find(x => first(x, 'skillId', 'skill', 'id') === s.id);
-      const localSelf = mine.length ? mine.reduce((n, r) => n + r.rating, 0) / mine.length : null;
-      return {
-        skill: s,
-        self: levelNumber(first(gap, 'selfLevel', 'selfRated', 'self') ?? first(server, 'level', 'selfLevel', 'score')) ?? localSelf,
-        measured: levelNumber(first(gap, 'measuredLevel', 'measured') ?? first(server, 'measuredLevel', 'measuredScore')),
-        message: first(gap, 'message', 'text', 'summary'),
-        score: first(server, 'score'),
-      };
-    }).filter(r => r.self != null || r.measured != null);
-    const overall = first(result, 'overallLevel', 'overall', 'level');
-    const flags = first(result, 'redFlags', 'flags') ?? [];
+      const self = result.skills.find(x => x.skillId === s.id);
+      const gap = result.calibration.find(x => x.skillId === s.id);
+      return { skill: s, self: self?.level, measured: gap?.measuredLevel ?? null, evidence: gap?.evidence ?? 0 };
+    }).filter(r => r.self != null);
+    const overall = result.overall.level;
     const chart = el('div', { class: 'chart radar', id: 'radar-chart', role: 'img', 'aria-label': 'Self-rated and measured level per skill' });
     const hasMeasured = rows.some(r => r.measured != null);
     clear(resultBox, el('section', { class: 'card', 'aria-labelledby': 'self-result-h' },
       el('h2', { id: 'self-result-h' }, 'Your levels'),
-      serverNote ? notice('warn', `Levels below come from your ratings only. ${serverNote}`) : null,
-      overall ? el('p', { class: 'lead', id: 'overall-level' }, 'Overall: ', badge(typeof overall === 'object' ? first(overall, 'level', 'label') : overall, 'Strong')) : null,
+      el('p', { class: 'lead', id: 'overall-level' }, 'Your overall self-rating: ', levelBadge(overall, rank(overall)),
+        el('span', { class: 'small muted' }, ` (${result.overall.weights === 'role' ? 'weighted by the role’s skill weights' : 'all skills weighted alike'}; skills rated carry ${result.overall.coveragePercent}% of the role)`)),
       chart,
-      !hasMeasured ? el('p', { class: 'hint' }, 'Measured levels appear once you have scored answers and quizzes for these skills.') : null,
+      el('p', { class: 'hint', id: 'radar-caption' }, `Rings from the centre out: ${levels.join(', ')}. `,
+        hasMeasured ? 'A skill marked “no data” has no scored answers or quiz answers yet, so it has no measured point.' : 'Measured levels appear once you have scored answers and quizzes for these skills.'),
       el('table', { id: 'calibration-table' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Skill'), el('th', {}, 'You rate yourself'), el('th', {}, 'Your answers show'), el('th', {}, 'Note'))),
-        el('tbody', {}, rows.map(r => el('tr', {},
-          el('td', {}, r.skill.title), el('td', {}, levelName(r.self)), el('td', {}, levelName(r.measured)),
-          el('td', { class: 'small' }, r.message ?? (r.measured != null && r.self != null && Math.abs(r.self - r.measured) >= 1
-            ? `You rate yourself ${levelName(r.self)}; your answers score ${levelName(r.measured)}.` : '')))))),
-      flags.length ? el('div', { class: 'notice warn' }, el('strong', {}, 'Red flags'),
-        el('ul', {}, flags.map(f => el('li', {}, el('strong', {}, first(f, 'title', 'rule') ?? ''), ': ', first(f, 'explanation', 'message') ?? '',
-          f.evidence ? el('div', { class: 'small' }, f.evidence) : null)))) : null));
+        el('tbody', {}, rows.map(r => el('tr', { dataset: { skill: r.skill.id } },
+          el('td', {}, r.skill.title),
+          el('td', {}, levelBadge(r.self, rank(r.self))),
+          el('td', {}, r.measured ? levelBadge(r.measured, rank(r.measured)) : el('span', { class: 'muted no-data' }, 'no answers yet')),
+          el('td', { class: 'small' }, note(r, rank)))))),
+      flagList(result.redFlags, titles)));
     focusHeading(resultBox);
+    const ring = i => getComputedStyle(document.documentElement).getPropertyValue(`--level-${i}-soft`).trim();
     await drawChart(chart, {
       tooltip: {},
       legend: { bottom: 0, itemGap: 28, data: hasMeasured ? ['Self-rated', 'Measured'] : ['Self-rated'] },
-      radar: {
-        indicator: rows.map(r => ({ name: r.skill.title, max: 4, min: 0 })),
-        radius: '62%',
-        axisName: { color: '#1b1f24' },
-        splitNumber: 4,
-      },
+      radar: [{
+        indicator: rows.map(r => ({ name: r.measured || !hasMeasured ? r.skill.title : `${r.skill.title}\n(no data)`, max: levels.length, min: 0 })),
+        radius: '60%',
+        axisName: { color: '#1b1f24', lineHeight: 15 },
+        splitNumber: levels.length,
+        splitArea: { areaStyle: { color: levels.map((_, i) => ring(i + 1)) } },
+      }, {
+        // ECharts labels every axis or none, so a one-axis radar on top names the rings once
+        indicator: [{ name: '', max: levels.length, min: 0 }],
+        radius: '60%',
+        splitNumber: levels.length,
+        silent: true,
+        axisLine: { show: false }, splitLine: { show: false }, splitArea: { show: false }, axisTick: { show: false },
+        axisLabel: { show: true, color: '#1b1f24', fontSize: 10, backgroundColor: 'rgba(255,255,255,.85)', padding: [1, 3], formatter: v => levels[v - 1] ?? '' },
+      }],
       series: [{
         type: 'radar',
         data: [
-          { name: 'Self-rated', value: rows.map(r => Number((r.self ?? 0).toFixed(2))), areaStyle: { opacity: 0.15 } },
-          hasMeasured ? { name: 'Measured', value: rows.map(r => Number((r.measured ?? 0).toFixed(2))), areaStyle: { opacity: 0.15 } } : null,
+          { name: 'Self-rated', value: rows.map(r => rank(r.self)), areaStyle: { opacity: 0.15 } },
+          // a skill without evidence is a gap in the line ('-' is ECharts' empty value), not a zero
+          hasMeasured ? { name: 'Measured', value: rows.map(r => rank(r.measured) ?? '-'), areaStyle: { opacity: 0.15 }, lineStyle: { type: 'dashed' } } : null,
         ].filter(Boolean),
       }],
     });
   }
 
   await load();
+}
+
+/** A level name in a badge coloured like its ring on the radar (level-1 is the lowest). */
+function levelBadge(name, rank) {
+  return badge(name, `level level-${rank}`);
+}
+
+/** One note per skill, on the level scale, naming the skill by its title. */
+function note(r, rank) {
+  if (r.measured == null) return `Answer a question or take a quiz in ${r.skill.title} to see how your work compares.`;
+  const gap = rank(r.self) - rank(r.measured);
+  const basis = `${r.evidence} scored answer${r.evidence === 1 ? '' : 's'} and quiz item${r.evidence === 1 ? '' : 's'}`;
+  if (gap === 0) return `Your rating matches your work in ${r.skill.title} (${basis}).`;
+  return gap > 0
+    ? `You rate yourself ${r.self}; your work in ${r.skill.title} shows ${r.measured} (${basis}).`
+    : `Your work in ${r.skill.title} shows ${r.measured}, above the ${r.self} you gave yourself (${basis}).`;
+}
+
+/** Red flags grouped by rule: a repeated one once, with a count and each skill it concerns. */
+function flagList(flags, titles) {
+  if (!flags.length) return null;
+  const groups = new Map();
+  flags.forEach(f => groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]));
+  const line = f => [f.skillId ? el('strong', {}, titles[f.skillId] ?? f.skillId.replace(/-/g, ' '), ': ') : null, f.evidence];
+  return el('div', { class: 'notice warn', id: 'self-flags' }, el('strong', {}, 'Red flags'),
+    el('ul', {}, [...groups.values()].map(list => el('li', { class: 'flag-group', dataset: { rule: list[0].rule } },
+      el('strong', {}, list.length > 1 ? `${list[0].title} ×${list.length}` : list[0].title), ': ', list[0].explanation,
+      list.length > 1 ? el('ul', { class: 'small' }, list.map(f => el('li', {}, line(f)))) : el('div', { class: 'small' }, line(list[0]))))));
 }

@@ -1085,6 +1085,19 @@ class AuthorisationIT {
     rows.add(
         row(
             "GET",
+            "/api/coach/inbox",
+            "",
+            c -> get("/api/coach/inbox"),
+            denied(403),
+            denied(403),
+            sees(a.id()),
+            own(200),
+            // the admin's inbox is every candidate's, the 100 most pressing: A's may not be among
+            // them on a suite other tests have filled
+            allowed(200)));
+    rows.add(
+        row(
+            "GET",
             "/api/coach/candidates/{candidateId}/attempts",
             "A",
             c -> get("/api/coach/candidates/" + a.id() + "/attempts"),
@@ -1376,6 +1389,17 @@ class AuthorisationIT {
             denied(404),
             denied(404),
             sees(pronunciationId)));
+    rows.add(
+        row(
+            "GET",
+            "/api/pronunciation-attempts/summary",
+            "the caller's own",
+            c -> get("/api/pronunciation-attempts/summary"),
+            sees(TERM),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
     rows.add(
         row(
             "GET",

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -110,6 +111,11 @@ class BrowserIT {
     candidate.until(
         Duration.ofSeconds(30),
         d -> d.findElements(By.cssSelector("#recent-attempts .busy")).isEmpty());
+    // a first visit leads with one action, not empty figures
+    assertThat(candidate.visible("#first-question").getText())
+        .isEqualTo("Answer your first question");
+    assertThat(candidate.find("#progress-card").isDisplayed()).isFalse();
+    assertThat(candidate.find("#recent-card").isDisplayed()).isFalse();
     candidate.check("02-dashboard-new-candidate");
 
     candidate.open("#/practice?question=" + QUESTION);
@@ -154,6 +160,16 @@ class BrowserIT {
     typedAttemptId = result.getAttribute("data-attempt-id");
     candidate.script("document.getElementById('result').scrollIntoView()");
     candidate.check("03-practice-typed-result");
+
+    // one scored answer: no longer a first visit, and a trend (three scores) needs two more
+    candidate.open("#/dashboard");
+    candidate.awaitPage("dashboard");
+    candidate.until(
+        Duration.ofSeconds(30), d -> !d.findElement(By.id("progress-trend")).getText().isEmpty());
+    assertThat(candidate.find("#progress-trend").getText())
+        .isEqualTo("A trend needs 2 more scored answers.");
+    assertThat(candidate.find("#first-step").isDisplayed()).isFalse();
+    candidate.check("70-dashboard-one-answer");
   }
 
   @Test
@@ -295,6 +311,14 @@ class BrowserIT {
     coach.awaitPage("coach");
     coach.visible("#cohort-table", Duration.ofSeconds(30));
     assertThat(coach.find("#cohorts-table").getText()).contains("Browser cohort");
+    // the inbox: nothing of this cohort reviewed yet, so it leads with an unreviewed attempt of the
+    // candidate, and the typed one waits in it
+    WebElement firstInInbox = coach.visible("#inbox-table tbody tr", Duration.ofSeconds(30));
+    assertThat(firstInInbox.getDomAttribute("data-reviewed")).isEqualTo("false");
+    assertThat(firstInInbox.findElement(By.cssSelector("a.open-attempt")).getDomAttribute("href"))
+        .contains("candidate=" + candidateId);
+    assertThat(coach.find("#inbox-table tr[data-attempt='" + typedAttemptId + "']").getText())
+        .contains("To review");
     coach.check("08b-coach-cohort");
 
     // cohort table -> the candidate's attempts -> the typed attempt
@@ -305,15 +329,32 @@ class BrowserIT {
         ExpectedConditions.attributeToBe(
             By.id("candidate-progress-chart"), "data-rendered", "true"));
     assertThat(coach.all("#candidate-progress-skills tbody tr")).isNotEmpty();
+    // the candidate's own page: named, with the way back to the inbox and their assignments
+    assertThat(coach.find("h1").getText()).isEqualTo("Ada Candidate");
+    assertThat(coach.find("#back-to-inbox").getDomAttribute("href")).isEqualTo("#/coach");
+    assertThat(coach.visible("#candidate-assignments").getText()).contains("Assignments");
     coach.check("09-coach-candidate-attempts");
     coach.click("#attempts-table a[href*='attempt=" + typedAttemptId + "']");
     coach.visible("#review-form");
+    // at 1280 px the review panel stands beside the attempt, not under it
+    Rectangle attemptColumn = coach.find(".attempt-column").getRect();
+    Rectangle reviewColumn = coach.find("#review-column").getRect();
+    assertThat(reviewColumn.getX())
+        .isGreaterThanOrEqualTo(attemptColumn.getX() + attemptColumn.getWidth());
+    assertThat(reviewColumn.getY()).isLessThan(attemptColumn.getY() + attemptColumn.getHeight());
     coach.type("#override-score", String.valueOf(override));
     coach.type("#override-reason", REASON);
     coach.type("#override-comment", "Your rollback plan is concrete; name the metric you gate on.");
     coach.click("#save-review");
     coach.visible("#review-status .notice.ok", Duration.ofSeconds(30));
-    coach.script("document.getElementById('review-form').scrollIntoView()");
+    // the summary says what changed and who was told, with the way on
+    String summary =
+        coach.visible("#review-summary .review-summary", Duration.ofSeconds(30)).getText();
+    assertThat(summary)
+        .contains(
+            "Score " + machineScore + " → " + override, REASON, "The candidate has been notified.")
+        .contains("Back to the inbox");
+    coach.script("document.getElementById('review-summary').scrollIntoView()");
     coach.check("10-coach-review-saved");
 
     // the candidate did nothing: the review arrives over the event stream
@@ -393,6 +434,29 @@ class BrowserIT {
         Duration.ofSeconds(30),
         ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-rendered", "true"));
     assertThat(candidate.all("#calibration-table tbody tr")).isNotEmpty();
+    WebElement overall = candidate.find("#overall-level");
+    assertThat(overall.getText()).startsWith("Your overall self-rating: ");
+    WebElement overallBadge = overall.findElement(By.cssSelector(".badge.level"));
+    assertThat(overallBadge.getDomAttribute("class")).matches(".*\\blevel-[1-4]\\b.*");
+    assertThat(overall.getText()).contains(overallBadge.getText());
+    // answers so far are serving answers and five quiz items: most skills have no evidence yet
+    // and show as such, never as the lowest level
+    assertThat(candidate.all("#calibration-table .no-data"))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getText()).isEqualTo("no answers yet"));
+    assertThat(
+            candidate
+                .find("#calibration-table tr[data-skill='model-serving'] td:nth-child(3)")
+                .getText())
+        .isNotEqualTo("no answers yet");
+    assertThat(candidate.find("#radar-caption").getText())
+        .startsWith("Rings from the centre out: Beginner, Intermediate, Advanced, Expert.");
+    // a rule that fired for several skills is listed once, with a count
+    List<String> rules =
+        candidate.all("#self-flags .flag-group").stream()
+            .map(e -> e.getDomAttribute("data-rule"))
+            .toList();
+    assertThat(rules).doesNotHaveDuplicates();
     candidate.script("document.getElementById('self-result').scrollIntoView()");
     candidate.check("13-self-assessment");
   }
@@ -441,7 +505,23 @@ class BrowserIT {
         Duration.ofSeconds(30),
         ExpectedConditions.attributeToBe(By.id("progress-chart"), "data-rendered", "true"));
     assertThat(candidate.all("#progress-skills tbody tr")).isNotEmpty();
+    assertThat(candidate.find("#progress-chart").getDomAttribute("data-x-axis")).isEqualTo("Day");
+    assertThat(candidate.find("#drill-figures").getText())
+        .contains("quiz answers right", "pronunciation terms passed");
     candidate.check("15-dashboard");
+    candidate.click("label[for='progress-by-attempt']");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d ->
+            "Attempt".equals(d.findElement(By.id("progress-chart")).getDomAttribute("data-x-axis"))
+                && "true"
+                    .equals(
+                        d.findElement(By.id("progress-chart")).getDomAttribute("data-rendered")));
+    assertThat(candidate.find("#progress-chart-caption").getText())
+        .startsWith("Across: attempt number")
+        .contains("Weak 0-19, Developing 20-59, Strong 60-89, Excellent 90+");
+    candidate.script("document.getElementById('progress-chart').scrollIntoView()");
+    candidate.check("71-dashboard-by-attempt");
   }
 
   @Test

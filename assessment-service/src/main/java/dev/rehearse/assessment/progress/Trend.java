@@ -7,17 +7,21 @@ import java.util.Locale;
 /**
  * Direction of a series of scores: the mean of the later half minus the mean of the earlier half.
  * At least {@link #MIN_POINTS} scores are needed; a change of {@link #THRESHOLD} points or more
- * counts as improving or declining.
+ * counts as improving or declining. {@code pointsNeeded} says how many more scores a trend needs (0
+ * once there are enough), so pages need not know the minimum.
  */
 @Serdeable
-public record Trend(String direction, double delta, String explanation) {
+public record Trend(String direction, double delta, String explanation, int pointsNeeded) {
   static final int MIN_POINTS = 3;
   static final double THRESHOLD = 5;
 
   static Trend of(List<Integer> scores) {
     if (scores.size() < MIN_POINTS) {
       return new Trend(
-          "not enough data", 0, "a trend needs at least " + MIN_POINTS + " scored answers");
+          "not enough data",
+          0,
+          "a trend needs at least " + MIN_POINTS + " scored answers",
+          MIN_POINTS - scores.size());
     }
     int half = scores.size() / 2;
     double earlier =
@@ -39,6 +43,7 @@ public record Trend(String direction, double delta, String explanation) {
             half,
             later,
             half,
-            earlier));
+            earlier),
+        0);
   }
 }

@@ -15,6 +15,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,13 @@ public class SelfAssessing {
     var flags = SelfCheckRules.check(rated, skills, overall, calibration);
     SelfAssessmentResult result =
         new SelfAssessmentResult(
-            UUID.randomUUID(), request.roleId(), skills, overall, flags, calibration);
+            UUID.randomUUID(),
+            request.roleId(),
+            skills,
+            overall,
+            flags,
+            calibration,
+            Arrays.stream(Level.values()).map(Level::label).toList());
     store.save(
         new SelfAssessment(
             result.id(), candidateId, request.roleId(), request.ratings(), result, Instant.now()));

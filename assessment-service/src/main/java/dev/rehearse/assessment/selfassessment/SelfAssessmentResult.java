@@ -5,7 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.UUID;
 
-/** Per-skill self-rating, the role-weighted overall level, self-check red flags and calibration. */
+/**
+ * Per-skill self-rating, the role-weighted overall level, self-check red flags and calibration;
+ * {@code levels} names the scale, lowest first, so a page labels its rings without a copy of it.
+ */
 @Serdeable
 public record SelfAssessmentResult(
     UUID id,
@@ -13,7 +16,8 @@ public record SelfAssessmentResult(
     List<SkillResult> skills,
     Overall overall,
     List<Flag> redFlags,
-    List<Calibration> calibration) {
+    List<Calibration> calibration,
+    @Nullable List<String> levels) {
 
   /**
    * Score 0-100 from the mean rating; level: the highest level whose statements average 3 or more.
@@ -35,8 +39,10 @@ public record SelfAssessmentResult(
   @Serdeable
   public record Overall(int score, String level, int coveragePercent, String weights) {}
 
+  /** {@code skillId} names the skill a flag is about; null for flags about the whole form. */
   @Serdeable
-  public record Flag(String rule, String title, String explanation, String evidence) {}
+  public record Flag(
+      String rule, String title, String explanation, String evidence, @Nullable String skillId) {}
 
   /**
    * Self-rated level against what scored answers and quiz results show for the same skill. {@code

@@ -32,7 +32,8 @@ final class SelfCheckRules {
               "same-rating-everywhere",
               "Every statement rated the same",
               "Rating every statement alike usually means the list was skimmed; real profiles have strengths and gaps.",
-              "all " + rated.size() + " statements rated " + rated.get(0).rating()));
+              "all " + rated.size() + " statements rated " + rated.get(0).rating(),
+              null));
     }
     Map<String, List<Rated>> bySkill =
         rated.stream().collect(Collectors.groupingBy(Rated::skillId));
@@ -53,12 +54,12 @@ final class SelfCheckRules {
                         "Rating harder statements higher than the basics they build on is inconsistent; recheck both.",
                         String.format(
                             Locale.ROOT,
-                            "%s: %s statements average %.1f, %s statements %.1f",
-                            skill,
+                            "%s statements average %.1f, %s statements %.1f (ratings 1-4)",
                             higher.label(),
                             high,
                             lower.label(),
-                            low)));
+                            low),
+                        skill));
                 return;
               }
             }
@@ -75,10 +76,10 @@ final class SelfCheckRules {
                         "This skill carries a large weight in the role; a low self-rating here matters more than elsewhere.",
                         String.format(
                             Locale.ROOT,
-                            "%s weighs %d%% and averages %.1f",
-                            s.skillId(),
+                            "weighs %d%% of the role; its statements average %.1f (ratings 1-4)",
                             s.weight(),
-                            s.averageRating()))));
+                            s.averageRating()),
+                        s.skillId())));
     calibration.stream()
         .filter(c -> c.gap() != null && c.gap() >= OVERRATING_LEVELS)
         .forEach(
@@ -88,14 +89,19 @@ final class SelfCheckRules {
                         "overrates-skill",
                         "Self-rating well above the evidence",
                         "The self-rating is two or more levels above what scored answers and quizzes show.",
-                        c.message())));
+                        "rated "
+                            + c.selfLevel()
+                            + "; answers and quizzes show "
+                            + c.measuredLevel(),
+                        c.skillId())));
     if (overall.coveragePercent() < MIN_COVERAGE_PERCENT) {
       flags.add(
           new Flag(
               "partial-coverage",
               "Less than half of the role rated",
               "The overall level rests on a small part of the role; rate the remaining skills for a fair picture.",
-              "rated skills carry " + overall.coveragePercent() + "% of the role's weight"));
+              "rated skills carry " + overall.coveragePercent() + "% of the role's weight",
+              null));
     }
     return flags;
   }

@@ -203,10 +203,13 @@ class CoachReviewTest extends AssessmentTestBase {
     assertThat(servingProgress.averageScore()).isEqualTo(56);
     assertThat(servingProgress.trend().direction()).isEqualTo("improving");
     assertThat(servingProgress.trend().delta()).isEqualTo(72.0);
+    assertThat(servingProgress.trend().pointsNeeded()).isZero();
     assertThat(p.skills())
         .extracting(Progress.SkillProgress::skillId)
         .containsExactly("model-serving", "model-checkpointing");
     assertThat(p.skills().get(1).trend().direction()).isEqualTo("not enough data");
+    // one checkpointing answer of the three a trend needs
+    assertThat(p.skills().get(1).trend().pointsNeeded()).isEqualTo(2);
 
     Progress seenByCoach =
         http.toBlocking()

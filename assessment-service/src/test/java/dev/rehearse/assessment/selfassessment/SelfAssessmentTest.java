@@ -90,6 +90,7 @@ class SelfAssessmentTest extends AssessmentTestBase {
                 id("sv-adv"),
                 1));
 
+    assertThat(r.levels()).containsExactly("Beginner", "Intermediate", "Advanced", "Expert");
     SkillResult dt = skill(r, training);
     assertThat(dt.level()).isEqualTo("Advanced");
     assertThat(dt.score()).isEqualTo(89);
@@ -125,6 +126,16 @@ class SelfAssessmentTest extends AssessmentTestBase {
         .extracting(Flag::rule)
         .contains("overrates-skill")
         .doesNotContain("same-rating-everywhere", "partial-coverage");
+    // the flag names its skill apart, and its evidence speaks in levels only
+    assertThat(r.redFlags())
+        .filteredOn(f -> f.rule().equals("overrates-skill"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.skillId()).isEqualTo(training);
+              assertThat(f.evidence())
+                  .isEqualTo("rated Advanced; answers and quizzes show Beginner");
+            });
     assertThat(store.findById(r.id())).isPresent();
   }
 
@@ -165,6 +176,10 @@ class SelfAssessmentTest extends AssessmentTestBase {
         .extracting(Flag::rule)
         .contains("core-skill-gap")
         .doesNotContain("same-rating-everywhere");
+    assertThat(gap.redFlags())
+        .filteredOn(f -> f.rule().equals("core-skill-gap"))
+        .extracting(Flag::skillId)
+        .containsExactly(serving);
   }
 
   @Test

@@ -1,0 +1,33 @@
+package dev.rehearse.speech.pronunciation;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A candidate's drilling so far: how many terms they practised and passed (a CORRECT or CLOSE
+ * verdict at least once), and per term its attempts, best score and last verdict.
+ */
+@Serdeable
+public record PronunciationSummary(
+    int attempts, int termsPractised, int termsPassed, List<TermSummary> terms) {
+
+  static PronunciationSummary of(List<TermSummary> terms) {
+    return new PronunciationSummary(
+        terms.stream().mapToInt(TermSummary::attempts).sum(),
+        terms.size(),
+        (int) terms.stream().filter(TermSummary::passed).count(),
+        terms);
+  }
+
+  @Introspected
+  @Serdeable
+  public record TermSummary(
+      String term,
+      int attempts,
+      boolean passed,
+      int bestScore,
+      Verdict lastVerdict,
+      Instant lastAt) {}
+}
