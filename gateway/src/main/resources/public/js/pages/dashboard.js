@@ -27,10 +27,12 @@ export async function render(main, { params }) {
   const progressCard = el('section', { class: 'card', id: 'progress-card', 'aria-labelledby': 'progress-h' }, el('h2', { id: 'progress-h' }, 'Progress per skill'), progressStatus, progressBox);
   const recentCard = el('section', { class: 'card', id: 'recent-card', 'aria-labelledby': 'recent-h' }, el('h2', { id: 'recent-h' }, 'Recent attempts'), recentBox);
   const drillsCard = el('section', { class: 'card', id: 'drills-card', 'aria-labelledby': 'drills-h' }, el('h2', { id: 'drills-h' }, 'Quiz and pronunciation'), drillsBox);
+  const dueBox = el('div');
   main.append(
     el('h1', {}, `Hello, ${user.displayName}`),
     el('p', { class: 'lead' }, 'Your progress per skill, and what to do next.'),
     firstStep,
+    dueBox,
     session.isCoach ? null : el('section', { class: 'card', id: 'assignments-card', 'aria-labelledby': 'assignments-h' }, el('h2', { id: 'assignments-h' }, 'Assignments'), assignmentsBox),
     progressCard,
     el('div', { class: 'grid' },
@@ -46,7 +48,7 @@ export async function render(main, { params }) {
           el('li', {}, el('a', { href: '#/pronunciation' }, 'Drill pronunciation'), ' — NCCL, CUDA, K8s and more')))),
     el('section', { class: 'card', id: 'my-sessions', 'aria-labelledby': 'sessions-h' }),
     session.isCoach ? null : el('section', { class: 'card', id: 'coach-card', 'aria-labelledby': 'coach-h' }, el('h2', { id: 'coach-h' }, 'Your coach'), cohortBox));
-  if (!session.isCoach) dueToday(main.insertBefore(el('div'), main.querySelector('.lead').nextSibling));
+  if (!session.isCoach) dueToday(dueBox);
   if (!session.isCoach) {
     const invited = params?.get('join');
     // an invite link: the join form comes first, filled in, so the candidate only has to confirm
@@ -76,6 +78,7 @@ export async function render(main, { params }) {
   function showFirstVisit(progress) {
     const fresh = progress != null && progress.attempts === 0 && !progress.quizzes?.answered && !drills?.attempts;
     firstStep.hidden = !fresh;
+    dueBox.hidden = fresh; // nothing can be due yet: the first step stays the one action
     progressCard.hidden = fresh;
     recentCard.hidden = fresh;
     drillsCard.hidden = fresh;
