@@ -212,9 +212,7 @@ class BrowserIT {
     }
     assertThat(view.get("words").size()).isPositive();
     assertThat(candidate.find("#unsure-legend").getText()).contains("recogniser unsure");
-    assertThat(
-            candidate.all(
-                "#answer-highlighted .unsure + .sr-only, #answer-highlighted mark.unsure + .sr-only"))
+    assertThat(candidate.all("#answer-highlighted .unsure + .sr-only"))
         .as("one \"(unsure)\" per word under 60%% confidence")
         .hasSize((int) unsure);
     assertBreakdownAddsUpTo(Integer.parseInt(result.getAttribute("data-score")));
