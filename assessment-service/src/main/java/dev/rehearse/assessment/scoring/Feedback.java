@@ -173,9 +173,11 @@ final class Feedback {
       return Optional.of(
           new Point(
               gain,
-              "Your answer has "
+              "You wrote "
+                  + start
+                  + ": "
                   + shape.contentWords()
-                  + " words that carry meaning; this question expects about "
+                  + " words that carry meaning, where this question expects about "
                   + shape.expectedWords()
                   + ": explain why each step matters here"
                   + (answer.firstNumber().isPresent() ? "." : " and give one concrete figure.")));
@@ -185,21 +187,19 @@ final class Feedback {
 
   /** For an answer with nothing missing: the one habit it does not show yet. */
   private static Point polish(AnswerText answer) {
+    String start = "You wrote " + quote(answer.text()) + ": every key point is covered";
     if (answer.firstNumber().isEmpty()) {
       return new Point(
           0,
-          "Every key point is covered; add one concrete figure from your own work (GPUs, hours, cost"
-              + " or latency).");
+          start + "; add one concrete figure from your own work (GPUs, hours, cost or latency).");
     }
     if (!WEIGHS_OPTIONS.matcher(answer.text()).find()) {
       return new Point(
           0,
-          "Every key point is covered, with figures; name what your approach gives up and why that"
-              + " is acceptable here.");
+          start
+              + ", with figures; name what your approach gives up and why that is acceptable here.");
     }
-    return new Point(
-        0,
-        "Every key point is covered, with figures and a trade-off: keep building answers this way.");
+    return new Point(0, start + ", with figures and a trade-off: keep building answers this way.");
   }
 
   private static String missing(ScoringTexts texts, RubricConcept c, MeaningMatch meaning) {

@@ -48,6 +48,28 @@ class FeedbackTest {
   }
 
   @Test
+  void aBriefAnswerWithEveryConceptIsToldItsLengthNotToAddAFigureItHas() {
+    String answer =
+        "I would send a canary with 5% of traffic, watch p99 latency and error rate against a threshold,"
+            + " and revert to the last good model on a regression.";
+    ScoreResult r = scorer.score(q("open-serving-rollout"), answer);
+
+    assertThat(r.conceptsMissed()).isEmpty();
+    assertThat(r.breakdown().adjustments())
+        .extracting(Adjustment::rule)
+        .containsExactly("BRIEF_CAP");
+    assertThat(r.feedback())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f)
+                  .startsWith("You wrote \u201cI would send a canary")
+                  .contains("words that carry meaning");
+              assertThat(f).doesNotContain("figure");
+            });
+  }
+
+  @Test
   void pointsAreRankedByWhatTheyWouldGainAndQuoteTheAnswer() {
     String answer =
         "I was responsible for the chat assistant, which ran on a simple Python server. My goal was to make it"
