@@ -118,13 +118,11 @@ export async function resample(samples, fromRate, toRate) {
   return out;
 }
 
-/** RIFF/WAVE, PCM format 1, one channel, 16 bits little-endian. */
-export function encodeWav(samples, sampleRate) {
-  const bytes = new ArrayBuffer(44 + samples.length * 2);
-  const view = new DataView(bytes);
+/** The 44-byte RIFF/WAVE header of PCM format 1, one channel, 16 bits little-endian. */
+function wavHeader(view, dataBytes, sampleRate) {
   const text = (offset, s) => { for (let i = 0; i < s.length; i++) view.setUint8(offset + i, s.charCodeAt(i)); };
   text(0, 'RIFF');
-  view.setUint32(4, 36 + samples.length * 2, true);
+  view.setUint32(4, 36 + dataBytes, true);
   text(8, 'WAVE');
   text(12, 'fmt ');
   view.setUint32(16, 16, true); // fmt chunk size
@@ -135,9 +133,24 @@ export function encodeWav(samples, sampleRate) {
   view.setUint16(32, 2, true); // block align
   view.setUint16(34, 16, true); // bits per sample
   text(36, 'data');
-  view.setUint32(40, samples.length * 2, true);
+  view.setUint32(40, dataBytes, true);
+}
+
+/** RIFF/WAVE, PCM format 1, one channel, 16 bits little-endian. */
+export function encodeWav(samples, sampleRate) {
+  const bytes = new ArrayBuffer(44 + samples.length * 2);
+  const view = new DataView(bytes);
+  wavHeader(view, samples.length * 2, sampleRate);
   for (let i = 0; i < samples.length; i++) writeSample(view, 44 + i * 2, samples[i]);
   return new Blob([bytes], { type: 'audio/wav' });
+}
+
+/** A WAV Blob of 16-bit little-endian mono PCM already encoded (ArrayBuffers, in order). */
+export function wavOfPcm(parts, sampleRate) {
+  const dataBytes = parts.reduce((n, p) => n + p.byteLength, 0);
+  const header = new ArrayBuffer(44);
+  wavHeader(new DataView(header), dataBytes, sampleRate);
+  return new Blob([header, ...parts], { type: 'audio/wav' });
 }
 
 /** One sample from -1..1 as 16-bit little-endian PCM. */

@@ -4,7 +4,7 @@
 // minute: the candidate can go on, submit that, or start over.
 import { session } from './session.js';
 import { refreshDue, refreshSession } from './api.js';
-import { canRecord, openMicrophone, pcmStream, microphoneProblem, TARGET_RATE } from './audio.js';
+import { canRecord, openMicrophone, pcmStream, microphoneProblem, wavOfPcm, TARGET_RATE } from './audio.js';
 import { liveTranscript } from './live-transcript.js';
 import { el, clear, busy, clock } from './ui.js';
 
@@ -41,8 +41,8 @@ function closedBecause(code, reason) {
 /**
  * The live-answer box: a Start/Stop button, a timer toward the limit, a level meter and the running
  * transcript. maxSeconds: a number, or a function asked at each start (a mock interview's time left).
- * onStart() runs when a new answer begins; onFinal({attemptId, text, seconds, reason}) once it is
- * submitted. Returns {element, dispose({discard})}: dispose closes the socket (the server keeps the
+ * onStart() runs when a new answer begins; onFinal({attemptId, text, seconds, reason, recording}) once
+ * it is submitted (recording: the audio sent, as a WAV Blob kept in memory for the candidate to replay). Returns {element, dispose({discard})}: dispose closes the socket (the server keeps the
  * answer a minute, to pick up again) or, with discard, throws the answer away first.
  */
 export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = () => {}, onFinal = () => {} }) {
@@ -63,6 +63,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   let limit = DEFAULT_LIMIT;
   let heardBefore = 0; // seconds the server already had when this socket took over
   let sentBytes = 0;
+  let spoken = []; // every PCM frame sent for this answer, for the replay
   let frame = [];
   let frameBytes = 0;
   let queue = [];
@@ -119,6 +120,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
   function send(bytes) {
     if (socket?.readyState !== WebSocket.OPEN) return;
     socket.send(bytes);
+    spoken.push(bytes);
     sentBytes += bytes.byteLength;
     showTime();
     if (heard() >= limit) stop('time-limit');
@@ -225,7 +227,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
       ? 'Time is up: your answer was submitted as it was at the limit.'
       : 'Your answer was submitted.', 'done');
     toggle.textContent = 'Answer again';
-    onFinal(message);
+    onFinal({ ...message, recording: spoken.length ? wavOfPcm(spoken, TARGET_RATE) : null });
   }
 
   function closed(e) {
@@ -294,6 +296,7 @@ export function liveAnswerWidget({ questionId, sessionId, maxSeconds, onStart = 
     setState('connecting');
     say(busy(purpose === 'discard' ? 'Throwing the answer away…' : purpose === 'submit' ? 'Submitting what was heard…' : 'Connecting…'));
     if (purpose === 'new') {
+      spoken = [];
       onStart();
       heardBefore = 0;
       transcript.reset();

@@ -2,8 +2,14 @@
 // that hit a concept and the evidence of each red flag highlighted (spans are start/end offsets into the
 // answer text), concepts hit (and how each was found) and missed, feedback, delivery figures for spoken
 // answers, coach reviews, and the model answer once scoring has released it (attempt.modelAnswer).
-// Older attempts lack how = MEANING, similarity, credit and modelAnswer: each shows only when present.
+// Older attempts lack how = MEANING, similarity, credit, modelAnswer, breakdown and words: each shows only
+// when present. The breakdown's numbers are the scorer's own (GET /api/attempts/{id} .breakdown); nothing
+// is recomputed here. Spoken answers underline the words the recogniser was unsure of (.words, Vosk's
+// confidence) and link misheard field terms to their pronunciation drill.
 import { el, badge, formatDate, percent } from './ui.js';
+
+/** Below this confidence a recognised word is shown as unsure. */
+export const UNSURE_BELOW = 0.6;
 
 /** The coach reviews attached to an attempt (its audit trail from GET /api/attempts/{id}/reviews), oldest first. */
 export function reviewsOf(attempt) {
@@ -26,8 +32,29 @@ export async function withReviews(api, attempt) {
   }
 }
 
-function highlighted(text, hits, flags) {
+/** Where each recognised word sits in the transcript (Vosk's text is its words joined by spaces). */
+function wordSpans(text, words) {
+  const spans = [];
+  let from = 0;
+  const lower = text.toLowerCase();
+  for (const w of words ?? []) {
+    const at = lower.indexOf(String(w.word).toLowerCase(), from);
+    if (at < 0) continue;
+    spans.push({ ...w, start: at, end: at + w.word.length });
+    from = at + w.word.length;
+  }
+  return spans;
+}
+
+/** The recognised words the recogniser was unsure of, with their place in the transcript. */
+export function unsureWords(attempt) {
+  const text = attempt.answerText ?? attempt.transcript ?? '';
+  return wordSpans(text, attempt.words).filter(w => typeof w.confidence === 'number' && w.confidence < UNSURE_BELOW);
+}
+
+function highlighted(text, hits, flags, unsure = []) {
   const marks = [];
+  unsure.forEach(w => marks.push({ start: w.start, end: w.end, kind: 'unsure', label: `Recogniser unsure (${percent(w.confidence)})` }));
   hits.forEach(h => {
     if (Number.isInteger(h.start) && Number.isInteger(h.end) && h.end > h.start) {
       marks.push({ start: h.start, end: h.end, kind: 'hit', label: `Concept: ${h.label ?? h.concept}` });
@@ -49,10 +76,13 @@ function highlighted(text, hits, flags) {
     const covering = marks.filter(m => m.start <= a && m.end >= b);
     if (!covering.length) { view.append(piece); continue; }
     const kinds = [...new Set(covering.map(m => m.kind))];
-    const mark = el('mark', { class: kinds.join(' '), title: covering.map(m => m.label).join('; ') }, piece);
+    const tag = kinds.length === 1 && kinds[0] === 'unsure' ? 'span' : 'mark';
+    const mark = el(tag, { class: kinds.join(' '), title: covering.map(m => m.label).join('; ') }, piece);
     const anchor = covering.find(m => m.anchor && !anchored.has(m.anchor));
     if (anchor) { mark.id = anchor.anchor; anchored.add(anchor.anchor); }
     view.append(mark);
+    // said in words too, not only by the underline or the tooltip
+    if (covering.some(m => m.kind === 'unsure' && m.end === b)) view.append(el('span', { class: 'sr-only' }, ' (unsure)'));
   }
   return view;
 }
@@ -109,8 +139,85 @@ function delivery(attempt) {
     el('p', { class: 'hint' }, 'Delivery is shown beside the content score and does not change it.'));
 }
 
+const FOUND_BY = { EXACT: 'your words', PARAPHRASE: 'your words, reordered', SOUND_ALIKE: 'by sound', MEANING: 'by meaning' };
+
+function cell(label, ...content) {
+  return el('td', { dataset: { label } }, ...content);
+}
+
+/** "How this score was built": concept points (they add up to the coverage), adjustments, total, bands. */
+function breakdown(attempt) {
+  const b = attempt.breakdown;
+  if (!b) return null;
+  const signed = n => (n > 0 ? `+${n}` : String(n));
+  const conceptRows = b.concepts.map(c => el('tr', { class: c.found ? 'found' : 'missed', dataset: { concept: c.concept } },
+    cell('Concept', c.label),
+    cell('Weight', String(c.weight)),
+    cell('Found', c.found ? '✓ found' : '✗ missed'),
+    cell('How', c.found ? `${FOUND_BY[c.how] ?? c.how ?? ''}${typeof c.similarity === 'number' && c.how === 'MEANING' ? ` (${percent(c.similarity)} alike)` : ''}` : '—'),
+    cell('Credit', percent(c.credit)),
+    cell('Points', el('span', { class: 'concept-points' }, String(c.points)))));
+  const adjustmentRows = b.adjustments.map(a => el('tr', { class: 'adjustment', dataset: { rule: a.rule } },
+    cell('Step', a.description),
+    cell('Change', `${a.before} → ${a.after}`),
+    cell('Points', el('span', { class: 'adjustment-points' }, signed(a.points)))));
+  const reached = [...b.bands].reverse().find(cut => b.score >= cut.from);
+  return el('section', { class: 'card', 'aria-labelledby': 'breakdown-h', id: 'score-breakdown' },
+    el('h3', { id: 'breakdown-h' }, 'How this score was built'),
+    el('table', { class: 'breakdown-table', id: 'breakdown-concepts' },
+      el('caption', { class: 'sr-only' }, 'Points per concept'),
+      el('thead', {}, el('tr', {}, ['Concept', 'Weight', 'Found', 'How', 'Credit', 'Points'].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, conceptRows),
+      el('tfoot', {}, el('tr', {}, cell('Concept', el('strong', {}, 'Rubric coverage')), cell('Weight', ''), cell('Found', ''), cell('How', ''), cell('Credit', ''),
+        cell('Points', el('strong', { id: 'breakdown-coverage' }, String(b.coverage)))))),
+    b.adjustments.length ? el('table', { class: 'breakdown-table', id: 'breakdown-adjustments' },
+      el('caption', { class: 'sr-only' }, 'Adjustments after coverage'),
+      el('thead', {}, el('tr', {}, ['Step', 'Change', 'Points'].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, adjustmentRows)) : el('p', { class: 'muted' }, 'No adjustment: the score is the rubric coverage.'),
+    el('p', { class: 'breakdown-total' }, 'Machine score: ', el('strong', { id: 'breakdown-score' }, String(b.score)), ' / 100'),
+    el('ol', { class: 'band-cuts', 'aria-label': 'Score bands' }, b.bands.map((cut, i) => {
+      const to = b.bands[i + 1] ? b.bands[i + 1].from - 1 : 100;
+      const here = cut === reached;
+      return el('li', { class: here ? 'reached' : null, 'aria-current': here ? 'true' : null },
+        `${cut.band} ${cut.from}–${to}`, here ? el('strong', {}, ' ← this answer') : null);
+    })));
+}
+
+/** A coach's review, set apart: reason and comment, and the original beside the reviewed score. */
+function coachReview(r, machineScore) {
+  const second = r.round === 2;
+  return el('section', { class: 'coach-review', id: 'coach-review', 'aria-label': second ? 'Second review' : 'Coach review' },
+    el('h3', {}, second ? 'Second review' : 'Coach review'),
+    r.overrideScore != null ? el('p', { class: 'review-scores' }, `Machine score ${machineScore} → reviewed score `, el('strong', {}, String(r.overrideScore))) : null,
+    r.reason ? el('p', {}, el('strong', {}, 'Reason: '), r.reason) : null,
+    r.marks ? el('ul', { class: 'marks' }, r.marks.map(m => el('li', {}, `${m.covered ? 'Covered' : 'Not covered'}: ${m.label} (${m.reason})`))) : null,
+    r.comment ? el('blockquote', { class: 'review-comment' }, r.comment) : null,
+    r.createdAt ? el('div', { class: 'small muted' }, formatDate(r.createdAt)) : null);
+}
+
+/**
+ * Pronunciation terms (GET /api/pronunciation/terms) this spoken answer suggests practising: those of a
+ * concept found only by sound, and those among the words the recogniser was unsure of.
+ */
+export function termsToPractise(attempt, terms) {
+  if (attempt.mode !== 'SPOKEN' || !terms?.length) return [];
+  const said = t => [t.term, ...(t.spokenForms ?? [])].map(s => s.toLowerCase());
+  const words = text => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(' ');
+  const inText = (t, text) => said(t).some(s => ` ${words(text)} `.includes(` ${words(s)} `));
+  const misheard = (attempt.conceptsHit ?? []).filter(h => h.how === 'SOUND_ALIKE').map(h => `${h.label ?? ''} ${h.phrase ?? ''}`);
+  const unsure = unsureWords(attempt).map(w => w.word);
+  return terms.filter(t => misheard.some(text => inText(t, text)) || unsure.some(w => said(t).includes(w.toLowerCase())));
+}
+
+function practiseLinks(attempt, terms) {
+  const wanted = termsToPractise(attempt, terms);
+  if (!wanted.length) return null;
+  return el('div', { class: 'notice info', id: 'practise-terms' }, el('strong', {}, 'Misheard field terms'),
+    el('ul', {}, wanted.map(t => el('li', {}, el('a', { href: `#/pronunciation?term=${encodeURIComponent(t.term)}` }, `Practise saying ${t.term}`)))));
+}
+
 /** The whole result card for one attempt. */
-export function renderAttempt(attempt, { question } = {}) {
+export function renderAttempt(attempt, { question, terms, recording } = {}) {
   const hits = attempt.conceptsHit ?? [];
   const missed = attempt.conceptsMissed ?? [];
   const flags = attempt.redFlags ?? [];
@@ -120,6 +227,7 @@ export function renderAttempt(attempt, { question } = {}) {
   const overridden = score !== machineScore;
   const text = attempt.answerText ?? attempt.transcript ?? '';
   const spoken = attempt.mode === 'SPOKEN';
+  const unsure = spoken ? unsureWords(attempt) : [];
 
   const flagItems = flags.map((f, i) => el('li', { class: 'flag-item' },
     el('strong', {}, f.title ?? f.rule), ' — ', f.explanation ?? '',
@@ -147,17 +255,19 @@ export function renderAttempt(attempt, { question } = {}) {
         overridden ? el('span', { class: 'muted', id: 'machine-score' }, `machine score ${machineScore}`) : null,
         attempt.coverage != null ? el('span', { class: 'muted' }, `rubric coverage ${attempt.coverage}%`) : null,
         el('span', { class: 'muted small' }, `${spoken ? 'spoken' : 'typed'} · ${formatDate(attempt.createdAt)}`)),
-      reviews.map(r => el('div', { class: 'review', id: 'coach-review' },
-        el('strong', {}, `${r.round === 2 ? 'Second review' : 'Coach review'}${r.overrideScore != null ? `: score ${r.round === 2 ? 'given' : 'set to'} ${r.overrideScore}` : ''}`),
-        r.reason ? el('div', {}, `Reason: ${r.reason}`) : null,
-        r.marks ? el('ul', { class: 'marks' }, r.marks.map(m => el('li', {}, `${m.covered ? 'Covered' : 'Not covered'}: ${m.label} (${m.reason})`))) : null,
-        r.comment ? el('div', {}, el('q', {}, r.comment)) : null,
-        r.createdAt ? el('div', { class: 'small muted' }, formatDate(r.createdAt)) : null)),
-      attempt.feedback?.length ? el('div', { class: 'notice info' }, el('strong', {}, 'What to add next'),
-        el('ul', {}, attempt.feedback.map(t => el('li', {}, t)))) : null,
+      reviews.map(r => coachReview(r, machineScore)),
+      attempt.feedback?.length ? el('div', { class: 'notice info', id: 'what-next' }, el('strong', {}, 'What to add next'),
+        el('ol', {}, attempt.feedback.map(t => el('li', {}, t)))) : null,
       el('h3', {}, spoken ? 'What we heard' : 'Your answer'),
-      text ? highlighted(text, hits, flags) : el('p', { class: 'muted' }, 'No words were recognised.'),
-      el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', { class: 'l-hit' }, 'covers a concept'), el('span', { class: 'l-flag' }, 'red flag evidence'))),
+      text ? highlighted(text, hits, flags, unsure) : el('p', { class: 'muted' }, 'No words were recognised.'),
+      el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', { class: 'l-hit' }, 'covers a concept'), el('span', { class: 'l-flag' }, 'red flag evidence'),
+        spoken && attempt.words ? el('span', { class: 'l-unsure', id: 'unsure-legend' }, `recogniser unsure (under ${percent(UNSURE_BELOW)} confidence)`) : null),
+      spoken && attempt.words ? el('p', { class: 'sr-only' }, `Words the recogniser was unsure of are followed by “(unsure)”: ${unsure.length} in this answer.`) : null,
+      recording ? el('div', { class: 'replay', id: 'replay' }, el('h4', {}, 'Your recording'),
+        el('audio', { controls: true, src: recording, id: 'replay-audio', 'aria-label': 'Replay your recording' }),
+        el('p', { class: 'hint' }, 'Kept in this browser tab only: it is not uploaded again or stored.')) : null,
+      practiseLinks(attempt, terms)),
+    breakdown(attempt),
     el('div', { class: 'grid' },
       el('section', { class: 'card', 'aria-labelledby': 'hits-h' },
         el('h3', { id: 'hits-h' }, `Concepts covered (${hits.length})`),

@@ -85,11 +85,16 @@ export async function withBusy({ button, slot, label }, action) {
   }
 }
 
-/** A short announcement in the corner, read out by screen readers (the container is aria-live). */
+/**
+ * A short announcement above the page (the container is aria-live), in the page's flow so that it never
+ * covers what the candidate is reading; it can be dismissed and leaves by itself.
+ */
 export function toast(title, text, action) {
   const box = document.getElementById('toasts');
   const item = el('div', { class: 'toast' }, el('strong', {}, title), text ? el('span', {}, text) : null);
-  if (action) item.append(el('div', {}, el('button', { type: 'button', onclick: () => { action.run(); item.remove(); } }, action.label)));
+  item.append(el('div', { class: 'toast-actions' },
+    action ? el('button', { type: 'button', onclick: () => { action.run(); item.remove(); } }, action.label) : null,
+    el('button', { type: 'button', class: 'toast-dismiss', onclick: () => item.remove() }, 'Dismiss')));
   box.append(item);
   setTimeout(() => item.remove(), 12000);
 }

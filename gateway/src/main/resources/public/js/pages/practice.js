@@ -3,6 +3,9 @@
 // the explained score. Typed answers are scored at once (POST /api/attempts); a live answer is
 // transcribed as it is spoken (js/live-answer.js); uploads are queued (POST /api/spoken-attempts). Spoken
 // ones are followed at GET /api/attempts/{id} (percent done) and pushed when scored (SSE "scored").
+// The answer box's length hint is the scorer's own rule (GET /api/answer-guides/{questionId}). The
+// candidate's own recording stays in this tab (an object URL) to be replayed beside its result. A
+// reviewed attempt opens read-only, with a "Try again" that starts the same question afresh.
 import { api, explain, ApiError } from '../api.js';
 import { listRoles, role as roleDetail, search, item } from '../catalog.js';
 import { onLive } from '../live.js';
@@ -15,7 +18,7 @@ const TYPES = [['OPEN', 'Interview question'], ['SCENARIO', 'Scenario with numbe
 const POLL_MS = 1000;
 
 export async function render(main, { params, go }) {
-  const state = { question: null, attemptId: null, attempt: null, stopTracking: null, live: null };
+  const state = { question: null, attemptId: null, attempt: null, stopTracking: null, live: null, recording: null, terms: null };
   const chooser = el('section', { class: 'card', 'aria-labelledby': 'choose-h' });
   const questionBox = el('section', { class: 'card', 'aria-labelledby': 'question-h', id: 'question-card', hidden: true });
   const answerBox = el('section', { class: 'card', 'aria-labelledby': 'answer-h', hidden: true, id: 'answer-card' });
@@ -135,13 +138,27 @@ export async function render(main, { params, go }) {
 
     // typed
     const answer = el('textarea', { name: 'answerText', id: 'answer-text', maxLength: 10000, spellcheck: true });
-    const count = el('span', { class: 'hint', 'aria-live': 'off' }, '0 words');
-    answer.addEventListener('input', () => {
-      const words = answer.value.trim() ? answer.value.trim().split(/\s+/).length : 0;
-      count.textContent = `${words} word${words === 1 ? '' : 's'}`;
-    });
+    const count = el('span', { class: 'hint', id: 'word-count', 'aria-live': 'off' }, '0 words');
+    let guide = null;
+    const recount = () => {
+      const words = answer.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const meaning = guide ? words.filter(w => !guide.stop.has(w)).length : null;
+      count.dataset.contentWords = String(meaning ?? '');
+      count.textContent = `${words.length} word${words.length === 1 ? '' : 's'}`
+        + (guide ? `, ${meaning} that carry meaning (${meaning >= guide.expectedWords ? 'long enough for any score' : `${guide.expectedWords} needed for a score above ${guide.briefCap}`})` : '');
+    };
+    answer.addEventListener('input', recount);
     const submit = el('button', { type: 'submit', id: 'submit-answer' }, 'Score my answer');
-    const typedForm = el('form', { novalidate: true }, field('Your answer', answer, { name: 'answerText', hint: 'Aim for 150-300 words: say what you would do, with numbers, and what could go wrong.' }),
+    const answerField = field('Your answer', answer, { name: 'answerText', hint: 'Say what you would do, with numbers, and what could go wrong.' });
+    const hint = answerField.querySelector('.hint');
+    hint.id = 'length-hint';
+    api(`/api/answer-guides/${encodeURIComponent(state.question.id)}`).then(g => {
+      guide = { ...g, stop: new Set(g.stopWords) };
+      hint.textContent = `Say what you would do, with numbers, and what could go wrong. The score counts words that carry meaning (not “the”, “and”, “of”…): `
+        + `under ${g.veryBriefWords} it is capped at ${g.veryBriefCap}, under ${g.expectedWords} at ${g.briefCap} even with every key point.`;
+      recount();
+    }).catch(() => { /* the plain hint stays */ });
+    const typedForm = el('form', { novalidate: true }, answerField,
       el('div', { class: 'actions' }, submit, count));
     typedForm.addEventListener('submit', async e => {
       e.preventDefault();
@@ -168,7 +185,7 @@ export async function render(main, { params, go }) {
     state.live = liveAnswerWidget({
       questionId: state.question.id,
       onStart: () => { stopTracking(); clear(resultBox); clear(progress); },
-      onFinal: final => track(final.attemptId, 'Scoring your answer…'),
+      onFinal: final => { keepRecording(final.recording, final.attemptId); track(final.attemptId, 'Scoring your answer…'); },
     });
     const preview = el('div', { class: 'actions', id: 'recording-preview' });
     const recorder = recorderWidget({
@@ -217,7 +234,21 @@ export async function render(main, { params, go }) {
         throw new Error(explain(err, 'Spoken-answer scoring'));
       }
     });
-    if (accepted?.id) track(accepted.id);
+    if (accepted?.id) { keepRecording(wav, accepted.id); track(accepted.id); }
+  }
+
+  /** The candidate's own audio for one attempt, in memory only, to replay beside its result. */
+  function keepRecording(blob, attemptId) {
+    if (state.recording) URL.revokeObjectURL(state.recording.url);
+    state.recording = blob ? { url: URL.createObjectURL(blob), attemptId } : null;
+  }
+
+  /** The pronunciation drill terms, fetched once, to link misheard terms to their drill. */
+  async function drillTerms() {
+    if (!state.terms) {
+      try { state.terms = await api('/api/pronunciation/terms'); } catch { state.terms = []; }
+    }
+    return state.terms;
   }
 
   // ---- following an attempt until it is scored ----
@@ -265,10 +296,18 @@ export async function render(main, { params, go }) {
     check();
   }
 
-  function showAttempt(attempt) {
+  async function showAttempt(attempt) {
     state.attempt = attempt;
     state.attemptId = attempt.id;
-    clear(resultBox, renderAttempt(attempt));
+    const terms = attempt.mode === 'SPOKEN' ? await drillTerms() : [];
+    const recording = state.recording?.attemptId === attempt.id ? state.recording.url : null;
+    const reviewed = attempt.status === 'REVIEWED' || attempt.reviewedScore != null;
+    // a reviewed attempt is read-only: no answer box under it, a fresh start instead
+    answerBox.hidden = reviewed || !state.question;
+    clear(resultBox, renderAttempt(attempt, { terms, recording }),
+      reviewed ? el('div', { class: 'actions', id: 'reviewed-actions' },
+        el('p', { class: 'muted' }, 'This attempt has been reviewed and is kept as it is.'),
+        el('button', { type: 'button', id: 'try-again', onclick: () => go('practice', { question: attempt.questionId }) }, 'Try again')) : null);
     focusHeading(resultBox);
   }
 
@@ -306,5 +345,5 @@ export async function render(main, { params, go }) {
     clear(questionBox, el('h2', { id: 'question-h' }, 'Ready when you are'), el('p', { class: 'muted' }, 'Pick a role and a skill above, then press “New question”.'));
   }
 
-  return () => { stopTracking(); offReviews(); state.live?.dispose(); };
+  return () => { stopTracking(); offReviews(); state.live?.dispose(); keepRecording(null); };
 }

@@ -1,6 +1,9 @@
 // Pronunciation drill: choose a term, hear it (the browser's speech synthesis says how engineers say it),
 // press Record and say it, then see the verdict, what was heard and advice.
 // POST /api/pronunciation-attempts?term=NCCL with a WAV -> {term, heard, verdict, score, words, advice}.
+// A term is always preselected (the one in ?term=, else the first not yet mastered) and waits for Start;
+// the verdict card holds the record button for a retry; GET /api/pronunciation-attempts/mastery marks the
+// terms said clearly often enough with a check mark and the word "mastered".
 import { api, explain } from '../api.js';
 import { recorderWidget } from '../audio.js';
 import { el, clear, field, notice, badge, withBusy, focusHeading } from '../ui.js';
@@ -32,11 +35,16 @@ export async function render(main, { params }) {
     listBox.append(notice('error', explain(e, 'The pronunciation term list')));
     return;
   }
+  let mastery = [];
+  try { mastery = await api('/api/pronunciation-attempts/mastery'); } catch { /* terms show unmarked */ }
+  const mastered = new Set(mastery.filter(m => m.mastered).map(m => m.term.toLowerCase()));
+  const isMastered = t => mastered.has(t.term.toLowerCase());
   const filter = el('input', { type: 'text', placeholder: 'e.g. NCCL', autocomplete: 'off' });
   const kindSelect = el('select', {}, el('option', { value: '' }, 'All kinds'),
     ...Object.entries(KINDS).map(([value, label]) => el('option', { value }, label)));
   const list = el('div', { class: 'term-list', role: 'group', 'aria-label': 'Terms' });
-  const buttons = terms.map(t => el('button', { type: 'button', 'aria-pressed': 'false', dataset: { term: t.term }, onclick: () => choose(t) }, t.term));
+  const buttons = terms.map(t => el('button', { type: 'button', 'aria-pressed': 'false', class: isMastered(t) ? 'mastered' : null, dataset: { term: t.term }, onclick: () => choose(t) },
+    t.term, isMastered(t) ? el('span', { class: 'mastered-mark' }, ' ✓ mastered') : null));
   list.append(...buttons);
   const heading = el('h2', { id: 'terms-h' }, `${terms.length} terms`);
   const show = () => {
@@ -55,7 +63,7 @@ export async function render(main, { params }) {
   /** What speech synthesis should say: the first accepted spoken form ("nickel"), else the guide without its notes. */
   const reference = t => t.spokenForms?.[0] ?? t.saidAs.replace(/\s*\(.*\)\s*/, ' ').trim();
 
-  function choose(t) {
+  function choose(t, { focus = true } = {}) {
     buttons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.term === t.term)));
     clear(resultBox);
     drillBox.hidden = false;
@@ -69,16 +77,16 @@ export async function render(main, { params }) {
       send(t, file.files[0], upload, status);
     });
     clear(drillBox,
-      el('div', { class: 'drill-term', id: 'drill-term' }, t.term),
+      el('div', { class: 'drill-term', id: 'drill-term' }, t.term, isMastered(t) ? el('span', { class: 'mastered-mark small' }, ' ✓ mastered') : null),
       t.kind ? el('p', { class: 'muted' }, KINDS[t.kind] ?? t.kind) : null,
       el('p', { class: 'lead' }, 'Say it: ', el('strong', {}, `“${t.saidAs}”`), t.stress ? el('span', { class: 'muted' }, ` · stress: ${t.stress}`) : null),
       t.commonMistake ? el('p', { class: 'muted' }, `Common mistake: ${t.commonMistake}`) : null,
-      el('div', { class: 'actions' }, hear,
-        recorderWidget({ el, label: 'Record', maxSeconds: 6, onRecorded: wav => send(t, wav, null, status) })),
+      el('div', { class: 'actions', id: 'drill-actions' }, hear,
+        recorderWidget({ el, label: 'Start: record my saying', maxSeconds: 6, onRecorded: wav => send(t, wav, null, status) })),
       el('p', { class: 'or' }, 'or check a recording'),
       el('div', { class: 'row' }, field('WAV file', file, { name: 'drill-wav' }), el('div', { class: 'field' }, upload)),
       status);
-    drillBox.querySelector('#hear').focus();
+    if (focus) drillBox.querySelector('#hear').focus();
   }
 
   async function send(t, wav, button, status) {
@@ -97,14 +105,23 @@ export async function render(main, { params }) {
         ' ', el('span', { class: 'muted' }, `${result.score ?? ''}/100`)),
       el('p', {}, 'We heard: ', el('strong', { id: 'heard' }, result.heard ? `“${result.heard}”` : 'nothing we could recognise')),
       result.advice ? el('p', { class: 'notice info', id: 'advice' }, result.advice) : null,
-      words.length ? el('div', { 'aria-label': 'Confidence per word' }, words.map(w => el('div', { class: 'word-conf' },
-        el('span', {}, w.word), el('meter', { min: 0, max: 1, value: w.confidence ?? 0, 'aria-label': `confidence for ${w.word}` }), el('span', { class: 'small' }, `${Math.round((w.confidence ?? 0) * 100)}%`)))) : null,
-      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => speak(reference(t)) }, '▶ Hear it again'))));
+      words.length ? el('div', { class: 'confidences', id: 'recogniser-confidence' },
+        el('h3', { class: 'small' }, 'Recogniser confidence'),
+        el('p', { class: 'hint' }, 'How sure the speech recogniser was of each word it heard; it is not your score.'),
+        words.map(w => el('div', { class: 'word-conf' },
+          el('span', {}, w.word),
+          // no low/high/optimum: the bar stays one neutral colour whatever the value
+          el('progress', { max: 100, value: Math.round((w.confidence ?? 0) * 100), 'aria-label': `Recogniser confidence for ${w.word}` }),
+          el('span', { class: 'small' }, `${Math.round((w.confidence ?? 0) * 100)}%`)))) : null,
+      el('div', { class: 'actions', id: 'verdict-actions' },
+        recorderWidget({ el, label: result.verdict === 'CORRECT' ? 'Say it again' : 'Record a retry', maxSeconds: 6, onRecorded: wav => send(t, wav, null, status) }),
+        el('button', { type: 'button', class: 'secondary', onclick: () => speak(reference(t)) }, '▶ Hear it again'))));
     focusHeading(resultBox);
   }
 
-  const wanted = params.get('term');
-  const initial = terms.find(t => t.term === wanted);
-  if (initial) choose(initial);
+  // a term is always ready: the one asked for (?term=, any case), else the first not yet mastered
+  const wanted = params.get('term')?.toLowerCase();
+  const initial = terms.find(t => t.term.toLowerCase() === wanted) ?? terms.find(t => !isMastered(t)) ?? terms[0];
+  if (initial) choose(initial, { focus: Boolean(wanted) });
   return () => { if ('speechSynthesis' in window) window.speechSynthesis.cancel(); };
 }

@@ -160,6 +160,12 @@ class BrowserIT {
     typedAttemptId = result.getAttribute("data-attempt-id");
     candidate.script("document.getElementById('result').scrollIntoView()");
     candidate.check("03-practice-typed-result");
+    assertBreakdownAddsUpTo(Integer.parseInt(result.getAttribute("data-score")));
+    assertThat(candidate.all("#what-next li")).hasSizeBetween(1, 3);
+    assertThat(candidate.find("#length-hint").getText()).contains("capped at");
+    assertThat(candidate.find("#word-count").getText()).contains("that carry meaning");
+    candidate.script("document.getElementById('score-breakdown').scrollIntoView()");
+    candidate.check("60-practice-score-breakdown");
 
     // one scored answer: no longer a first visit, and a trend (three scores) needs two more
     candidate.open("#/dashboard");
@@ -170,6 +176,30 @@ class BrowserIT {
         .isEqualTo("A trend needs 2 more scored answers.");
     assertThat(candidate.find("#first-step").isDisplayed()).isFalse();
     candidate.check("70-dashboard-one-answer");
+  }
+
+  /**
+   * The breakdown as the page shows it: concept points add up to the coverage, and the coverage
+   * with each adjustment to the score, which is the one on the result; its band is marked.
+   */
+  private void assertBreakdownAddsUpTo(int score) {
+    int concepts =
+        candidate.all("#breakdown-concepts .concept-points").stream()
+            .mapToInt(e -> Integer.parseInt(e.getText()))
+            .sum();
+    int coverage = Integer.parseInt(candidate.find("#breakdown-coverage").getText());
+    int adjustments =
+        candidate.all("#breakdown-adjustments .adjustment-points").stream()
+            .mapToInt(e -> Integer.parseInt(e.getText().replace("+", "")))
+            .sum();
+    assertThat(candidate.all("#breakdown-concepts tbody tr")).isNotEmpty();
+    assertThat(concepts).as("concept points add up to the coverage").isEqualTo(coverage);
+    assertThat(coverage + adjustments)
+        .as("coverage and adjustments give the score")
+        .isEqualTo(score);
+    assertThat(candidate.find("#breakdown-score").getText()).isEqualTo(String.valueOf(score));
+    String band = candidate.find("#attempt-result .score-line .badge").getText();
+    assertThat(candidate.find(".band-cuts li.reached").getText()).startsWith(band);
   }
 
   @Test
@@ -191,6 +221,46 @@ class BrowserIT {
     assertThat(candidate.find("#fluency").getText()).contains("words per minute");
     candidate.script("document.getElementById('result').scrollIntoView()");
     candidate.check("05-practice-spoken-result");
+
+    // the candidate's own recording, from memory; the words the recogniser was unsure of, marked
+    assertThat(candidate.find("#replay-audio").getAttribute("src")).startsWith("blob:");
+    JsonNode view = candidateGet("/api/attempts/" + result.getAttribute("data-attempt-id"));
+    long unsure = 0;
+    for (JsonNode w : view.get("words")) {
+      unsure += w.get("confidence").asDouble() < 0.6 ? 1 : 0;
+    }
+    assertThat(view.get("words").size()).isPositive();
+    assertThat(candidate.find("#unsure-legend").getText()).contains("recogniser unsure");
+    assertThat(candidate.all("#answer-highlighted .unsure + .sr-only"))
+        .as("one \"(unsure)\" per word under 60%% confidence")
+        .hasSize((int) unsure);
+    assertBreakdownAddsUpTo(Integer.parseInt(result.getAttribute("data-score")));
+    candidate.script("document.getElementById('replay').scrollIntoView()");
+    candidate.check("61-practice-spoken-replay-and-unsure-words");
+  }
+
+  /** A GET as the signed-in candidate of the browser, outside it. */
+  private JsonNode candidateGet(String path) {
+    String token =
+        (String)
+            candidate.script(
+                "return JSON.parse(localStorage.getItem('rehearse.session')).accessToken");
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri(path))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+      return Json.read(response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -226,9 +296,15 @@ class BrowserIT {
   @Test
   @Order(4)
   void aPronunciationDrillGivesAVerdictAndAdvice() {
-    candidate.open("#/pronunciation");
+    candidate.open("#/pronunciation?term=nccl");
     candidate.awaitPage("pronunciation");
     candidate.visible(".term-list button");
+    // the term asked for is ready, with its Start button
+    assertThat(candidate.visible("#drill-term").getText()).startsWith("NCCL");
+    assertThat(candidate.find(".term-list button[data-term='NCCL']").getAttribute("aria-pressed"))
+        .isEqualTo("true");
+    assertThat(candidate.find("#drill-actions").getText()).contains("Start");
+    candidate.check("62-pronunciation-preselected");
     // the four kinds of drill: choosing minimal pairs leaves only them (thread, not NCCL)
     new Select(candidate.find("select[name=kind]")).selectByValue("minimal-pair");
     assertThat(candidate.find(".term-list button[data-term='thread']").isDisplayed()).isTrue();
@@ -243,6 +319,12 @@ class BrowserIT {
     WebElement verdict = candidate.visible("#verdict-card", Duration.ofSeconds(60));
     assertThat(verdict.getAttribute("data-verdict")).isIn("CORRECT", "CLOSE");
     assertThat(candidate.find("#heard").getText()).isNotBlank();
+    // recogniser confidence, labelled as such, and the verdict card records the retry itself
+    assertThat(candidate.find("#recogniser-confidence h3").getText())
+        .isEqualTo("Recogniser confidence");
+    assertThat(candidate.all("#recogniser-confidence progress")).isNotEmpty();
+    assertThat(candidate.find("#verdict-actions .recorder button").getText())
+        .containsAnyOf("Say it again", "Record a retry");
     candidate.check("07-pronunciation-verdict");
 
     // another term said instead ("kooda"): judged RETRY, with advice naming the usual saying
@@ -366,7 +448,40 @@ class BrowserIT {
     assertThat(candidate.find("#attempt-result").getAttribute("data-score"))
         .isEqualTo(String.valueOf(override));
     assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
+    assertThat(
+            (Boolean)
+                candidate.script(
+                    "const t = document.querySelector('#toasts .toast').getBoundingClientRect();"
+                        + " const r = document.getElementById('attempt-result').getBoundingClientRect();"
+                        + " return t.bottom <= r.top || t.top >= r.bottom || t.right <= r.left || t.left >= r.right;"))
+        .as("the notification does not cover the feedback")
+        .isTrue();
     candidate.check("11-candidate-sees-review-live");
+    candidate.click("#toasts .toast-dismiss");
+    candidate.until(
+        Duration.ofSeconds(5), d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty());
+  }
+
+  @Test
+  @Order(60)
+  void aReviewedAttemptOpensReadOnlyWithTheCoachReviewAndTryAgain() {
+    assertThat(typedAttemptId).as("the attempt the coach reviewed").isNotNull();
+    candidate.open("#/practice?attempt=" + typedAttemptId);
+    candidate.awaitPage("practice");
+    WebElement review = candidate.visible("#coach-review", Duration.ofSeconds(30));
+    assertThat(review.getText())
+        .contains(REASON)
+        .contains("Machine score")
+        .contains("reviewed score");
+    assertThat(candidate.find("#answer-card").isDisplayed()).as("no answer box").isFalse();
+    assertThat(candidate.all("#answer-text")).noneMatch(WebElement::isDisplayed);
+    candidate.script("document.getElementById('coach-review').scrollIntoView()");
+    candidate.check("63-reviewed-attempt-read-only");
+
+    candidate.click("#try-again");
+    candidate.until(Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("question="));
+    assertThat(candidate.visible("#answer-text").getAttribute("value")).isEmpty();
+    assertThat(candidate.all("#attempt-result")).isEmpty();
   }
 
   @Test

@@ -7,7 +7,13 @@ import java.util.Set;
  * The form of an answer, apart from what it covers: a list of terms rather than sentences, a
  * restatement of the question, or brief for what the question asks.
  */
-record AnswerShape(boolean keywordList, boolean echo, boolean veryBrief, boolean brief) {
+record AnswerShape(
+    boolean keywordList,
+    boolean echo,
+    boolean veryBrief,
+    boolean brief,
+    int contentWords,
+    int expectedWords) {
   /**
    * In running English about a third of the words are function words; a term list has almost none.
    */
@@ -63,12 +69,20 @@ record AnswerShape(boolean keywordList, boolean echo, boolean veryBrief, boolean
     boolean echo =
         own.isEmpty() || (fromQuestion >= ECHO_SHARE * own.size() && fresh < freshNeeded);
 
-    int expected =
-        texts.modelWords() == 0
-            ? DEFAULT_EXPECTED_WORDS
-            : (int)
-                Math.min(DEFAULT_EXPECTED_WORDS, Math.round(EXPECTED_SHARE * texts.modelWords()));
+    int expected = expectedWords(texts);
     return new AnswerShape(
-        list, echo, content < Math.min(VERY_BRIEF_WORDS, expected / 3), content < expected);
+        list, echo, content < veryBriefWords(expected), content < expected, content, expected);
+  }
+
+  /** How many content words Excellent needs for a question. */
+  static int expectedWords(ScoringTexts texts) {
+    return texts.modelWords() == 0
+        ? DEFAULT_EXPECTED_WORDS
+        : (int) Math.min(DEFAULT_EXPECTED_WORDS, Math.round(EXPECTED_SHARE * texts.modelWords()));
+  }
+
+  /** Under this many content words an answer is very brief. */
+  static int veryBriefWords(int expected) {
+    return Math.min(VERY_BRIEF_WORDS, expected / 3);
   }
 }

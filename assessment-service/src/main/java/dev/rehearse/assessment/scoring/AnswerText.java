@@ -113,6 +113,11 @@ final class AnswerText {
         .findFirst();
   }
 
+  /** The words that carry no meaning of their own, sorted. */
+  static List<String> stopWords() {
+    return STOP_WORDS.stream().map(w -> new String((char[]) w)).sorted().toList();
+  }
+
   static boolean isStopWord(String surface) {
     return STOP_WORDS.contains(surface);
   }

@@ -5,6 +5,7 @@ import dev.rehearse.assessment.scoring.ScoreResult.ConceptMiss;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.AttemptScored.Mode;
 import dev.rehearse.contracts.TranscriptReady.Fluency;
+import dev.rehearse.contracts.TranscriptReady.Word;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -15,8 +16,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One scored answer, typed or spoken (then {@code answerText} is the transcript). {@code score} is
- * the machine score and never changes; {@code reviewedScore} is the latest coach override.
+ * One scored answer, typed or spoken (then {@code answerText} is the transcript and {@code words}
+ * its recognised words with their confidence). {@code score} is the machine score and never
+ * changes; {@code reviewedScore} is the latest coach override. {@code breakdown} is how the machine
+ * score was built (null for attempts scored before it was kept).
  */
 @MappedEntity("attempt")
 public record Attempt(
@@ -37,7 +40,9 @@ public record Attempt(
     @Nullable Integer coverage,
     @Nullable @TypeDef(type = DataType.JSON) FluencyReport delivery,
     @Nullable String level,
-    @Nullable Integer reviewedScore) {
+    @Nullable Integer reviewedScore,
+    @Nullable @TypeDef(type = DataType.JSON) ScoreBreakdown breakdown,
+    @Nullable @TypeDef(type = DataType.JSON) List<Word> words) {
 
   /** The score that counts: the coach's override when there is one, else the machine score. */
   public int effectiveScore() {
@@ -64,6 +69,8 @@ public record Attempt(
         coverage,
         delivery,
         level,
-        null);
+        null,
+        breakdown,
+        words);
   }
 }

@@ -15,10 +15,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -74,10 +72,6 @@ public class AttemptScoring {
     Mode mode = spoken == null ? Mode.TYPED : Mode.SPOKEN;
     ScoreResult r = latency.get(mode).record(() -> scorer.score(question, answer, mode));
     FluencyReport delivery = spoken == null ? null : FluencyReport.of(spoken);
-    List<String> feedback = new ArrayList<>(r.feedback());
-    if (delivery != null) {
-      feedback.addAll(delivery.feedback());
-    }
     Attempt attempt =
         attempts.save(
             new Attempt(
@@ -91,14 +85,16 @@ public class AttemptScoring {
                 r.conceptsHit(),
                 r.conceptsMissed(),
                 r.redFlags(),
-                feedback,
+                r.feedback(),
                 spoken == null ? null : spoken.fluency(),
                 Instant.now(),
                 question.skillId(),
                 r.coverage(),
                 delivery,
                 question.level(),
-                null));
+                null,
+                r.breakdown(),
+                spoken == null ? null : spoken.words()));
     outbox.publish(
         Topics.ASSESSMENT_SCORED,
         candidateId,

@@ -4,6 +4,7 @@ import dev.rehearse.assessment.scoring.ScoreResult.ConceptHit;
 import dev.rehearse.assessment.scoring.ScoreResult.ConceptMiss;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.TranscriptReady.Fluency;
+import dev.rehearse.contracts.TranscriptReady.Word;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -14,9 +15,10 @@ import java.util.UUID;
  * An attempt as the API shows it; spoken attempts carry their transcript, fluency and delivery
  * report. {@code score} and {@code band} are effective (a coach's override wins); {@code
  * machineScore} is what scoring gave and never changes. {@code candidateId} names the owner (the
- * gateway checks it once more before showing an attempt to a candidate). {@code modelAnswer} is the
- * question's model answer: whoever may see an attempt has answered the question or coaches its
- * author.
+ * gateway checks it once more before showing an attempt to a candidate). {@code breakdown} is how
+ * the machine score was built; {@code words} are a spoken answer's recognised words with the
+ * recogniser's confidence (both null on older attempts). {@code modelAnswer} is the question's
+ * model answer: whoever may see an attempt has answered the question or coaches its author.
  */
 @Serdeable
 public record AttemptView(
@@ -41,7 +43,9 @@ public record AttemptView(
     int machineScore,
     @Nullable Integer reviewedScore,
     @Nullable String level,
-    @Nullable String modelAnswer) {
+    @Nullable String modelAnswer,
+    @Nullable ScoreBreakdown breakdown,
+    @Nullable List<Word> words) {
 
   public static AttemptView of(Attempt a, @Nullable String modelAnswer) {
     boolean spoken = a.mode() == dev.rehearse.contracts.AttemptScored.Mode.SPOKEN;
@@ -69,6 +73,8 @@ public record AttemptView(
         a.score(),
         a.reviewedScore(),
         a.level(),
-        modelAnswer);
+        modelAnswer,
+        a.breakdown(),
+        a.words());
   }
 }

@@ -210,6 +210,31 @@ final class MeaningMatch {
     return false;
   }
 
+  /**
+   * The clause of the answer closest in meaning to any of a question's texts (concept phrases or a
+   * rule's sentences), however far: what advice quotes back to the candidate. Empty without the
+   * sentence model or an answer.
+   */
+  Optional<Span> nearest(List<String> about) {
+    if (answer == null || answer.units.isEmpty()) {
+      return Optional.empty();
+    }
+    int unit = 0;
+    double best = -2;
+    for (String text : about) {
+      float[] v = known.get(text);
+      for (int i = 0; v != null && i < answer.units.size(); i++) {
+        double s = SentenceEncoder.cosine(v, answer.vectors[i]);
+        if (s > best) {
+          best = s;
+          unit = i;
+        }
+      }
+    }
+    Clauses.Unit u = answer.units.get(unit);
+    return Optional.of(new Span(u.text(), u.start(), u.end()));
+  }
+
   private boolean sharesRuleWord(Set<String> clause, String phrase, List<String> sentences) {
     Set<String> words = new HashSet<>(clause);
     words.removeAll(ScoringTexts.contentTerms(phrase));

@@ -3,6 +3,7 @@ package dev.rehearse.assessment.scoring;
 import dev.rehearse.assessment.scoring.AnswerText.Span;
 import dev.rehearse.assessment.scoring.ScoreResult.RaisedFlag;
 import dev.rehearse.contracts.QuestionPublished.RedFlagRule;
+import dev.rehearse.contracts.QuestionPublished.RubricConcept;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,34 @@ final class RedFlagDetector {
 
   private RedFlagDetector() {}
 
-  static List<RaisedFlag> detect(List<RedFlagRule> rules, AnswerText text, Clearing meaning) {
+  /**
+   * The rules raised by an answer. A MISSING rule about a concept the answer covers (in {@code
+   * found}, however it was found) stays quiet: "no mention of rollback" beside "rollback plan:
+   * covered" would contradict itself.
+   */
+  static List<RaisedFlag> detect(
+      List<RedFlagRule> rules, AnswerText text, Clearing meaning, List<RubricConcept> found) {
     return rules.stream()
+        .filter(
+            rule ->
+                rule.kind() != RedFlagRule.Kind.MISSING
+                    || found.stream().noneMatch(c -> about(rule, c)))
         .map(rule -> raised(rule, text, meaning))
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  /**
+   * Whether a MISSING rule asks for what a concept stands for: one of the rule's phrases is in the
+   * concept's label or synonyms ("rollback" in "Rollback plan").
+   */
+  static boolean about(RedFlagRule rule, RubricConcept concept) {
+    if (rule.kind() != RedFlagRule.Kind.MISSING) {
+      return false;
+    }
+    AnswerText described = new AnswerText(String.join(". ", ScoringTexts.phrases(concept)));
+    return rule.phrases().stream()
+        .anyMatch(p -> !Phrase.of(p).findAllInOrder(described, SLOP, true).isEmpty());
   }
 
   private static Optional<RaisedFlag> raised(RedFlagRule rule, AnswerText text, Clearing meaning) {

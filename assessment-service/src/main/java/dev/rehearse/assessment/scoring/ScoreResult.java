@@ -12,22 +12,30 @@ public record ScoreResult(
     List<ConceptHit> conceptsHit,
     List<ConceptMiss> conceptsMissed,
     List<RaisedFlag> redFlags,
-    List<String> feedback) {
+    List<String> feedback,
+    ScoreBreakdown breakdown) {
 
   public enum Band {
-    WEAK("Weak"),
-    DEVELOPING("Developing"),
-    STRONG("Strong"),
-    EXCELLENT("Excellent");
+    WEAK("Weak", 0),
+    DEVELOPING("Developing", 20),
+    STRONG("Strong", 60),
+    EXCELLENT("Excellent", 90);
 
     private final String label;
+    private final int from;
 
-    Band(String label) {
+    Band(String label, int from) {
       this.label = label;
+      this.from = from;
     }
 
     public String label() {
       return label;
+    }
+
+    /** The lowest score in this band. */
+    public int from() {
+      return from;
     }
 
     /**
@@ -35,16 +43,13 @@ public record ScoreResult(
      * least one substantial concept of a typical four or five), Weak below 20.
      */
     public static Band of(int score) {
-      if (score >= 90) {
-        return EXCELLENT;
+      Band band = WEAK;
+      for (Band b : values()) {
+        if (score >= b.from) {
+          band = b;
+        }
       }
-      if (score >= 60) {
-        return STRONG;
-      }
-      if (score >= 20) {
-        return DEVELOPING;
-      }
-      return WEAK;
+      return band;
     }
   }
 

@@ -64,8 +64,11 @@ class TranscriptConsumerTest extends AssessmentTestBase {
     assertThat(attempt.fluency().wordsPerMinute()).isEqualTo(128);
     assertThat(attempt.delivery().pace()).isEqualTo("comfortable");
     assertThat(attempt.delivery().fillerRate()).isEqualTo(0.05);
-    assertThat(attempt.feedback())
+    assertThat(attempt.delivery().feedback())
         .anyMatch(f -> f.startsWith("Fillers: 1 (5% of words) are noticeable"));
+    // delivery advice is shown with the delivery figures, not repeated among what to add next
+    assertThat(attempt.feedback()).noneMatch(f -> f.startsWith("Fillers:"));
+    assertThat(attempt.words()).extracting(w -> w.confidence()).containsExactly(0.93);
   }
 
   @Test

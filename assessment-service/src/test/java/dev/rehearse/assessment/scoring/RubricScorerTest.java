@@ -61,7 +61,7 @@ class RubricScorerTest {
         .containsExactly("offload");
     assertThat(r.score()).isEqualTo(75);
     assertThat(r.band()).isEqualTo(ScoreResult.Band.STRONG);
-    assertThat(r.feedback()).first().asString().startsWith("Add cpu offloading");
+    assertThat(r.feedback()).first().asString().contains("; add CPU offloading: ");
   }
 
   @Test
@@ -123,7 +123,7 @@ class RubricScorerTest {
         .extracting(ConceptHit::concept)
         .contains("sharding", "precision");
     assertThat(spoken.feedback())
-        .anyMatch(f -> f.contains("\"radiant kept pointing\" as gradient checkpointing"));
+        .anyMatch(f -> f.contains("\u201cradiant kept pointing\u201d as gradient checkpointing"));
     assertThat(typed.conceptsHit())
         .extracting(ConceptHit::concept)
         .doesNotContain("checkpointing", "sharding");
@@ -142,9 +142,11 @@ class RubricScorerTest {
     assertThat(r.coverage()).isEqualTo(75);
     assertThat(r.score()).isEqualTo(RubricScorer.KEYWORD_LIST_CAP);
     assertThat(r.band()).isEqualTo(ScoreResult.Band.DEVELOPING);
-    assertThat(r.feedback())
-        .contains(
-            "Score 40: the key points you covered carry 75 of the weight; capped at 40 for a list of terms without sentences.");
+    assertThat(r.breakdown().coverage()).isEqualTo(75);
+    assertThat(r.breakdown().adjustments())
+        .extracting(ScoreBreakdown.Adjustment::rule, ScoreBreakdown.Adjustment::after)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KEYWORD_LIST_CAP", 40));
+    assertThat(r.feedback()).anyMatch(f -> f.contains("capped at 40"));
   }
 
   @Test
@@ -177,8 +179,12 @@ class RubricScorerTest {
         .satisfies(
             f ->
                 assertThat(answer.substring(f.start(), f.end())).isEqualTo("just added more GPUs"));
+    assertThat(r.breakdown().adjustments())
+        .extracting(ScoreBreakdown.Adjustment::rule, ScoreBreakdown.Adjustment::points)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("CLAIM", -RubricScorer.CLAIM_PENALTY));
     assertThat(r.feedback())
-        .contains(
-            "Score 85: the key points you covered carry 100 of the weight; 15 points off for one red-flag claim.");
+        .first()
+        .asString()
+        .startsWith("You wrote \u201cjust added more GPUs\u201d");
   }
 }

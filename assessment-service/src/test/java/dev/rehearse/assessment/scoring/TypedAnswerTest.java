@@ -51,6 +51,60 @@ class TypedAnswerTest extends AssessmentTestBase {
         .isEqualTo(89);
   }
 
+  /** The answer box's length hint comes from here: it must be the rule scoring applies. */
+  @Test
+  void theLengthGuideIsTheRuleTheScorerApplies() {
+    AnswerGuide guide =
+        http.toBlocking()
+            .retrieve(
+                asCandidate(
+                    HttpRequest.GET("/api/answer-guides/" + question().questionId()), "c-guide"),
+                AnswerGuide.class);
+    assertThat(guide.stopWords()).contains("the", "and", "of");
+    assertThat(guide.veryBriefWords()).isLessThan(guide.expectedWords());
+
+    String brief =
+        "I would send a canary with 5% of traffic, watch latency and error rate, and roll back on a regression.";
+    assertThat(contentWords(brief, guide)).isLessThan(guide.expectedWords());
+    AttemptView capped =
+        http.toBlocking()
+            .retrieve(post("c-guide", question().questionId(), brief), AttemptView.class);
+    assertThat(capped.conceptsMissed()).isEmpty();
+    assertThat(capped.score()).isEqualTo(guide.briefCap());
+    assertThat(capped.breakdown().adjustments())
+        .extracting(ScoreBreakdown.Adjustment::rule)
+        .containsExactly("BRIEF_CAP");
+
+    String full =
+        brief
+            + " The canary runs behind the same endpoint for an hour so that real requests, not a replayed sample,"
+            + " decide whether the new version is healthy. Latency percentiles and the error rate are compared"
+            + " with the current version side by side, because averages hide slow tails. If either gets worse"
+            + " beyond agreed thresholds, traffic returns to the previous version within a minute, and that"
+            + " version stays deployed until the new one has served a full day without trouble.";
+    assertThat(contentWords(full, guide)).isGreaterThanOrEqualTo(guide.expectedWords());
+    AttemptView lifted =
+        http.toBlocking()
+            .retrieve(post("c-guide", question().questionId(), full), AttemptView.class);
+    assertThat(lifted.breakdown().adjustments())
+        .extracting(ScoreBreakdown.Adjustment::rule)
+        .doesNotContain("BRIEF_CAP", "VERY_BRIEF_CAP");
+    assertThat(lifted.score()).isGreaterThan(guide.briefCap());
+
+    assertProblem(
+        asCandidate(HttpRequest.GET("/api/answer-guides/no-such-question"), "c-guide"),
+        404,
+        "questionId");
+  }
+
+  /** Words outside the guide's stop words, counted as the answer box counts them. */
+  private static long contentWords(String text, AnswerGuide guide) {
+    return java.util.Arrays.stream(
+            text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty() && !guide.stopWords().contains(w))
+        .count();
+  }
+
   @Test
   void withoutATokenNothingIsReadOrScored() {
     AttemptView mine =

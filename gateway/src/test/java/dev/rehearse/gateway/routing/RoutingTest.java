@@ -38,6 +38,7 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/practice-sets/next", "question"),
             Map.entry("/api/admin/packs/pack-1", "question"),
             Map.entry("/api/attempts", "assessment"),
+            Map.entry("/api/answer-guides/q-1", "assessment"),
             Map.entry("/api/sessions/s-1/report", "assessment"),
             Map.entry("/api/self-assessments/s-1", "assessment"),
             Map.entry("/api/quiz-submissions", "assessment"),
@@ -50,6 +51,7 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/repetition/due", "assessment"),
             Map.entry("/api/spoken-attempts", "speech"),
             Map.entry("/api/pronunciation-attempts", "speech"),
+            Map.entry("/api/pronunciation-attempts/mastery", "speech"),
             Map.entry("/api/admin/pronunciation/terms", "speech"));
     owners.forEach(
         (path, service) -> {
