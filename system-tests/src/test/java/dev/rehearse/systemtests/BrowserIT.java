@@ -422,8 +422,9 @@ class BrowserIT {
     assertThat(candidate.find("#flip").getAttribute("aria-expanded")).isEqualTo("true");
     candidate.screenshot("14-flashcards");
     candidate.click("#grade-easy");
+    // the grade goes to the server first (FSRS schedules it there)
     candidate.until(
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
         d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
   }
 
