@@ -425,7 +425,10 @@ class BrowserIT {
     // the grade goes to the server first (FSRS schedules it there)
     candidate.until(
         Duration.ofSeconds(30),
-        d -> !d.findElement(By.cssSelector("#flashcard .term")).getText().equals(term));
+        d ->
+            !term.equals(
+                candidate.script(
+                    "return document.querySelector('#flashcard .term')?.innerText ?? ''")));
   }
 
   @Test
