@@ -2,7 +2,7 @@
 // press Record and say it, then see the verdict, what was heard and advice.
 // POST /api/pronunciation-attempts?term=NCCL with a WAV -> {term, heard, verdict, score, words, advice}.
 // A term is always preselected (the one in ?term=, else the first not yet mastered) and waits for Start;
-// the verdict card holds the record button for a retry; GET /api/pronunciation-attempts/mastery marks the
+// the verdict card holds the record button for a retry; GET /api/pronunciation-attempts/summary marks the
 // terms said clearly often enough with a check mark and the word "mastered".
 import { api, explain } from '../api.js';
 import { recorderWidget } from '../audio.js';
@@ -35,9 +35,9 @@ export async function render(main, { params }) {
     listBox.append(notice('error', explain(e, 'The pronunciation term list')));
     return;
   }
-  let mastery = [];
-  try { mastery = await api('/api/pronunciation-attempts/mastery'); } catch { /* terms show unmarked */ }
-  const mastered = new Set(mastery.filter(m => m.mastered).map(m => m.term.toLowerCase()));
+  let drilled = [];
+  try { drilled = (await api('/api/pronunciation-attempts/summary')).terms; } catch { /* terms show unmarked */ }
+  const mastered = new Set(drilled.filter(t => t.mastered).map(t => t.term.toLowerCase()));
   const isMastered = t => mastered.has(t.term.toLowerCase());
   const filter = el('input', { type: 'text', placeholder: 'e.g. NCCL', autocomplete: 'off' });
   const kindSelect = el('select', {}, el('option', { value: '' }, 'All kinds'),

@@ -51,7 +51,7 @@ class RoutingTest extends GatewayTestBase {
             Map.entry("/api/repetition/due", "assessment"),
             Map.entry("/api/spoken-attempts", "speech"),
             Map.entry("/api/pronunciation-attempts", "speech"),
-            Map.entry("/api/pronunciation-attempts/mastery", "speech"),
+            Map.entry("/api/pronunciation-attempts/summary", "speech"),
             Map.entry("/api/admin/pronunciation/terms", "speech"));
     owners.forEach(
         (path, service) -> {

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -75,14 +74,6 @@ public class PronunciationController {
     DrillResult result = judge.judge(item.pronunciation(), item.drill(), audio.pcm());
     return PronunciationView.of(
         recorder.record(caller.id(), item.questionId(), item.pronunciation().term(), result));
-  }
-
-  @Operation(
-      summary =
-          "The caller's drill terms: attempts, sayings judged CORRECT and whether each is mastered")
-  @Get("/mastery")
-  public List<TermMastery> mastery(Caller caller) {
-    return TermMastery.of(attempts.findByCandidateId(caller.id()));
   }
 
   /** Its candidate or an admin, as for spoken attempts; others' are "not found". */

@@ -19,7 +19,12 @@ public interface PronunciationSummaryRepository
              bool_or(verdict <> 'RETRY') AS passed,
              max(score) AS best_score,
              (array_agg(verdict ORDER BY created_at DESC))[1] AS last_verdict,
-             max(created_at) AS last_at
+             max(created_at) AS last_at,
+             count(*) FILTER (WHERE verdict = 'CORRECT')::int AS correct,
+             count(*) FILTER (WHERE verdict = 'CORRECT') >= """
+          + PronunciationSummary.MASTERED_AFTER
+          + """
+           AS mastered
       FROM pronunciation_attempt WHERE candidate_id = :candidateId
       GROUP BY term ORDER BY max(created_at) DESC, term""")
   List<TermSummary> terms(String candidateId);

@@ -115,37 +115,6 @@ class PronunciationDrillTest extends SpeechTestBase {
     assertThat(other.advice()).contains("'python'", "'pie-torch'");
   }
 
-  /** Mastery counts the verdicts the drills gave: three CORRECT sayings master a term. */
-  @Test
-  void aTermSaidClearlyThreeTimesIsMastered() {
-    List<PronunciationView> said = new ArrayList<>();
-    for (String file : List.of("good-1.wav", "good-2.wav", "good-3.wav", "bad-1.wav")) {
-      said.add(drill("c-mastery", "NCCL", audio("drills/nccl/" + file)));
-    }
-    long correct = said.stream().filter(v -> v.verdict() == Verdict.CORRECT).count();
-    List<TermMastery> mastery =
-        http.toBlocking()
-            .retrieve(
-                as(
-                    HttpRequest.GET("/api/pronunciation-attempts/mastery"),
-                    "c-mastery",
-                    "CANDIDATE"),
-                io.micronaut.core.type.Argument.listOf(TermMastery.class));
-
-    assertThat(mastery)
-        .containsExactly(
-            new TermMastery("NCCL", 4, (int) correct, correct >= TermMastery.MASTERED_AFTER));
-    assertThat(
-            http.toBlocking()
-                .retrieve(
-                    as(
-                        HttpRequest.GET("/api/pronunciation-attempts/mastery"),
-                        "c-none",
-                        "CANDIDATE"),
-                    io.micronaut.core.type.Argument.listOf(TermMastery.class)))
-        .isEmpty();
-  }
-
   @Test
   void noiseIsNotForcedOntoTheTermAndSilenceIsRefused() {
     PronunciationView noise = drill("c-noise", "DeepSpeed", audio("noise.wav"));

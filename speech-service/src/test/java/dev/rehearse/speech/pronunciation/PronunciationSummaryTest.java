@@ -49,6 +49,23 @@ class PronunciationSummaryTest extends SpeechTestBase {
   }
 
   @Test
+  void threeCorrectSayingsMasterATerm() {
+    String candidate = "c-mastery-" + run;
+    drill(candidate, "NCCL", Verdict.CORRECT, 90, 1);
+    drill(candidate, "NCCL", Verdict.CORRECT, 92, 2);
+    drill(candidate, "NCCL", Verdict.RETRY, 30, 3);
+    drill(candidate, "CUDA", Verdict.CORRECT, 95, 4);
+    drill(candidate, "CUDA", Verdict.CLOSE, 70, 5);
+    drill(candidate, "CUDA", Verdict.CORRECT, 96, 6);
+    drill(candidate, "CUDA", Verdict.CORRECT, 97, 7);
+
+    List<PronunciationSummary.TermSummary> terms = summary(candidate).terms();
+    assertThat(terms)
+        .extracting(t -> t.term() + " " + t.correct() + " " + t.mastered())
+        .containsExactly("CUDA 3 true", "NCCL 2 false");
+  }
+
+  @Test
   void aCallerWithoutATokenIsRefused() {
     assertProblem(HttpRequest.GET("/api/pronunciation-attempts/summary"), 401, null);
   }
