@@ -311,8 +311,6 @@ class BrowserIT {
     coach.type("#override-comment", "Your rollback plan is concrete; name the metric you gate on.");
     coach.click("#save-review");
     coach.visible("#review-status .notice.ok", Duration.ofSeconds(30));
-    coach.script("document.getElementById('review-form').scrollIntoView()");
-    coach.check("10-coach-review-saved");
 
     // the candidate did nothing: the review arrives over the event stream
     candidate.until(
@@ -322,7 +320,10 @@ class BrowserIT {
                 .anyMatch(e -> e.getText().contains(REASON)));
     assertThat(candidate.find("#attempt-result").getAttribute("data-score"))
         .isEqualTo(String.valueOf(override));
+    // the toast lasts 12 s: read it before the coach's page is checked at both widths
     assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
+    coach.script("document.getElementById('review-form').scrollIntoView()");
+    coach.check("10-coach-review-saved");
     candidate.check("11-candidate-sees-review-live");
   }
 
