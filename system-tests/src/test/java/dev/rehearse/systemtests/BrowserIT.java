@@ -436,8 +436,6 @@ class BrowserIT {
         .contains(
             "Score " + machineScore + " → " + override, REASON, "The candidate has been notified.")
         .contains("Back to the inbox");
-    coach.script("document.getElementById('review-summary').scrollIntoView()");
-    coach.check("10-coach-review-saved");
 
     // the candidate did nothing: the review arrives over the event stream
     candidate.until(
@@ -447,6 +445,7 @@ class BrowserIT {
                 .anyMatch(e -> e.getText().contains(REASON)));
     assertThat(candidate.find("#attempt-result").getAttribute("data-score"))
         .isEqualTo(String.valueOf(override));
+    // the toast lasts 12 s: read it before the coach's page is checked at both widths
     assertThat(candidate.find("#toasts").getText()).contains("Your coach reviewed an attempt");
     assertThat(
             (Boolean)
@@ -456,10 +455,12 @@ class BrowserIT {
                         + " return t.bottom <= r.top || t.top >= r.bottom || t.right <= r.left || t.left >= r.right;"))
         .as("the notification does not cover the feedback")
         .isTrue();
-    candidate.check("11-candidate-sees-review-live");
     candidate.click("#toasts .toast-dismiss");
     candidate.until(
         Duration.ofSeconds(5), d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty());
+    candidate.check("11-candidate-sees-review-live");
+    coach.script("document.getElementById('review-summary').scrollIntoView()");
+    coach.check("10-coach-review-saved");
   }
 
   @Test
