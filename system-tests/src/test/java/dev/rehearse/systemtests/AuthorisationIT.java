@@ -1230,6 +1230,50 @@ class AuthorisationIT {
             own(201)));
     rows.add(
         row(
+            "GET",
+            "/api/repetition/due",
+            "the caller's own cards",
+            c -> get("/api/repetition/due"),
+            allowed(200),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "POST",
+            "/api/repetition/reviews",
+            "a card of one's own",
+            c ->
+                new Call(
+                    "POST",
+                    "/api/repetition/reviews",
+                    "application/json",
+                    utf8(
+                        Json.write(
+                            Map.of(
+                                "kind", "VOCABULARY",
+                                "itemRef", "vocab-authorisation",
+                                "rating", "GOOD",
+                                "label", "idempotency key")))),
+            allowed(200),
+            own(200),
+            own(200),
+            own(200),
+            own(200)));
+    rows.add(
+        row(
+            "GET",
+            "/api/answer-guides/{questionId}",
+            "a question's length rules, no answer key",
+            c -> get("/api/answer-guides/" + QUESTION),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200),
+            allowed(200)));
+    rows.add(
+        row(
             "POST",
             "/api/self-assessments",
             "one's own",

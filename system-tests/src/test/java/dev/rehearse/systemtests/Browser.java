@@ -151,6 +151,24 @@ final class Browser implements AutoCloseable {
         .click();
   }
 
+  /**
+   * Records the first second of what the fake microphone plays, on the practice page's voice tab,
+   * and answers the element describing the WAV the page encoded.
+   */
+  WebElement recordASecond() {
+    String button = "#panel-voice .recorder button";
+    click(button);
+    until(
+        Duration.ofSeconds(10),
+        ExpectedConditions.attributeToBe(By.cssSelector(button), "aria-pressed", "true"));
+    until(
+        Duration.ofSeconds(10),
+        ExpectedConditions.textToBe(By.cssSelector("#panel-voice .recorder .timer"), "0:01"));
+    click(button);
+    visible("#recording-preview audio", Duration.ofSeconds(20));
+    return visible("#recording-info");
+  }
+
   <T> T until(Duration timeout, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
   }
