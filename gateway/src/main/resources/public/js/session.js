@@ -38,14 +38,3 @@ export const session = {
   },
   onChange(listener) { listeners.add(listener); return () => listeners.delete(listener); },
 };
-
-/** Per-account local storage: what this browser remembers for the signed-in user (recent attempts, cards). */
-export function userStore(name) {
-  const key = () => `rehearse.${session.user?.id ?? 'anonymous'}.${name}`;
-  return {
-    get(fallback) {
-      try { return JSON.parse(localStorage.getItem(key()) ?? 'null') ?? fallback; } catch { return fallback; }
-    },
-    set(value) { localStorage.setItem(key(), JSON.stringify(value)); },
-  };
-}
