@@ -51,22 +51,18 @@ class FeedbackTest {
   void aBriefAnswerWithEveryConceptIsToldItsLengthNotToAddAFigureItHas() {
     String answer =
         "I would send a canary with 5% of traffic, watch p99 latency and error rate against a threshold,"
-            + " and revert to the last good model on a regression.";
+            + " and roll back to the previous version when it regresses.";
     ScoreResult r = scorer.score(q("open-serving-rollout"), answer);
 
     assertThat(r.conceptsMissed()).isEmpty();
     assertThat(r.breakdown().adjustments())
         .extracting(Adjustment::rule)
         .containsExactly("BRIEF_CAP");
-    assertThat(r.feedback())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f)
-                  .startsWith("You wrote \u201cI would send a canary")
-                  .contains("words that carry meaning");
-              assertThat(f).doesNotContain("figure");
-            });
+    // the length comes first (the cap costs most); nothing asks for a figure the answer has
+    assertThat(r.feedback()).hasSizeBetween(1, 3).noneMatch(f -> f.contains("figure"));
+    assertThat(r.feedback().get(0))
+        .startsWith("You wrote \u201cI would send a canary")
+        .contains("words that carry meaning");
   }
 
   @Test
