@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** A test's live-answer client (the JDK's WebSocket): sends frames, keeps what the server said. */
@@ -57,8 +60,16 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
     try {
       socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     } catch (CompletionException e) {
-      if (!socket.isOutputClosed()) {
-        throw e; // not the server having closed the socket, which a test waits for
+      // The server closing the socket mid-send fails the send ("closed output") before or after
+      // its close frame is read; only a send that fails without the socket ending is an error.
+      try {
+        ended.get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException notEnded) {
+        e.addSuppressed(notEnded);
+        throw e;
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw e;
       }
     }
   }
