@@ -18,8 +18,11 @@ export const KIND_NAMES = {
   PRONUNCIATION: 'Pronunciation',
 };
 
+/** Cards due by the end of the candidate's own day (the server's default is the end of the UTC day). */
 export function dueCards() {
-  return api('/api/repetition/due');
+  const endOfDay = new Date();
+  endOfDay.setHours(23, 59, 59, 999);
+  return api(`/api/repetition/due?until=${encodeURIComponent(endOfDay.toISOString())}`);
 }
 
 export function grade(card, rating) {

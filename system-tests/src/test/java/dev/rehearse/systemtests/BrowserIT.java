@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -471,6 +472,45 @@ class BrowserIT {
     candidate.until(Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("question="));
     assertThat(candidate.visible("#answer-text").getAttribute("value")).isEmpty();
     assertThat(candidate.all("#attempt-result")).isEmpty();
+  }
+
+  @Test
+  @Order(61)
+  void aFieldTermTheRecogniserWasUnsureOfLinksToItsDrill() {
+    // in this recording Vosk hears "inference" at about 50% confidence: a field term to practise
+    candidate.open("#/practice?question=open-feature-store-design");
+    candidate.awaitPage("practice");
+    candidate.click("#tab-voice");
+    candidate.visible("#wav-file").sendKeys(AUDIO.resolve("answers/feature-store.wav").toString());
+    candidate.click("#upload-wav");
+    WebElement result = candidate.visible("#attempt-result", Duration.ofSeconds(180));
+    JsonNode view = candidateGet("/api/attempts/" + result.getAttribute("data-attempt-id"));
+    List<String> unsure = new ArrayList<>();
+    view.get("words")
+        .forEach(
+            w -> {
+              if (w.get("confidence").asDouble() < 0.6) {
+                unsure.add(w.get("word").asText());
+              }
+            });
+    assertThat(unsure).as("the recogniser's own doubt, from the API").contains("inference");
+
+    List<String> links =
+        candidate.all("#practise-terms a").stream().map(WebElement::getText).toList();
+    assertThat(links).contains("Practise saying inference");
+    candidate.script("document.getElementById('practise-terms').scrollIntoView()");
+    candidate.check("64-practice-misheard-term");
+
+    candidate.all("#practise-terms a").stream()
+        .filter(a -> a.getText().equals("Practise saying inference"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    candidate.awaitPage("pronunciation");
+    assertThat(candidate.visible("#drill-term").getText()).startsWith("inference");
+    assertThat(
+            candidate.find(".term-list button[data-term='inference']").getAttribute("aria-pressed"))
+        .isEqualTo("true");
   }
 
   @Test

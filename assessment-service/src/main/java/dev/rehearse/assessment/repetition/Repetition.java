@@ -41,6 +41,22 @@ public class Repetition {
     cards.enrol(UUID.randomUUID(), candidateId, kind.name(), itemRef, shown, clock.instant());
   }
 
+  /**
+   * Grades a due card GOOD when it was passed elsewhere (a pronunciation drill heard right). A card
+   * not yet due is left alone: reviewing it early would stretch its interval for no recall.
+   */
+  @Transactional
+  public void passed(String candidateId, CardKind kind, String itemRef) {
+    Instant now = clock.instant();
+    cards
+        .findForReview(candidateId, kind.name(), itemRef)
+        .filter(card -> !card.due().isAfter(now))
+        .ifPresent(
+            card ->
+                cards.update(
+                    card.reviewed(Rating.GOOD, Fsrs.review(card.memory(), Rating.GOOD, now))));
+  }
+
   /** Cards due by {@code until} (default: the end of today, UTC), soonest first. */
   @Transactional
   public DueCards due(String candidateId, Instant until) {

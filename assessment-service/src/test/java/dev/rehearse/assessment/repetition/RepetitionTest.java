@@ -157,6 +157,23 @@ class RepetitionTest extends AssessmentTestBase {
                     .extracting(DueCards.DueCard::target)
                     .containsExactly("Kubernetes"));
     assertThat(due(c).counts()).containsEntry(CardKind.PRONUNCIATION, 1);
+
+    // passing the drill while the card is due grades it GOOD: a new card's three days
+    KafkaProbe.send(Topics.SPEECH_PRONUNCIATIONS, c, toJson(drill(c, "Kubernetes", "CORRECT")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> due(c).cards().isEmpty());
+    // passing it again before it is due leaves the schedule alone
+    KafkaProbe.send(Topics.SPEECH_PRONUNCIATIONS, c, toJson(drill(c, "Kubernetes", "CORRECT")));
+    KafkaProbe.send(Topics.SPEECH_PRONUNCIATIONS, c, toJson(drill(c, "NCCL", "RETRY")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> due(c).cards().size() == 1);
+    clock.advance(Duration.ofDays(3));
+    assertThat(due(c).cards())
+        .extracting(DueCards.DueCard::target)
+        .containsExactlyInAnyOrder("NCCL", "Kubernetes");
+    assertThat(due(c).cards().stream().filter(d -> d.target().equals("Kubernetes")).findFirst())
+        .get()
+        .extracting(DueCards.DueCard::reps)
+        .as("reviewed once, not twice")
+        .isEqualTo(1);
   }
 
   @Test
