@@ -132,6 +132,14 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** The first element matching {@code css} whose text is {@code text}. */
+  WebElement withText(String css, String text) {
+    return all(css).stream()
+        .filter(e -> e.getText().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + css + " reads \"" + text + "\""));
+  }
+
   WebElement visible(String css, Duration timeout) {
     return until(timeout, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }

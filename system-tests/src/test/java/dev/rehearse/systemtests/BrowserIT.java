@@ -501,11 +501,7 @@ class BrowserIT {
     candidate.script("document.getElementById('practise-terms').scrollIntoView()");
     candidate.check("64-practice-misheard-term");
 
-    candidate.all("#practise-terms a").stream()
-        .filter(a -> a.getText().equals("Practise saying inference"))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    candidate.withText("#practise-terms a", "Practise saying inference").click();
     candidate.awaitPage("pronunciation");
     assertThat(candidate.visible("#drill-term").getText()).startsWith("inference");
     assertThat(
@@ -834,11 +830,7 @@ class BrowserIT {
     candidate.visible("#quiz-form");
     assertThat(candidate.all("#quiz-form input[type=checkbox]")).hasSize(4);
     assertThat(candidate.all("#quiz-form input[type=radio]")).isEmpty();
-    candidate.all("#quiz-form .option label").stream()
-        .filter(l -> l.getText().equals("Feast"))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    candidate.withText("#quiz-form .option label", "Feast").click();
     candidate.click("#submit-quiz");
     candidate.visible("#quiz-result-h", Duration.ofSeconds(30));
     assertThat(candidate.find("#quiz-form legend .badge.credit").getText())
