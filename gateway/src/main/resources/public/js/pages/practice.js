@@ -152,12 +152,15 @@ export async function render(main, { params, go }) {
     const answerField = field('Your answer', answer, { name: 'answerText', hint: 'Say what you would do, with numbers, and what could go wrong.' });
     const hint = answerField.querySelector('.hint');
     hint.id = 'length-hint';
-    api(`/api/answer-guides/${encodeURIComponent(state.question.id)}`).then(g => {
+    // a question new to the scorer (just after start-up) has no guide yet: the plain hint stays and
+    // the guide is asked again once an answer to it has been scored
+    const loadGuide = () => api(`/api/answer-guides/${encodeURIComponent(state.question.id)}`).then(g => {
       guide = { ...g, stop: new Set(g.stopWords) };
       hint.textContent = `Say what you would do, with numbers, and what could go wrong. The score counts words that carry meaning (not “the”, “and”, “of”…): `
         + `under ${g.veryBriefWords} it is capped at ${g.veryBriefCap}, under ${g.expectedWords} at ${g.briefCap} even with every key point.`;
       recount();
     }).catch(() => { /* the plain hint stays */ });
+    loadGuide();
     const typedForm = el('form', { novalidate: true }, answerField,
       el('div', { class: 'actions' }, submit, count));
     typedForm.addEventListener('submit', async e => {
@@ -177,6 +180,7 @@ export async function render(main, { params, go }) {
         }
       });
       if (attempt) showAttempt(attempt);
+      if (attempt && !guide) loadGuide();
     });
     typedPanel.append(typedForm);
 

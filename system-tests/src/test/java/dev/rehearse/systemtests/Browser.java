@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -177,8 +178,13 @@ final class Browser implements AutoCloseable {
     return visible("#recording-info");
   }
 
+  /**
+   * Waits for a condition; an element the page re-rendered meanwhile (stale) only means "not yet".
+   */
   <T> T until(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   Object script(String js, Object... args) {

@@ -163,7 +163,10 @@ class BrowserIT {
     candidate.check("03-practice-typed-result");
     assertBreakdownAddsUpTo(Integer.parseInt(result.getAttribute("data-score")));
     assertThat(candidate.all("#what-next li")).hasSizeBetween(1, 3);
-    assertThat(candidate.find("#length-hint").getText()).contains("capped at");
+    // the guide comes from the scorer, which may have learnt the question only as it was scored
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("length-hint")).getText().contains("capped at"));
     assertThat(candidate.find("#word-count").getText()).contains("that carry meaning");
     candidate.script("document.getElementById('score-breakdown').scrollIntoView()");
     candidate.check("60-practice-score-breakdown");
@@ -1025,7 +1028,10 @@ class BrowserIT {
     candidate.visible("#start-question", Duration.ofSeconds(30));
     assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 1 of 3");
     candidate.click("#start-question");
-    assertThat(candidate.visible("#countdown").getText()).startsWith("Thinking time: 0:");
+    // the question re-renders once the server has started its clock
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("countdown")).getText().startsWith("Thinking time: 0:"));
     candidate.check("31-interview-thinking");
     candidate.type(
         "#answer-text",
@@ -1042,7 +1048,9 @@ class BrowserIT {
     candidate.visible("#resume-interview");
     candidate.driver().navigate().refresh();
     candidate.awaitPage("interview");
-    assertThat(candidate.visible("#countdown").getText()).startsWith("Paused with 0:");
+    candidate.until(
+        Duration.ofSeconds(30),
+        d -> d.findElement(By.id("countdown")).getText().startsWith("Paused with 0:"));
     assertThat(candidate.find("#interview-progress").getText()).isEqualTo("Question 2 of 3");
     candidate.click("#resume-interview");
 
